@@ -1,0 +1,23 @@
+/** The only place the server reads process.env. */
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().optional(),
+  SOHOA_DATA_DIR: z.string().optional(),
+  /** Comma-separated origins allowed by CORS (console, add-in). */
+  SOHOA_CORS_ORIGINS: z.string().default("http://localhost:5173,https://localhost:3001,http://localhost:4173"),
+  /** Load the Quảng Nam demo when the database is empty. */
+  SOHOA_DEMO: z.enum(["auto", "off"]).default("auto"),
+  SOHOA_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SOHOA_LOG: z.enum(["json", "pretty", "silent"]).default("pretty"),
+  SOHOA_SMTP_URL: z.string().optional(),
+  SOHOA_WEBHOOK_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  return schema.parse(source);
+}

@@ -1,0 +1,27 @@
+/** Starts the server: opens the database, applies pending migrations, loads the demo on an empty database. */
+import { serve } from "@hono/node-server";
+import { openDatabase, migrate, seedReferenceData } from "@sohoa/db";
+import { readEnv } from "./env";
+import { createApp } from "./app";
+
+const env = readEnv();
+const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.SOHOA_DATA_DIR });
+const applied = await migrate(db);
+await seedReferenceData(db.prisma);
+console.log(`[sohoa] database ${db.kind} at ${db.location}; ${applied.length} migration(s) applied now`);
+
+const app = createApp({
+  db,
+  config: { corsOrigins: env.SOHOA_CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean), sessionTtlHours: env.SOHOA_SESSION_TTL_HOURS, log: env.SOHOA_LOG },
+});
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  console.log(`[sohoa] API http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}/api (docs: /api/docs)`);
+});
+
+async function shutdown() {
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

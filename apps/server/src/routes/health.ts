@@ -1,0 +1,53 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { migrationStatus } from "@sohoa/db";
+import type { AppEnv } from "../context";
+import { VERSION } from "../lib/version";
+
+const Health = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    version: z.string(),
+    database: z.object({
+      kind: z.enum(["pglite", "postgresql"]),
+      reachable: z.boolean(),
+      migrations: z.object({
+        applied: z.array(z.string()),
+        pending: z.array(z.string()),
+        latest: z.string().nullable(),
+        upToDate: z.boolean(),
+      }),
+    }),
+    time: z.string(),
+  })
+  .openapi("Health");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/health",
+  tags: ["System"],
+  summary: "Liveness, database kind and migration state",
+  responses: {
+    200: { description: "Healthy", content: { "application/json": { schema: Health } } },
+    503: { description: "Database unreachable or migrations pending", content: { "application/json": { schema: Health } } },
+  },
+});
+
+export function healthRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(route, async (c) => {
+    const { db, clock } = c.var.deps;
+    let reachable = true;
+    let migrations = { applied: [] as string[], pending: [] as string[], latest: null as string | null, upToDate: false };
+    try {
+      migrations = await migrationStatus(db);
+    } catch {
+      reachable = false;
+    }
+    const ok = reachable && migrations.upToDate;
+    return c.json(
+      { status: ok ? ("ok" as const) : ("degraded" as const), version: VERSION, database: { kind: db.kind, reachable, migrations }, time: clock().toISOString() },
+      ok ? 200 : 503,
+    );
+  });
+  return app;
+}

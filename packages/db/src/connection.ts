@@ -1,0 +1,62 @@
+/**
+ * Opens the database: PGlite (embedded, the default) or PostgreSQL when a postgresql:// URL is given.
+ * Both go through Prisma driver adapters, so the same client, schema and migrations serve both.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type DatabaseKind = "pglite" | "postgresql";
+
+export interface DatabaseOptions {
+  /** postgresql://… selects PostgreSQL; anything else (or nothing) selects PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; "memory://" for an in-memory database. Default ./data/pglite. */
+  dataDir?: string | undefined;
+}
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** A fresh adapter factory for Prisma's schema engine (migrations). */
+  adapterFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  /** Where the data lives, for humans (URL without password, or PGlite directory). */
+  location: string;
+  close: () => Promise<void>;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (isPostgresUrl(options.url)) {
+    const url = options.url;
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    return {
+      kind: "postgresql",
+      prisma,
+      adapterFactory: () => new PrismaPg({ connectionString: url, max: 2 }),
+      location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
+      close: () => prisma.$disconnect(),
+    };
+  }
+  const dataDir = options.dataDir ?? path.resolve("data/pglite");
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    adapterFactory: () => new PrismaPGlite(pglite),
+    location: dataDir,
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+import { ensurePnpm } from "./lib.mjs";
+ensurePnpm();

@@ -1,0 +1,57 @@
+// `npm start`: installs everything, then starts the API (embedded PGlite database under ./data,
+// migrated, demo loaded when empty), the admin console and the Excel task-pane dev host.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ROOT, ensurePnpm, install, spawn } from "./lib.mjs";
+
+const pnpm = ensurePnpm();
+install(pnpm);
+
+const API_PORT = process.env.PORT ?? "3000";
+const children = [];
+function start(name, pkg, script, env = {}) {
+  const pkgJson = JSON.parse(readFileSync(path.join(ROOT, pkg, "package.json"), "utf8"));
+  if (!pkgJson.scripts?.[script]) return false;
+  const child = spawn(pnpm, ["--filter", pkgJson.name, "run", script], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  const prefix = `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = "";
+    stream.on("data", (d) => {
+      buf += d;
+      const lines = buf.split("\n");
+      buf = lines.pop();
+      for (const l of lines) if (l.trim()) process.stdout.write(prefix + l + "\n");
+    });
+  }
+  child.on("exit", (code) => {
+    console.log(`${prefix}exited with code ${code}`);
+    if (name === "api") shutdown(code ?? 1);
+  });
+  children.push(child);
+  return true;
+}
+
+function shutdown(code = 0) {
+  for (const c of children) c.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 500);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+start("api", "apps/server", "start", { PORT: API_PORT, SOHOA_DATA_DIR: process.env.SOHOA_DATA_DIR ?? path.join(ROOT, "data/pglite") });
+const admin = start("console", "apps/admin", "dev", { SOHOA_API_URL: `http://127.0.0.1:${API_PORT}` });
+const addin = start("addin", "apps/excel-addin", "dev", { SOHOA_API_URL: `http://127.0.0.1:${API_PORT}` });
+
+setTimeout(() => {
+  console.log(`
+──────────────────────────────────────────────────────────────
+ Sohoa is starting (embedded database: data/pglite)
+   API:            http://localhost:${API_PORT}/api   (docs: http://localhost:${API_PORT}/api/docs)
+${admin ? "   Console:        http://localhost:5173\n" : ""}${addin ? "   Excel task pane: https://localhost:3001/taskpane.html (sideload apps/excel-addin/manifest.xml)\n" : ""}   Demo sign-in:   admin / Sohoa@2025   (also quangnam, donggiang, zahung)
+ Ctrl+C stops everything.
+──────────────────────────────────────────────────────────────`);
+}, 4000);
