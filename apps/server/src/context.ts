@@ -1,9 +1,17 @@
 import type { Database } from "@sohoa/db";
+import type { LoginThrottle } from "./lib/throttle";
 
 export interface AppConfig {
   corsOrigins: string[];
   sessionTtlHours: number;
   log: "json" | "pretty" | "silent";
+  /** Max JSON body (bytes) and max upload (bytes). */
+  maxJsonBytes: number;
+  maxUploadBytes: number;
+  /** Max uncompressed xlsx size and grid dimensions (zip bombs). */
+  maxXlsxUncompressedBytes: number;
+  maxRows: number;
+  maxColumns: number;
 }
 
 export interface Deps {
@@ -11,11 +19,40 @@ export interface Deps {
   config: AppConfig;
   /** Injected clock: tests and the demo can pin "now". */
   clock: () => Date;
+  throttle: LoginThrottle;
+}
+
+export type Role = "ADMIN" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VIEWER";
+export type Level = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+
+export interface UnitSummary {
+  id: string;
+  code: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  level: Level;
+  parentId: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+  unitId: string;
+  unit: UnitSummary;
+  via: "session" | "token";
+  credentialId: string;
 }
 
 export interface AppEnv {
   Variables: {
     deps: Deps;
     requestId: string;
+    user: AuthUser;
   };
 }

@@ -3,3 +3,6 @@ export { migrate, migrationStatus, readMigrations, diffMigrationsToSchema, type 
 export { seedReferenceData, REGISTER_KINDS, BOOK_PHASES, NATION_CODE } from "./reference-data";
 export { Prisma, PrismaClient } from "./generated/prisma/client";
 export type * as PrismaTypes from "./generated/prisma/client";
+export * from "./repositories/progress";
+export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport } from "./repositories/unit-import";
+export { searchText, isoDate, dateOnly } from "./text";

@@ -22,7 +22,7 @@ interface EngineModule {
   SchemaEngine: {
     new: (options: { datamodels: [string, string][] | undefined }, log: (msg: string) => void, adapter: object) => Promise<SchemaEngine>;
   };
-  __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+  __wbg_set_wasm: (exports: object) => void;
 }
 interface SchemaEngine {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
@@ -41,7 +41,9 @@ function loadEngineModule(): Promise<EngineModule> {
     const pkgDir = path.dirname(bgJs);
     const mod = (await import(pathToFileURL(bgJs).href)) as EngineModule & { __wbindgen_start?: () => void };
     const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": mod as unknown as WebAssembly.ModuleImports });
+    // Node's lib types do not declare WebAssembly; the global is there at run time.
+    const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array, imports: object): Promise<{ instance: { exports: object } }> } }).WebAssembly;
+    const { instance } = await wasm.instantiate(bytes, { "./schema_engine_bg.js": mod });
     mod.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
     return mod;

@@ -1,0 +1,37 @@
+/** Every write leaves an audit entry: who, when, from where (ip, user agent, request id), what. */
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import { clientIp, userAgent } from "./request-info";
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  unitId?: string | null;
+  details?: unknown;
+  /** For sign-in attempts, before a user is known. */
+  username?: string | null;
+  userId?: string | null;
+}
+
+type Tx = { auditLog: { create: (args: { data: Record<string, unknown> }) => Promise<unknown> } };
+
+export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Tx): Promise<void> {
+  const user = c.get("user") as AppEnv["Variables"]["user"] | undefined;
+  const client = (tx ?? c.var.deps.db.prisma) as Tx;
+  await client.auditLog.create({
+    data: {
+      at: c.var.deps.clock(),
+      userId: entry.userId ?? user?.id ?? null,
+      username: entry.username ?? user?.username ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      unitId: entry.unitId ?? null,
+      ip: clientIp(c),
+      userAgent: userAgent(c),
+      requestId: c.get("requestId") ?? null,
+      details: entry.details === undefined ? undefined : JSON.parse(JSON.stringify(entry.details)),
+    },
+  });
+}

@@ -1,0 +1,109 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireAuth } from "../middleware/auth";
+import { audit } from "../lib/audit";
+import { DUMMY_HASH, SESSION_PREFIX, newToken, sha256, verifyPassword } from "../lib/crypto";
+import { ApiError } from "../lib/errors";
+import { errorResponses, router, security } from "../lib/openapi";
+import { clientIp, userAgent } from "../lib/request-info";
+import { toUnitSummary, unitSelect } from "../lib/units";
+import { UnitSummarySchema, UserSchema } from "./schemas";
+
+const LoginBody = z.object({
+  username: z.string().trim().min(1).max(100).openapi({ example: "quangnam" }),
+  password: z.string().min(1).max(200).openapi({ example: "Sohoa@2025" }),
+});
+
+const LoginOk = z.object({ token: z.string(), expiresAt: z.string(), user: UserSchema }).openapi("LoginResult");
+
+const login = createRoute({
+  method: "post", path: "/api/auth/login", tags: ["Auth"], summary: "Sign in with username and password",
+  request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
+  responses: {
+    200: { description: "Signed in", content: { "application/json": { schema: LoginOk } } },
+    400: errorResponses[400], 401: errorResponses[401],
+    429: { description: "Too many failed attempts", content: { "application/json": { schema: z.object({}) } } },
+  },
+});
+
+const me = createRoute({
+  method: "get", path: "/api/auth/me", tags: ["Auth"], summary: "The signed-in user", security, middleware: [requireAuth()] as const,
+  responses: { 200: { description: "User", content: { "application/json": { schema: z.object({ user: UserSchema }) } } }, 401: errorResponses[401] },
+});
+
+const logout = createRoute({
+  method: "post", path: "/api/auth/logout", tags: ["Auth"], summary: "Sign out (revokes this session)", security, middleware: [requireAuth()] as const,
+  responses: { 204: { description: "Signed out" }, 401: errorResponses[401] },
+});
+
+const badCredentials = new ApiError(401, "unauthorized", {
+  vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+  en: "Wrong username or password.",
+});
+
+export function authRoutes() {
+  const app = router();
+
+  app.openapi(login, async (c) => {
+    const { username, password } = c.req.valid("json");
+    const { db, clock, throttle, config } = c.var.deps;
+    const now = clock();
+    const ip = clientIp(c) ?? "local";
+    const keys = [`u:${username.toLowerCase()}|${ip}`, `ip:${ip}`];
+    const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, now.getTime())));
+    const user = await db.prisma.user.findUnique({ where: { username: username.toLowerCase() }, include: { unit: { select: unitSelect } } });
+    const lockedMs = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil.getTime() - now.getTime() : 0;
+    if (wait > 0 || lockedMs > 0) {
+      const seconds = Math.ceil(Math.max(wait, lockedMs) / 1000);
+      c.header("Retry-After", String(seconds));
+      throw new ApiError(429, "rate_limited", {
+        vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
+        en: `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+      });
+    }
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok || !user.active) {
+      for (const k of keys) throttle.fail(k, now.getTime());
+      if (user) {
+        const failed = user.failedLogins + 1;
+        await db.prisma.user.update({
+          where: { id: user.id },
+          data: { failedLogins: failed, lockedUntil: failed >= 10 ? new Date(now.getTime() + 15 * 60_000) : user.lockedUntil },
+        });
+      }
+      await audit(c, { action: "login_failed", entity: "user", entityId: user?.id ?? null, username: username.toLowerCase(), userId: user?.id ?? null });
+      throw badCredentials;
+    }
+    for (const k of keys) throttle.succeed(k);
+    const token = newToken(SESSION_PREFIX);
+    const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
+    await db.prisma.$transaction([
+      db.prisma.session.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt, createdAt: now, ip, userAgent: userAgent(c) } }),
+      db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } }),
+    ]);
+    await audit(c, { action: "login", entity: "user", entityId: user.id, userId: user.id, username: user.username, unitId: user.unitId });
+    return c.json(
+      {
+        token,
+        expiresAt: expiresAt.toISOString(),
+        user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, locale: user.locale, unit: toUnitSummary(user.unit) },
+      },
+      200,
+    );
+  });
+
+  app.openapi(me, (c) => {
+    const u = c.var.user;
+    return c.json({ user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, locale: u.locale, unit: u.unit } }, 200);
+  });
+
+  app.openapi(logout, async (c) => {
+    const u = c.var.user;
+    if (u.via === "session") await c.var.deps.db.prisma.session.update({ where: { id: u.credentialId }, data: { revokedAt: c.var.deps.clock() } });
+    await audit(c, { action: "logout", entity: "session", entityId: u.credentialId });
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+export { UnitSummarySchema };

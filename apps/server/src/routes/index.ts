@@ -1,0 +1,7 @@
+import { router } from "../lib/openapi";
+
+/** Authenticated API routes. */
+export function apiRoutes() {
+  const app = router();
+  return app;
+}

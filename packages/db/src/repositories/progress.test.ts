@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing";
+import { COUNT_FIELDS, ZERO, lockUnits, naiveRollupAt, recordSnapshots, rollupsAt, type Counts } from "./progress";
+
+/** A small tree of any depth: nation → province → 2 districts → 3 communes each, plus an agency under the province. */
+async function buildTree(db: TestDatabase) {
+  const nation = await db.prisma.unit.findFirstOrThrow({ where: { level: "NATION" } });
+  const ids: Record<string, string> = { nation: nation.id };
+  const mk = async (key: string, parent: string, level: "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY", depth: number) => {
+    const id = crypto.randomUUID();
+    ids[key] = id;
+    await db.prisma.unit.create({ data: { id, code: key, level, typeName: "", name: key, fullName: key, searchName: key, parentId: ids[parent]!, depth, validFrom: new Date("2020-01-01") } });
+    const up = await db.prisma.unitClosure.findMany({ where: { descendantId: ids[parent]! } });
+    await db.prisma.unitClosure.createMany({ data: [{ ancestorId: id, descendantId: id, distance: 0 }, ...up.map((u) => ({ ancestorId: u.ancestorId, descendantId: id, distance: u.distance + 1 }))] });
+  };
+  await mk("P", "nation", "PROVINCE", 1);
+  await mk("AG", "P", "AGENCY", 2);
+  for (const d of ["D1", "D2"]) {
+    await mk(d, "P", "DISTRICT", 2);
+    for (const c of ["a", "b", "c"]) await mk(`${d}${c}`, d, "COMMUNE", 3);
+  }
+  return ids;
+}
+
+function rnd(seed: number) {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+describe("roll-ups maintained in the submission's transaction", () => {
+  let db: TestDatabase;
+  let ids: Record<string, string>;
+  let kinds: string[];
+  let phases: string[];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ids = await buildTree(db);
+    kinds = (await db.prisma.registerKind.findMany()).map((k) => k.id);
+    phases = (await db.prisma.bookPhase.findMany()).map((p) => p.id);
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("equal the straightforward computation for every unit and date, with backdated and same-day resubmissions", async () => {
+    const r = rnd(42);
+    const leaves = ["D1a", "D1b", "D1c", "D2a", "D2b", "D2c", "AG"];
+    const days = Array.from({ length: 12 }, (_, i) => `2025-02-${String(i + 1).padStart(2, "0")}`);
+    for (let i = 0; i < 60; i++) {
+      const unit = leaves[Math.floor(r() * leaves.length)]!;
+      const day = days[Math.floor(r() * days.length)]!; // random order: many are backdated
+      const total = 1000 + Math.floor(r() * 1000);
+      const counts: Counts = { booksTotal: 50, booksDigitized: Math.floor(r() * 50), entriesTotal: total, entriesDigitized: Math.floor(r() * total), entriesChecked: 0, entriesLoaded: 0 };
+      await db.prisma.$transaction(async (tx) => {
+        await lockUnits(tx, [ids[unit]!]);
+        await recordSnapshots(tx, [{ unitId: ids[unit]!, registerKindId: kinds[Math.floor(r() * 2)]!, phaseId: phases[Math.floor(r() * 2)]!, reportDate: day, counts }], {
+          submissionId: null, source: "API", submittedById: null, submittedAt: new Date(), checksum: "x", isCorrection: false, correctionReason: null,
+        });
+      });
+    }
+    const all = Object.keys(ids);
+    for (const day of ["2025-01-31", ...days, "2025-03-01"]) {
+      const roll = await rollupsAt(db.prisma, all.map((k) => ids[k]!), day);
+      for (const key of all) {
+        const naive = await naiveRollupAt(db.prisma, ids[key]!, day);
+        const got = roll.get(ids[key]!);
+        const counts = got ? Object.fromEntries(COUNT_FIELDS.map((f) => [f, got[f]])) : ZERO;
+        expect(counts, `${key} on ${day}`).toEqual(naive);
+      }
+    }
+  }, 120_000);
+
+  it("a parent equals the sum of its children on any date", async () => {
+    const roll = await rollupsAt(db.prisma, [ids.P!, ids.D1!, ids.D2!, ids.AG!], "2025-02-07");
+    for (const f of COUNT_FIELDS) {
+      expect(roll.get(ids.P!)![f]).toBe((roll.get(ids.D1!)?.[f] ?? 0) + (roll.get(ids.D2!)?.[f] ?? 0) + (roll.get(ids.AG!)?.[f] ?? 0));
+    }
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * Progress storage and roll-ups.
+ *
+ * Snapshots are immutable and versioned per unit × register kind × phase × report date; the highest version
+ * counts. `UnitRollup` holds, for every unit and every date on which something below it changed, the
+ * cumulative figures of its whole subtree. A new snapshot changes its key's effective value on
+ * [reportDate, next report date of the same key); that difference (delta) is added, set-based, to the
+ * rows of every ancestor in that range, inside the same transaction as the snapshot. Reading a unit on any
+ * date is then one index probe (the latest row at or before the date), whatever the depth of the tree.
+ */
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient | PrismaClient;
+
+export interface Counts {
+  booksTotal: number;
+  booksDigitized: number;
+  entriesTotal: number;
+  entriesDigitized: number;
+  entriesChecked: number;
+  entriesLoaded: number;
+}
+
+export const COUNT_FIELDS = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"] as const;
+export const ZERO: Counts = { booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 };
+
+export type Source = "ADDIN" | "UPLOAD" | "CONSOLE" | "API" | "DEMO" | "CARRIED";
+
+export interface SnapshotInput {
+  unitId: string;
+  registerKindId: string;
+  phaseId: string;
+  reportDate: string; // yyyy-mm-dd
+  counts: Counts;
+  note?: string | null;
+}
+
+export interface RecordOptions {
+  submissionId: string | null;
+  source: Source;
+  submittedById: string | null;
+  submittedAt: Date;
+  checksum: string;
+  isCorrection: boolean;
+  correctionReason: string | null;
+}
+
+export interface RecordedSnapshot extends SnapshotInput {
+  version: number;
+  previous: Counts | null;
+  delta: Counts;
+}
+
+const cols = COUNT_FIELDS.map((f) => `"${f}"`).join(", ");
+
+/** Serialize writers of the same units (PostgreSQL); PGlite has a single connection anyway. */
+export async function lockUnits(tx: Tx, unitIds: string[]): Promise<void> {
+  for (const id of [...new Set(unitIds)].sort()) {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `unit:${id}`);
+  }
+}
+
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key);
+}
+
+interface PrevRow { unitId: string; registerKindId: string; phaseId: string; version: number; reportDate: Date; booksTotal: number; booksDigitized: number; entriesTotal: number; entriesDigitized: number; entriesChecked: number; entriesLoaded: number }
+
+/**
+ * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockUnits().
+ */
+export async function recordSnapshots(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
+  const out: RecordedSnapshot[] = [];
+  // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
+  const groups = new Map<string, { unitId: string; from: string; until: string | null; delta: Counts }>();
+  for (const r of rows) {
+    const d = new Date(`${r.reportDate}T00:00:00Z`);
+    const prev = await tx.$queryRawUnsafe<PrevRow[]>(
+      `SELECT "version", "reportDate", ${cols} FROM "ProgressSnapshot"
+        WHERE "unitId" = $1 AND "registerKindId" = $2 AND "phaseId" = $3 AND "reportDate" <= $4::date
+        ORDER BY "reportDate" DESC, "version" DESC LIMIT 1`,
+      r.unitId, r.registerKindId, r.phaseId, r.reportDate,
+    );
+    const p = prev[0];
+    const sameDay = p && p.reportDate.toISOString().slice(0, 10) === r.reportDate;
+    const version = sameDay ? p.version + 1 : 1;
+    const previous: Counts | null = p ? pick(p) : null;
+    const delta = diff(r.counts, previous ?? ZERO);
+    const next = await tx.$queryRawUnsafe<{ reportDate: Date }[]>(
+      `SELECT min("reportDate") AS "reportDate" FROM "ProgressSnapshot"
+        WHERE "unitId" = $1 AND "registerKindId" = $2 AND "phaseId" = $3 AND "reportDate" > $4::date`,
+      r.unitId, r.registerKindId, r.phaseId, r.reportDate,
+    );
+    const until = next[0]?.reportDate ? next[0].reportDate.toISOString().slice(0, 10) : null;
+    await tx.progressSnapshot.create({
+      data: {
+        unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: d, version,
+        submissionId: opts.submissionId, ...r.counts, source: opts.source, submittedById: opts.submittedById,
+        submittedAt: opts.submittedAt, checksum: opts.checksum, isCorrection: opts.isCorrection,
+        correctionReason: opts.correctionReason, note: r.note ?? null,
+      },
+    });
+    out.push({ ...r, version, previous, delta });
+    const key = `${r.unitId}|${r.reportDate}|${until}`;
+    const g = groups.get(key);
+    if (g) g.delta = add(g.delta, delta);
+    else groups.set(key, { unitId: r.unitId, from: r.reportDate, until, delta });
+  }
+  for (const g of groups.values()) await applyDelta(tx, g.unitId, g.from, g.until, g.delta, opts.submittedAt);
+  return out;
+}
+
+/**
+ * Adds `delta` to the roll-up rows of `unitId` and all its ancestors for dates in [from, until).
+ * Rows are materialized at `from` (and at `until`, before the change) by carrying the previous row forward.
+ */
+export async function applyDelta(tx: Tx, unitId: string, from: string, until: string | null, delta: Counts, at: Date | null): Promise<void> {
+  const boundaries = until ? [until, from] : [from];
+  for (const day of boundaries) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt")
+       SELECT c."ancestorId", $2::date, ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt"
+         FROM "UnitClosure" c
+         LEFT JOIN LATERAL (
+           SELECT * FROM "UnitRollup" r WHERE r."unitId" = c."ancestorId" AND r."date" < $2::date ORDER BY r."date" DESC LIMIT 1
+         ) p ON true
+        WHERE c."descendantId" = $1
+       ON CONFLICT ("unitId", "date") DO NOTHING`,
+      unitId, day,
+    );
+  }
+  await tx.$executeRawUnsafe(
+    `UPDATE "UnitRollup" r SET ${COUNT_FIELDS.map((f, i) => `"${f}" = r."${f}" + $${i + 4}`).join(", ")},
+            "lastReportAt" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", $10::timestamptz) END
+       FROM "UnitClosure" c
+      WHERE c."descendantId" = $1 AND r."unitId" = c."ancestorId" AND r."date" >= $2::date AND ($3::date IS NULL OR r."date" < $3::date)`,
+    unitId, from, until, ...COUNT_FIELDS.map((f) => delta[f]), at ? at.toISOString() : null,
+  );
+}
+
+export interface RollupRow extends Counts { unitId: string; date: string; lastReportAt: Date | null }
+
+/** Figures of each unit's subtree as of `date` (latest roll-up row at or before it); absent units have none yet. */
+export async function rollupsAt(tx: Tx, unitIds: string[], date: string): Promise<Map<string, RollupRow>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<(Record<(typeof COUNT_FIELDS)[number], bigint> & { unitId: string; date: Date; lastReportAt: Date | null })[]>(
+    `SELECT DISTINCT ON ("unitId") "unitId", "date", ${cols}, "lastReportAt"
+       FROM "UnitRollup" WHERE "unitId" = ANY($1::text[]) AND "date" <= $2::date
+      ORDER BY "unitId", "date" DESC`,
+    unitIds, date,
+  );
+  return new Map(rows.map((r) => [r.unitId, { unitId: r.unitId, date: r.date.toISOString().slice(0, 10), lastReportAt: r.lastReportAt, ...pick(r) }]));
+}
+
+/** Daily cumulative series per unit over [from, to] (only days with a change; callers carry forward). */
+export async function rollupSeries(tx: Tx, unitIds: string[], from: string, to: string): Promise<Map<string, RollupRow[]>> {
+  const out = new Map<string, RollupRow[]>();
+  if (unitIds.length === 0) return out;
+  const rows = await tx.$queryRawUnsafe<(Record<(typeof COUNT_FIELDS)[number], bigint> & { unitId: string; date: Date; lastReportAt: Date | null })[]>(
+    `(SELECT DISTINCT ON ("unitId") "unitId", "date", ${cols}, "lastReportAt" FROM "UnitRollup"
+        WHERE "unitId" = ANY($1::text[]) AND "date" < $2::date ORDER BY "unitId", "date" DESC)
+     UNION ALL
+     (SELECT "unitId", "date", ${cols}, "lastReportAt" FROM "UnitRollup"
+        WHERE "unitId" = ANY($1::text[]) AND "date" >= $2::date AND "date" <= $3::date)
+     ORDER BY 1, 2`,
+    unitIds, from, to,
+  );
+  for (const r of rows) {
+    const list = out.get(r.unitId) ?? [];
+    list.push({ unitId: r.unitId, date: r.date.toISOString().slice(0, 10), lastReportAt: r.lastReportAt, ...pick(r) });
+    out.set(r.unitId, list);
+  }
+  return out;
+}
+
+/** Latest accepted counts per (unit, kind, phase) at or before `date`, for the units given. */
+export async function latestSnapshots(tx: Tx, unitIds: string[], date: string) {
+  if (unitIds.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<(PrevRow & { submittedAt: Date; source: string; note: string | null })[]>(
+    `SELECT DISTINCT ON ("unitId", "registerKindId", "phaseId") "unitId", "registerKindId", "phaseId", "reportDate", "version", "submittedAt", "source", "note", ${cols}
+       FROM "ProgressSnapshot" WHERE "unitId" = ANY($1::text[]) AND "reportDate" <= $2::date
+      ORDER BY "unitId", "registerKindId", "phaseId", "reportDate" DESC, "version" DESC`,
+    unitIds, date,
+  );
+  return rows.map((r) => ({ unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate.toISOString().slice(0, 10), version: r.version, submittedAt: r.submittedAt, source: r.source, note: r.note, counts: pick(r) }));
+}
+
+/** The latest report date with any snapshot in a unit's subtree (the default "as of" date of views). */
+export async function latestReportDate(tx: Tx, unitId: string): Promise<string | null> {
+  const rows = await tx.$queryRawUnsafe<{ date: Date | null }[]>(
+    `SELECT max("date") AS "date" FROM "UnitRollup" WHERE "unitId" = $1`,
+    unitId,
+  );
+  return rows[0]?.date ? rows[0].date.toISOString().slice(0, 10) : null;
+}
+
+function pick(r: Record<string, unknown>): Counts {
+  const c = { ...ZERO };
+  for (const f of COUNT_FIELDS) c[f] = Number(r[f] ?? 0);
+  return c;
+}
+function diff(a: Counts, b: Counts): Counts {
+  const c = { ...ZERO };
+  for (const f of COUNT_FIELDS) c[f] = a[f] - b[f];
+  return c;
+}
+function add(a: Counts, b: Counts): Counts {
+  const c = { ...ZERO };
+  for (const f of COUNT_FIELDS) c[f] = a[f] + b[f];
+  return c;
+}
+
+/**
+ * The straightforward computation, without roll-ups: latest snapshot per key at or before `date`, summed over
+ * the subtree. Used to check the roll-ups and as the benchmark's baseline.
+ */
+export async function naiveRollupAt(tx: Tx, unitId: string, date: string): Promise<Counts> {
+  const rows = await tx.$queryRawUnsafe<Record<string, bigint | null>[]>(
+    `SELECT ${COUNT_FIELDS.map((f) => `sum(s."${f}") AS "${f}"`).join(", ")}
+       FROM (SELECT DISTINCT ON (p."unitId", p."registerKindId", p."phaseId") p.*
+               FROM "ProgressSnapshot" p JOIN "UnitClosure" c ON c."descendantId" = p."unitId"
+              WHERE c."ancestorId" = $1 AND p."reportDate" <= $2::date
+              ORDER BY p."unitId", p."registerKindId", p."phaseId", p."reportDate" DESC, p."version" DESC) s`,
+    unitId, date,
+  );
+  return pick(rows[0] ?? {});
+}
