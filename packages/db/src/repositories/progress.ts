@@ -226,3 +226,35 @@ export async function naiveRollupAt(tx: Tx, unitId: string, date: string): Promi
   );
   return pick(rows[0] ?? {});
 }
+
+/**
+ * Rebuilds UnitRollup from the snapshots in one set-based statement (bulk loads, repairs, benchmarks).
+ * Same result as maintaining it incrementally with recordSnapshots().
+ */
+export async function rebuildRollups(tx: Tx): Promise<number> {
+  await tx.$executeRawUnsafe(`DELETE FROM "UnitRollup"`);
+  return tx.$executeRawUnsafe(
+    `WITH eff AS (
+       SELECT DISTINCT ON ("unitId", "registerKindId", "phaseId", "reportDate")
+              "unitId", "registerKindId", "phaseId", "reportDate", "submittedAt", ${cols}
+         FROM "ProgressSnapshot"
+        ORDER BY "unitId", "registerKindId", "phaseId", "reportDate", "version" DESC
+     ), deltas AS (
+       SELECT "unitId", "reportDate", "submittedAt",
+              ${COUNT_FIELDS.map((f) => `"${f}" - COALESCE(lag("${f}") OVER w, 0) AS "${f}"`).join(", ")}
+         FROM eff
+       WINDOW w AS (PARTITION BY "unitId", "registerKindId", "phaseId" ORDER BY "reportDate")
+     ), per_ancestor AS (
+       SELECT c."ancestorId" AS "unitId", d."reportDate" AS "date", max(d."submittedAt") AS "at",
+              ${COUNT_FIELDS.map((f) => `sum(d."${f}") AS "${f}"`).join(", ")}
+         FROM deltas d JOIN "UnitClosure" c ON c."descendantId" = d."unitId"
+        GROUP BY 1, 2
+     )
+     INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt")
+     SELECT "unitId", "date",
+            ${COUNT_FIELDS.map((f) => `sum("${f}") OVER w`).join(", ")},
+            max("at") OVER w
+       FROM per_ancestor
+     WINDOW w AS (PARTITION BY "unitId" ORDER BY "date" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
+  );
+}
