@@ -49,7 +49,7 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
   app.use(
     "/api/*",
     cors({
-      origin: (origin) => (full.config.corsOrigins.includes(origin) ? origin : null),
+      origin: (origin) => (full.config.corsOrigins.includes("*") || full.config.corsOrigins.includes(origin) ? origin : null),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
       exposeHeaders: ["X-Total-Count", "X-Request-Id", "Retry-After", "Content-Disposition"],
       credentials: false,

@@ -1,11 +1,16 @@
 /** The only place the server reads process.env. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+/** Default embedded database: <repository>/data/pglite, wherever the process was started from. */
+export const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../data/pglite");
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   DATABASE_URL: z.string().optional(),
-  SOHOA_DATA_DIR: z.string().optional(),
+  SOHOA_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /** Comma-separated origins allowed by CORS (console, add-in). */
   SOHOA_CORS_ORIGINS: z.string().default("http://localhost:5173,https://localhost:3001,http://localhost:4173"),
   /** Load the Quảng Nam demo when the database is empty. */

@@ -3,12 +3,17 @@ import { serve } from "@hono/node-server";
 import { openDatabase, migrate, seedReferenceData } from "@sohoa/db";
 import { readEnv } from "./env";
 import { createApp } from "./app";
+import { isDatabaseEmpty, loadDemo } from "./demo/quang-nam";
 
 const env = readEnv();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.SOHOA_DATA_DIR });
 const applied = await migrate(db);
 await seedReferenceData(db.prisma);
 console.log(`[sohoa] database ${db.kind} at ${db.location}; ${applied.length} migration(s) applied now`);
+if (env.SOHOA_DEMO === "auto" && (await isDatabaseEmpty(db))) {
+  console.log("[sohoa] empty database: loading the Quảng Nam demo (first start only, about a minute)…");
+  await loadDemo(db, { registry: "full", log: (l) => console.log(`[sohoa]   ${l}`) });
+}
 
 const app = createApp({
   db,

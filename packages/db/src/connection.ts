@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; "memory://" for an in-memory database. Default ./data/pglite. */
   dataDir?: string | undefined;
+  /** PGlite only: start from a dump made by Database.dump() (test fixtures). */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface Database {
@@ -27,6 +29,8 @@ export interface Database {
   /** Where the data lives, for humans (URL without password, or PGlite directory). */
   location: string;
   close: () => Promise<void>;
+  /** PGlite only: a gzipped tarball of the data directory, loadable with loadDataDir. */
+  dump?: () => Promise<Blob>;
 }
 
 export function isPostgresUrl(url: string | undefined): url is string {
@@ -47,13 +51,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const dataDir = options.dataDir ?? path.resolve("data/pglite");
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "pglite",
     prisma,
     adapterFactory: () => new PrismaPGlite(pglite),
     location: dataDir,
+    dump: () => pglite.dumpDataDir("gzip"),
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

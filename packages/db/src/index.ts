@@ -6,3 +6,4 @@ export type * as PrismaTypes from "./generated/prisma/client";
 export * from "./repositories/progress";
 export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport } from "./repositories/unit-import";
 export { searchText, isoDate, dateOnly } from "./text";
+export * from "./registry";

@@ -195,9 +195,9 @@ export async function latestReportDate(tx: Tx, unitId: string): Promise<string |
   return rows[0]?.date ? rows[0].date.toISOString().slice(0, 10) : null;
 }
 
-function pick(r: Record<string, unknown>): Counts {
+function pick(r: object): Counts {
   const c = { ...ZERO };
-  for (const f of COUNT_FIELDS) c[f] = Number(r[f] ?? 0);
+  for (const f of COUNT_FIELDS) c[f] = Number((r as Record<string, unknown>)[f] ?? 0);
   return c;
 }
 function diff(a: Counts, b: Counts): Counts {
@@ -257,4 +257,26 @@ export async function rebuildRollups(tx: Tx): Promise<number> {
        FROM per_ancestor
      WINDOW w AS (PARTITION BY "unitId" ORDER BY "date" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
   );
+}
+
+export interface BulkSnapshot extends Counts {
+  unitId: string; registerKindId: string; phaseId: string; reportDate: string; version: number;
+  submissionId: string | null; source: Source; submittedById: string | null; submittedAt: string; checksum: string;
+}
+
+/**
+ * Bulk insert for loads (demo, imports, benchmarks): one JSON parameter per batch, parsed by the database,
+ * instead of tens of thousands of bind parameters. Roll-ups are not touched: call rebuildRollups() after.
+ */
+export async function bulkInsertSnapshots(tx: Tx, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum")
+       SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
+              x."source"::"SubmissionSource", x."submittedById", x."submittedAt", x."checksum"
+         FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,
+              ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text)`,
+      JSON.stringify(rows.slice(i, i + batch)),
+    );
+  }
 }
