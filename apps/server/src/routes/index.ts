@@ -1,7 +1,11 @@
 import { router } from "../lib/openapi";
+import { progressRoutes } from "./progress";
+import { submissionRoutes } from "./submissions";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
   const app = router();
+  app.route("/", progressRoutes());
+  app.route("/", submissionRoutes());
   return app;
 }

@@ -1,0 +1,159 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import type { Context } from "hono";
+import type { AppEnv } from "../context";
+import { requireAuth } from "../middleware/auth";
+import { ApiError } from "../lib/errors";
+import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
+import { requireSubmitter } from "../lib/scope";
+import { readXlsxGrid } from "../lib/xlsx";
+import { submit, type SubmitInput } from "../services/submissions";
+import { IsoDate } from "./schemas";
+
+const Cell = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+const GridSchema = z
+  .object({
+    sheets: z
+      .array(
+        z.object({
+          name: z.string().min(1).max(100),
+          rows: z.array(z.array(Cell).max(200)).max(100_000),
+          merges: z.array(z.string().max(30)).max(10_000).optional(),
+        }),
+      )
+      .min(1)
+      .max(30),
+  })
+  .openapi("Grid");
+
+const SubmitBody = z
+  .object({
+    unitCode: z.string().min(1).max(20).openapi({ example: "20491" }),
+    grid: GridSchema,
+    source: z.enum(["ADDIN", "CONSOLE", "API"]).default("API"),
+    reportDate: IsoDate.optional(),
+    acceptWarnings: z.boolean().optional(),
+    correctionReason: z.string().trim().min(3).max(1000).optional(),
+  })
+  .openapi("SubmissionRequest");
+
+const ReceiptSchema = z
+  .object({
+    id: z.string(), checksum: z.string(), status: z.literal("ACCEPTED"), reportDate: z.string(), submittedAt: z.string(),
+    accepted: z.object({ rows: z.number(), units: z.number() }), warnings: z.array(Issue),
+    changes: z.array(z.object({ unitCode: z.string(), registerKind: z.string(), phase: z.string(), version: z.number(), entriesDigitized: z.number(), delta: z.number() })),
+    replayed: z.boolean().optional(),
+  })
+  .openapi("Receipt");
+
+const IdempotencyHeader = z.object({
+  "idempotency-key": z.string().min(8).max(200).regex(/^[\w.:-]+$/).optional().openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "A retried request with the same key returns the first receipt" }),
+});
+
+const responses = {
+  201: { description: "Accepted: the receipt", content: { "application/json": { schema: ReceiptSchema } } },
+  422: { description: "Errors in the sheet, or warnings not acknowledged (resend with acceptWarnings)", content: { "application/json": { schema: ErrorBody } } },
+  409: { description: "Idempotency-Key reused for different content", content: { "application/json": { schema: ErrorBody } } },
+  413: { description: "Too large", content: { "application/json": { schema: ErrorBody } } },
+  415: { description: "Unsupported content type", content: { "application/json": { schema: ErrorBody } } },
+  ...errorResponses,
+} as const;
+
+const tooLarge = (limit: number) => () => {
+  throw new ApiError(413, "payload_too_large", {
+    vi: `Dữ liệu gửi lên vượt quá giới hạn ${Math.round(limit / 1024 / 1024)} MB.`,
+    en: `The request is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.`,
+  });
+};
+
+function requireContentType(type: string) {
+  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    const ct = c.req.header("content-type") ?? "";
+    if (!ct.toLowerCase().startsWith(type)) {
+      throw new ApiError(415, "unsupported_media_type", {
+        vi: `Định dạng dữ liệu không được hỗ trợ (${ct || "không có"}); cần ${type}.`,
+        en: `Unsupported content type (${ct || "none"}); expected ${type}.`,
+      });
+    }
+    await next();
+  };
+}
+
+const post = createRoute({
+  method: "post", path: "/api/submissions", tags: ["Submissions"], security,
+  summary: "Submit a progress sheet (grid) from the add-in, the console or the API",
+  middleware: [requireContentType("application/json"), requireAuth()] as const,
+  request: { headers: IdempotencyHeader, body: { content: { "application/json": { schema: SubmitBody } }, required: true } },
+  responses,
+});
+
+const upload = createRoute({
+  method: "post", path: "/api/submissions/upload", tags: ["Submissions"], security,
+  summary: "Upload an .xlsx progress sheet (multipart: file, unitCode, acceptWarnings, correctionReason)",
+  middleware: [requireContentType("multipart/form-data"), requireAuth()] as const,
+  request: {
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), unitCode: z.string(), acceptWarnings: z.string().optional(), correctionReason: z.string().optional(), reportDate: z.string().optional() }),
+        },
+      },
+    },
+  },
+  responses,
+});
+
+async function answer(c: Context<AppEnv>, input: SubmitInput) {
+  requireSubmitter(c.var.user);
+  const out = await submit(c, input);
+  if (out.status === 422) {
+    const msg =
+      out.code === "warnings_not_accepted"
+        ? { vi: "Bảng tính có cảnh báo. Hãy xem lại; nếu số liệu đúng, xác nhận để gửi.", en: "The sheet has warnings. Review them; if the figures are right, confirm to submit." }
+        : { vi: "Bảng tính có lỗi, chưa được ghi nhận. Hãy sửa các ô được đánh dấu rồi gửi lại.", en: "The sheet has errors and was not recorded. Fix the marked cells and submit again." };
+    return c.json({ error: { code: out.code, message: msg, issues: out.issues, submissionId: out.id } }, 422);
+  }
+  if (out.receipt.replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(out.receipt, 201);
+}
+
+export function submissionRoutes() {
+  const app = router();
+  app.use("/api/submissions", async (c, next) => bodyLimit({ maxSize: c.var.deps.config.maxJsonBytes, onError: tooLarge(c.var.deps.config.maxJsonBytes) })(c, next));
+  app.use("/api/submissions/upload", async (c, next) => bodyLimit({ maxSize: c.var.deps.config.maxUploadBytes, onError: tooLarge(c.var.deps.config.maxUploadBytes) })(c, next));
+
+  app.openapi(post, async (c) => {
+    const body = c.req.valid("json");
+    const totalRows = body.grid.sheets.reduce((n, s) => n + s.rows.length, 0);
+    if (totalRows > c.var.deps.config.maxRows) {
+      throw new ApiError(413, "payload_too_large", { vi: `Bảng tính có ${totalRows} dòng, vượt giới hạn ${c.var.deps.config.maxRows} dòng.`, en: `The sheet has ${totalRows} rows, over the ${c.var.deps.config.maxRows}-row limit.` }, { field: "grid" });
+    }
+    return answer(c, { ...body, idempotencyKey: c.req.valid("header")["idempotency-key"] });
+  });
+
+  app.openapi(upload, async (c) => {
+    let form: Record<string, string | File | (string | File)[]>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      throw new ApiError(400, "bad_request", { vi: "Không đọc được dữ liệu tải lên (multipart).", en: "The multipart upload could not be read." });
+    }
+    const file = form.file;
+    if (!(file instanceof File)) throw new ApiError(400, "bad_request", { vi: "Chưa chọn tệp Excel để tải lên (trường \"file\").", en: "No Excel file was uploaded (field \"file\")." }, { field: "file" });
+    const unitCode = typeof form.unitCode === "string" ? form.unitCode.trim() : "";
+    if (!/^[A-Za-z0-9-]{1,20}$/.test(unitCode)) throw new ApiError(400, "bad_request", { vi: "Thiếu hoặc sai mã đơn vị (trường \"unitCode\").", en: "Missing or invalid unit code (field \"unitCode\")." }, { field: "unitCode" });
+    const reportDate = typeof form.reportDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(form.reportDate) ? form.reportDate : undefined;
+    const reason = typeof form.correctionReason === "string" && form.correctionReason.trim() ? form.correctionReason.trim().slice(0, 1000) : undefined;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { config } = c.var.deps;
+    const grid = await readXlsxGrid(bytes, { maxUncompressedBytes: config.maxXlsxUncompressedBytes, maxRows: config.maxRows, maxColumns: config.maxColumns });
+    return answer(c, {
+      unitCode, grid, source: "UPLOAD", reportDate, acceptWarnings: form.acceptWarnings === "true", correctionReason: reason,
+      idempotencyKey: c.req.valid("header")["idempotency-key"],
+      file: { filename: file.name.slice(0, 200) || "upload.xlsx", contentType: file.type || "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes },
+    });
+  });
+  return app;
+}

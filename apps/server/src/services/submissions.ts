@@ -1,0 +1,254 @@
+/**
+ * Receiving a sheet: re-validate it with core against the latest accepted state, then store it immutably
+ * (submission + versioned snapshots + roll-ups) in one transaction. Idempotent per (user, Idempotency-Key):
+ * a retried or concurrent duplicate returns the first receipt.
+ */
+import { createHash } from "node:crypto";
+import type { Context } from "hono";
+import {
+  validateGrid,
+  type Grid,
+  type ProgressCounts,
+  type UnitRef,
+  type ValidationContext,
+  type ValidationIssue,
+  type ValidationResult,
+} from "@sohoa/core";
+import { latestSnapshots, lockKey, lockUnits, recordSnapshots, rollupSeries, type Database } from "@sohoa/db";
+import type { AppEnv, AuthUser } from "../context";
+import { audit } from "../lib/audit";
+import { ApiError, notFound } from "../lib/errors";
+import { clientIp, userAgent } from "../lib/request-info";
+import { inScope } from "../lib/scope";
+import { validOn } from "../lib/units";
+import { addDays, vnToday } from "./progress";
+
+export type SubmissionSource = "ADDIN" | "UPLOAD" | "CONSOLE" | "API";
+
+export interface SubmitInput {
+  unitCode: string;
+  grid: Grid;
+  source: SubmissionSource;
+  reportDate?: string | undefined;
+  acceptWarnings?: boolean | undefined;
+  correctionReason?: string | undefined;
+  idempotencyKey?: string | undefined;
+  file?: { filename: string; contentType: string; bytes: Uint8Array } | undefined;
+}
+
+export interface Receipt {
+  id: string;
+  checksum: string;
+  status: "ACCEPTED";
+  reportDate: string;
+  submittedAt: string;
+  accepted: { rows: number; units: number };
+  warnings: ValidationIssue[];
+  changes: { unitCode: string; registerKind: string; phase: string; version: number; entriesDigitized: number; delta: number }[];
+  replayed?: boolean;
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function canonicalChecksum(grid: Grid, file?: Uint8Array): string {
+  const h = createHash("sha256");
+  if (file) h.update(file);
+  else h.update(JSON.stringify(grid));
+  return h.digest("hex");
+}
+
+/** Everything core needs to validate a sheet of `submitter` dated `date`, read from the database. */
+async function validationContext(db: Database, submitterId: string, date: string, now: Date, correctionReason?: string): Promise<{ ctx: ValidationContext; kindIds: Map<string, string>; phaseIds: Map<string, string>; leafIds: Set<string> }> {
+  const { prisma } = db;
+  const at = day(date);
+  const [submitter, subtree, kinds, phases] = await Promise.all([
+    prisma.unit.findUniqueOrThrow({ where: { id: submitterId } }),
+    prisma.unit.findMany({ where: { ancestors: { some: { ancestorId: submitterId } }, active: true, ...validOn(at) } }),
+    prisma.registerKind.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
+    prisma.bookPhase.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  const toRef = (u: typeof submitter): UnitRef => ({
+    id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId,
+    validFrom: u.validFrom.toISOString().slice(0, 10), validTo: u.validTo ? u.validTo.toISOString().slice(0, 10) : null,
+  });
+  const parents = new Set(subtree.map((u) => u.parentId));
+  const leaves = subtree.filter((u) => !parents.has(u.id));
+  const leafIds = new Set(leaves.map((u) => u.id));
+  const codeOf = new Map(subtree.map((u) => [u.id, u.code]));
+  const kindCode = new Map(kinds.map((k) => [k.id, k.code]));
+  const phaseCode = new Map(phases.map((p) => [p.id, p.code]));
+
+  const [snaps, series, inventory, campaign] = await Promise.all([
+    latestSnapshots(prisma, [...leafIds], date),
+    rollupSeries(prisma, [...leafIds], addDays(date, -15), addDays(date, -1)),
+    prisma.bookInventory.findMany({ where: { unitId: { in: [...leafIds] } } }),
+    prisma.campaign.findFirst({
+      where: { active: true, unit: { descendants: { some: { descendantId: submitterId } } } },
+      orderBy: { startDate: "desc" },
+    }),
+  ]);
+  const previous = new Map<string, ProgressCounts>();
+  for (const s of snaps) previous.set(`${codeOf.get(s.unitId)}|${kindCode.get(s.registerKindId)}|${phaseCode.get(s.phaseId)}`, s.counts);
+  const recentDailyOutput = new Map<string, number>();
+  for (const [unitId, rows] of series) {
+    if (rows.length < 2) continue;
+    const first = rows[0]!, last = rows[rows.length - 1]!;
+    const days = Math.max(1, (day(last.date).getTime() - day(first.date).getTime()) / 86_400_000);
+    recentDailyOutput.set(codeOf.get(unitId)!, Math.max(0, (last.entriesDigitized - first.entriesDigitized) / days));
+  }
+  const inv = new Map<string, ProgressCounts>();
+  for (const i of inventory) {
+    inv.set(`${codeOf.get(i.unitId)}|${kindCode.get(i.registerKindId)}|${phaseCode.get(i.phaseId)}`, {
+      booksTotal: i.booksTotal, booksDigitized: 0, entriesTotal: i.entriesTotal, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0,
+    });
+  }
+  return {
+    ctx: {
+      today: vnToday(now),
+      submitter: toRef(submitter),
+      units: subtree.map(toRef),
+      registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
+      phases: phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
+      reportDate: date,
+      campaign: campaign ? { startDate: campaign.startDate.toISOString().slice(0, 10), endDate: campaign.endDate.toISOString().slice(0, 10) } : null,
+      previous,
+      recentDailyOutput,
+      inventory: inv,
+      correction: correctionReason ? { reason: correctionReason } : null,
+    },
+    kindIds: new Map(kinds.map((k) => [k.code, k.id])),
+    phaseIds: new Map(phases.map((p) => [p.code, p.id])),
+    leafIds,
+  };
+}
+
+async function resolveSubmitter(db: Database, c: Context<AppEnv>, code: string, date: string) {
+  const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(day(date)) }, orderBy: { validFrom: "desc" } });
+  if (!unit || !(await inScope(c, unit.id))) {
+    throw notFound({ vi: `đơn vị mã ${code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${code} on ${date} within your scope` });
+  }
+  return unit;
+}
+
+/** Figures are recorded for reporting units (communes, agencies, districts without communes), never for parents. */
+function leafIssues(result: ValidationResult, leafIds: Set<string>): ValidationIssue[] {
+  return result.rows
+    .filter((r) => !leafIds.has(r.unit.id))
+    .map((r) => ({
+      code: "UNIT_NOT_REPORTING",
+      severity: "error" as const,
+      sheet: r.sheet,
+      cell: r.cells.unit ?? null,
+      row: r.row,
+      message: {
+        vi: `${r.unit.fullName} có đơn vị trực thuộc: số liệu được tổng hợp từ các đơn vị đó, không nhập trực tiếp. Hãy báo cáo theo từng xã/đơn vị trực thuộc.`,
+        en: `${r.unit.fullName} has units below it: its figures are the sum of theirs and cannot be entered directly. Report per commune/unit below it.`,
+      },
+    }));
+}
+
+export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ status: 201 | 200; receipt: Receipt } | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null }> {
+  const { db, clock } = c.var.deps;
+  const user: AuthUser = c.var.user;
+  const now = clock();
+  const checksum = canonicalChecksum(input.grid, input.file?.bytes);
+
+  if (input.idempotencyKey) {
+    const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
+    if (prior) return replay(prior, checksum);
+  }
+
+  // The sheet's own report date decides which map of units applies; a first pass finds it.
+  let date = input.reportDate ?? vnToday(now);
+  let submitter = await resolveSubmitter(db, c, input.unitCode, date);
+  let { ctx, kindIds, phaseIds, leafIds } = await validationContext(db, submitter.id, date, now, input.correctionReason);
+  let result = validateGrid(input.grid, ctx);
+  if (result.reportDate && result.reportDate !== date) {
+    date = result.reportDate;
+    submitter = await resolveSubmitter(db, c, input.unitCode, date);
+    ({ ctx, kindIds, phaseIds, leafIds } = await validationContext(db, submitter.id, date, now, input.correctionReason));
+    result = validateGrid(input.grid, ctx);
+  }
+  const issues = [...result.issues, ...leafIssues(result, leafIds)];
+  if (result.rows.length === 0 && !issues.some((i) => i.severity === "error")) {
+    issues.push({
+      code: "NO_ROWS", severity: "error", sheet: input.grid.sheets[0]?.name ?? "", cell: null,
+      message: { vi: "Không tìm thấy dòng số liệu nào trong bảng tính. Hãy dùng mẫu của Sohoa hoặc kiểm tra dòng tiêu đề.", en: "No data rows were found in the sheet. Use the Sohoa template or check the header row." },
+    });
+  }
+  const errors = issues.filter((i) => i.severity === "error");
+  const warnings = issues.filter((i) => i.severity === "warning");
+
+  const base = {
+    unitId: submitter.id, reportDate: day(date), source: input.source, submittedById: user.id, submittedAt: now,
+    ip: clientIp(c), userAgent: userAgent(c), requestId: c.get("requestId") ?? null, checksum,
+    templateCode: result.template, templateVersion: "1", isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
+    rowCount: result.rows.length, errorCount: errors.length, warningCount: warnings.length,
+    grid: JSON.parse(JSON.stringify(input.grid)), issues: JSON.parse(JSON.stringify(issues)),
+  };
+
+  if (errors.length > 0) {
+    // Kept for the inbox (what was sent and why it was refused); nothing is counted.
+    const rejected = await db.prisma.$transaction(async (tx) => {
+      const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
+      const s = await tx.submission.create({ data: { ...base, status: "REJECTED", fileId: file?.id ?? null } });
+      await audit(c, { action: "submission_rejected", entity: "submission", entityId: s.id, unitId: submitter.id, details: { errors: errors.length, warnings: warnings.length, source: input.source } }, tx);
+      return s;
+    });
+    return { status: 422, code: "validation_failed", issues, id: rejected.id };
+  }
+  if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null };
+
+  const rows = result.rows.map((r) => ({
+    unitId: r.unit.id, registerKindId: kindIds.get(r.registerKind)!, phaseId: phaseIds.get(r.phase)!, reportDate: date, counts: r.counts, note: r.note ?? null,
+    unitCode: r.unit.code, kind: r.registerKind, phase: r.phase,
+  }));
+  try {
+    const receipt = await db.prisma.$transaction(
+      async (tx) => {
+        if (input.idempotencyKey) {
+          await lockKey(tx, `idem:${user.id}:${input.idempotencyKey}`);
+          const prior = await tx.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
+          if (prior) return { replay: prior } as const;
+        }
+        await lockUnits(tx, rows.map((r) => r.unitId));
+        const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
+        const s = await tx.submission.create({ data: { ...base, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, fileId: file?.id ?? null } });
+        const recorded = await recordSnapshots(tx, rows, {
+          submissionId: s.id, source: input.source, submittedById: user.id, submittedAt: now, checksum,
+          isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
+        });
+        const receipt: Receipt = {
+          id: s.id, checksum, status: "ACCEPTED", reportDate: date, submittedAt: now.toISOString(),
+          accepted: { rows: rows.length, units: new Set(rows.map((r) => r.unitId)).size },
+          warnings,
+          changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
+        };
+        await tx.submission.update({ where: { id: s.id }, data: { receipt: JSON.parse(JSON.stringify(receipt)) } });
+        await audit(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: s.id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } }, tx);
+        return { receipt } as const;
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    if ("replay" in receipt) return replay(receipt.replay, checksum);
+    return { status: 201, receipt: receipt.receipt };
+  } catch (err) {
+    // A concurrent duplicate that slipped past the lock (unique index): answer with the first receipt.
+    if (input.idempotencyKey && (err as { code?: string }).code === "P2002") {
+      const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
+      if (prior) return replay(prior, checksum);
+    }
+    throw err;
+  }
+}
+
+function replay(prior: { receipt: unknown; checksum: string }, checksum: string): { status: 200; receipt: Receipt } {
+  // status 200 tells the route it is a replay; the client sees the same 201 and receipt as the first time
+  if (prior.checksum !== checksum) {
+    throw new ApiError(409, "conflict", {
+      vi: "Mã Idempotency-Key này đã được dùng cho một lần gửi khác. Hãy tạo mã mới cho nội dung mới.",
+      en: "This Idempotency-Key was already used for a different submission. Use a new key for new content.",
+    });
+  }
+  return { status: 200, receipt: { ...(prior.receipt as Receipt), replayed: true } };
+}
