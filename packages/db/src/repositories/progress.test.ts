@@ -46,16 +46,17 @@ describe("roll-ups maintained in the submission's transaction", () => {
     const r = rnd(42);
     const leaves = ["D1a", "D1b", "D1c", "D2a", "D2b", "D2c", "AG"];
     const days = Array.from({ length: 12 }, (_, i) => `2025-02-${String(i + 1).padStart(2, "0")}`);
-    for (let i = 0; i < 60; i++) {
-      const unit = leaves[Math.floor(r() * leaves.length)]!;
-      const day = days[Math.floor(r() * days.length)]!; // random order: many are backdated
-      const total = 1000 + Math.floor(r() * 1000);
-      const counts: Counts = { booksTotal: 50, booksDigitized: Math.floor(r() * 50), entriesTotal: total, entriesDigitized: Math.floor(r() * total), entriesChecked: 0, entriesLoaded: 0 };
+    for (let i = 0; i < 40; i++) {
+      // 1–4 rows per submission, sometimes the same key twice; random order: many are backdated
+      const batch = Array.from({ length: 1 + Math.floor(r() * 4) }, () => {
+        const unit = leaves[Math.floor(r() * leaves.length)]!;
+        const total = 1000 + Math.floor(r() * 1000);
+        const counts: Counts = { booksTotal: 50, booksDigitized: Math.floor(r() * 50), entriesTotal: total, entriesDigitized: Math.floor(r() * total), entriesChecked: 0, entriesLoaded: 0 };
+        return { unitId: ids[unit]!, registerKindId: kinds[Math.floor(r() * 2)]!, phaseId: phases[Math.floor(r() * 2)]!, reportDate: days[Math.floor(r() * days.length)]!, counts };
+      });
       await db.prisma.$transaction(async (tx) => {
-        await lockUnits(tx, [ids[unit]!]);
-        await recordSnapshots(tx, [{ unitId: ids[unit]!, registerKindId: kinds[Math.floor(r() * 2)]!, phaseId: phases[Math.floor(r() * 2)]!, reportDate: day, counts }], {
-          submissionId: null, source: "API", submittedById: null, submittedAt: new Date(), checksum: "x", isCorrection: false, correctionReason: null,
-        });
+        await lockUnits(tx, batch.map((b) => b.unitId));
+        await recordSnapshots(tx, batch, { submissionId: null, source: "API", submittedById: null, submittedAt: new Date(), checksum: "x", isCorrection: false, correctionReason: null });
       });
     }
     const all = Object.keys(ids);

@@ -71,42 +71,65 @@ interface PrevRow { unitId: string; registerKindId: string; phaseId: string; ver
  * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockUnits().
  */
 export async function recordSnapshots(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
+  // Rows of the same unit × kind × phase interact (one's next date is the other's), so they go in
+  // successive waves; within a wave every key is distinct and handled set-based.
+  const waves: SnapshotInput[][] = [];
+  const waveOf = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.unitId}|${r.registerKindId}|${r.phaseId}`;
+    const w = (waveOf.get(k) ?? -1) + 1;
+    waveOf.set(k, w);
+    (waves[w] ??= []).push(r);
+  }
   const out: RecordedSnapshot[] = [];
+  for (const wave of waves) out.push(...(await recordWave(tx, wave, opts)));
+  return out;
+}
+
+async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
+  if (rows.length === 0) return [];
+  const keys = JSON.stringify(rows.map((r, i) => ({ i, unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate })));
+  const keyTable = `jsonb_to_recordset($1::jsonb) AS k(i int, "unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date)`;
+  // Previous effective value of each key at its report date, and the key's next report date (set-based).
+  const [prevRows, nextRows] = await Promise.all([
+    tx.$queryRawUnsafe<(PrevRow & { i: number })[]>(
+      `SELECT DISTINCT ON (k.i) k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
+         FROM ${keyTable}
+         JOIN "ProgressSnapshot" p ON p."unitId" = k."unitId" AND p."registerKindId" = k."registerKindId" AND p."phaseId" = k."phaseId" AND p."reportDate" <= k."reportDate"
+        ORDER BY k.i, p."reportDate" DESC, p."version" DESC`,
+      keys,
+    ),
+    tx.$queryRawUnsafe<{ i: number; next: Date }[]>(
+      `SELECT k.i, min(p."reportDate") AS "next"
+         FROM ${keyTable}
+         JOIN "ProgressSnapshot" p ON p."unitId" = k."unitId" AND p."registerKindId" = k."registerKindId" AND p."phaseId" = k."phaseId" AND p."reportDate" > k."reportDate"
+        GROUP BY k.i`,
+      keys,
+    ),
+  ]);
+  const prevOf = new Map(prevRows.map((p) => [Number(p.i), p]));
+  const nextOf = new Map(nextRows.map((n) => [Number(n.i), n.next.toISOString().slice(0, 10)]));
+  const out: RecordedSnapshot[] = [];
+  const bulk: BulkSnapshot[] = [];
   // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
   const groups = new Map<string, { unitId: string; from: string; until: string | null; delta: Counts }>();
-  for (const r of rows) {
-    const d = new Date(`${r.reportDate}T00:00:00Z`);
-    const prev = await tx.$queryRawUnsafe<PrevRow[]>(
-      `SELECT "version", "reportDate", ${cols} FROM "ProgressSnapshot"
-        WHERE "unitId" = $1 AND "registerKindId" = $2 AND "phaseId" = $3 AND "reportDate" <= $4::date
-        ORDER BY "reportDate" DESC, "version" DESC LIMIT 1`,
-      r.unitId, r.registerKindId, r.phaseId, r.reportDate,
-    );
-    const p = prev[0];
+  rows.forEach((r, i) => {
+    const p = prevOf.get(i);
     const sameDay = p && p.reportDate.toISOString().slice(0, 10) === r.reportDate;
     const version = sameDay ? p.version + 1 : 1;
     const previous: Counts | null = p ? pick(p) : null;
     const delta = diff(r.counts, previous ?? ZERO);
-    const next = await tx.$queryRawUnsafe<{ reportDate: Date }[]>(
-      `SELECT min("reportDate") AS "reportDate" FROM "ProgressSnapshot"
-        WHERE "unitId" = $1 AND "registerKindId" = $2 AND "phaseId" = $3 AND "reportDate" > $4::date`,
-      r.unitId, r.registerKindId, r.phaseId, r.reportDate,
-    );
-    const until = next[0]?.reportDate ? next[0].reportDate.toISOString().slice(0, 10) : null;
-    await tx.progressSnapshot.create({
-      data: {
-        unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: d, version,
-        submissionId: opts.submissionId, ...r.counts, source: opts.source, submittedById: opts.submittedById,
-        submittedAt: opts.submittedAt, checksum: opts.checksum, isCorrection: opts.isCorrection,
-        correctionReason: opts.correctionReason, note: r.note ?? null,
-      },
+    const until = nextOf.get(i) ?? null;
+    bulk.push({
+      unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate, version, submissionId: opts.submissionId,
+      ...r.counts, source: opts.source, submittedById: opts.submittedById, submittedAt: opts.submittedAt.toISOString(), checksum: opts.checksum,
     });
     out.push({ ...r, version, previous, delta });
-    const key = `${r.unitId}|${r.reportDate}|${until}`;
-    const g = groups.get(key);
+    const g = groups.get(`${r.unitId}|${r.reportDate}|${until}`);
     if (g) g.delta = add(g.delta, delta);
-    else groups.set(key, { unitId: r.unitId, from: r.reportDate, until, delta });
-  }
+    else groups.set(`${r.unitId}|${r.reportDate}|${until}`, { unitId: r.unitId, from: r.reportDate, until, delta });
+  });
+  await bulkInsertSnapshots(tx, bulk, 20_000, { isCorrection: opts.isCorrection, correctionReason: opts.correctionReason, notes: rows.map((r) => r.note ?? null) });
   for (const g of groups.values()) await applyDelta(tx, g.unitId, g.from, g.until, g.delta, opts.submittedAt);
   return out;
 }
@@ -268,15 +291,23 @@ export interface BulkSnapshot extends Counts {
  * Bulk insert for loads (demo, imports, benchmarks): one JSON parameter per batch, parsed by the database,
  * instead of tens of thousands of bind parameters. Roll-ups are not touched: call rebuildRollups() after.
  */
-export async function bulkInsertSnapshots(tx: Tx, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
+export async function bulkInsertSnapshots(
+  tx: Tx,
+  rows: BulkSnapshot[],
+  batch = 20_000,
+  extra: { isCorrection?: boolean; correctionReason?: string | null; notes?: (string | null)[] } = {},
+): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
+    const slice = extra.notes ? rows.slice(i, i + batch).map((r, j) => ({ ...r, note: extra.notes![i + j] ?? null })) : rows.slice(i, i + batch);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum")
+      `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
-              x."source"::"SubmissionSource", x."submittedById", x."submittedAt", x."checksum"
+              x."source"::"SubmissionSource", x."submittedById", x."submittedAt", x."checksum", $2::boolean, $3::text, x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,
-              ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text)`,
-      JSON.stringify(rows.slice(i, i + batch)),
+              ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text, "note" text)`,
+      JSON.stringify(slice),
+      extra.isCorrection ?? false,
+      extra.correctionReason ?? null,
     );
   }
 }
