@@ -7,3 +7,4 @@ export * from "./repositories/progress";
 export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport } from "./repositories/unit-import";
 export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
+export * from "./repositories/successors";
