@@ -130,7 +130,8 @@ async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): P
     else groups.set(`${r.unitId}|${r.reportDate}|${until}`, { unitId: r.unitId, from: r.reportDate, until, delta });
   });
   await bulkInsertSnapshots(tx, bulk, 20_000, { isCorrection: opts.isCorrection, correctionReason: opts.correctionReason, notes: rows.map((r) => r.note ?? null) });
-  for (const g of groups.values()) await applyDelta(tx, g.unitId, g.from, g.until, g.delta, opts.submittedAt);
+  // Carried figures are not reports: they do not move "last report" markers.
+  for (const g of groups.values()) await applyDelta(tx, g.unitId, g.from, g.until, g.delta, opts.source === "CARRIED" ? null : opts.submittedAt);
   return out;
 }
 
@@ -155,7 +156,8 @@ export async function applyDelta(tx: Tx, unitId: string, from: string, until: st
   }
   await tx.$executeRawUnsafe(
     `UPDATE "UnitRollup" r SET ${COUNT_FIELDS.map((f, i) => `"${f}" = r."${f}" + $${i + 4}`).join(", ")},
-            "lastReportAt" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", $10::timestamptz) END
+            "lastReportAt" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", $10::timestamptz) END,
+            "lastReportDate" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", $2::date) END
        FROM "UnitClosure" c
       WHERE c."descendantId" = $1 AND r."unitId" = c."ancestorId" AND r."date" >= $2::date AND ($3::date IS NULL OR r."date" < $3::date)`,
     unitId, from, until, ...COUNT_FIELDS.map((f) => delta[f]), at ? at.toISOString() : null,
@@ -209,10 +211,10 @@ export async function latestSnapshots(tx: Tx, unitIds: string[], date: string) {
   return rows.map((r) => ({ unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate.toISOString().slice(0, 10), version: r.version, submittedAt: r.submittedAt, source: r.source, note: r.note, counts: pick(r) }));
 }
 
-/** The latest report date with any snapshot in a unit's subtree (the default "as of" date of views). */
+/** The latest date of a real report in a unit's subtree (the default "as of" date of views). */
 export async function latestReportDate(tx: Tx, unitId: string): Promise<string | null> {
   const rows = await tx.$queryRawUnsafe<{ date: Date | null }[]>(
-    `SELECT max("date") AS "date" FROM "UnitRollup" WHERE "unitId" = $1`,
+    `SELECT "lastReportDate" AS "date" FROM "UnitRollup" WHERE "unitId" = $1 ORDER BY "date" DESC LIMIT 1`,
     unitId,
   );
   return rows[0]?.date ? rows[0].date.toISOString().slice(0, 10) : null;
@@ -259,24 +261,25 @@ export async function rebuildRollups(tx: Tx): Promise<number> {
   return tx.$executeRawUnsafe(
     `WITH eff AS (
        SELECT DISTINCT ON ("unitId", "registerKindId", "phaseId", "reportDate")
-              "unitId", "registerKindId", "phaseId", "reportDate", "submittedAt", ${cols}
+              "unitId", "registerKindId", "phaseId", "reportDate", "submittedAt", "source", ${cols}
          FROM "ProgressSnapshot"
         ORDER BY "unitId", "registerKindId", "phaseId", "reportDate", "version" DESC
      ), deltas AS (
-       SELECT "unitId", "reportDate", "submittedAt",
+       SELECT "unitId", "reportDate", CASE WHEN "source" = 'CARRIED' THEN NULL ELSE "submittedAt" END AS "submittedAt",
+              CASE WHEN "source" = 'CARRIED' THEN NULL ELSE "reportDate" END AS "realDate",
               ${COUNT_FIELDS.map((f) => `"${f}" - COALESCE(lag("${f}") OVER w, 0) AS "${f}"`).join(", ")}
          FROM eff
        WINDOW w AS (PARTITION BY "unitId", "registerKindId", "phaseId" ORDER BY "reportDate")
      ), per_ancestor AS (
-       SELECT c."ancestorId" AS "unitId", d."reportDate" AS "date", max(d."submittedAt") AS "at",
+       SELECT c."ancestorId" AS "unitId", d."reportDate" AS "date", max(d."submittedAt") AS "at", max(d."realDate") AS "realDate",
               ${COUNT_FIELDS.map((f) => `sum(d."${f}") AS "${f}"`).join(", ")}
          FROM deltas d JOIN "UnitClosure" c ON c."descendantId" = d."unitId"
         GROUP BY 1, 2
      )
-     INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt")
+     INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt", "lastReportDate")
      SELECT "unitId", "date",
             ${COUNT_FIELDS.map((f) => `sum("${f}") OVER w`).join(", ")},
-            max("at") OVER w
+            max("at") OVER w, max("realDate") OVER w
        FROM per_ancestor
      WINDOW w AS (PARTITION BY "unitId" ORDER BY "date" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
   );

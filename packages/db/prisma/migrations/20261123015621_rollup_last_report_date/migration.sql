@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UnitRollup" ADD COLUMN     "lastReportDate" DATE;
