@@ -1,0 +1,149 @@
+import { lazy, Suspense, useEffect, useMemo } from "react";
+import { BrowserRouter, Outlet, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Authenticated, Refine } from "@refinedev/core";
+import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from "@refinedev/antd";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import { App as AntdApp, ConfigProvider, Spin } from "antd";
+import viVN from "antd/locale/vi_VN";
+import enUS from "antd/locale/en_US";
+import { useTranslation } from "react-i18next";
+import type { i18n as I18n } from "i18next";
+import { FileExcelOutlined } from "@ant-design/icons";
+import { createDataProvider } from "./providers/data-provider";
+import { createAuthProvider } from "./providers/auth-provider";
+import { createI18nProvider } from "./providers/i18n-provider";
+import { createAccessControlProvider } from "./providers/access-control";
+import { onUnauthorized } from "./providers/api-client";
+import { loginPath } from "./providers/login-path";
+import { buildResources } from "./config/resources";
+import { AppHeader } from "./components/app-header";
+import { LoginPage } from "./pages/login";
+import { DashboardPage } from "./pages/dashboard";
+
+// Everything but sign-in and the dashboard is loaded on demand, keeping the first view small.
+const UnitList = lazy(() => import("./pages/units/list").then((m) => ({ default: m.UnitList })));
+const UnitCreate = lazy(() => import("./pages/units/create").then((m) => ({ default: m.UnitCreate })));
+const UnitEdit = lazy(() => import("./pages/units/edit").then((m) => ({ default: m.UnitEdit })));
+const CampaignList = lazy(() => import("./pages/campaigns/list").then((m) => ({ default: m.CampaignList })));
+const CampaignCreate = lazy(() => import("./pages/campaigns/create").then((m) => ({ default: m.CampaignCreate })));
+const CampaignEdit = lazy(() => import("./pages/campaigns/edit").then((m) => ({ default: m.CampaignEdit })));
+const DeadlineList = lazy(() => import("./pages/deadlines/list").then((m) => ({ default: m.DeadlineList })));
+const DeadlineCreate = lazy(() => import("./pages/deadlines/create").then((m) => ({ default: m.DeadlineCreate })));
+const DeadlineEdit = lazy(() => import("./pages/deadlines/edit").then((m) => ({ default: m.DeadlineEdit })));
+const TargetList = lazy(() => import("./pages/targets/list").then((m) => ({ default: m.TargetList })));
+const TargetCreate = lazy(() => import("./pages/targets/create").then((m) => ({ default: m.TargetCreate })));
+const TargetEdit = lazy(() => import("./pages/targets/edit").then((m) => ({ default: m.TargetEdit })));
+const UserList = lazy(() => import("./pages/users/list").then((m) => ({ default: m.UserList })));
+const UserCreate = lazy(() => import("./pages/users/create").then((m) => ({ default: m.UserCreate })));
+const UserEdit = lazy(() => import("./pages/users/edit").then((m) => ({ default: m.UserEdit })));
+const TokenList = lazy(() => import("./pages/tokens/list").then((m) => ({ default: m.TokenList })));
+const TokenCreate = lazy(() => import("./pages/tokens/create").then((m) => ({ default: m.TokenCreate })));
+const SubmissionList = lazy(() => import("./pages/submissions/list").then((m) => ({ default: m.SubmissionList })));
+const SubmissionShow = lazy(() => import("./pages/submissions/show").then((m) => ({ default: m.SubmissionShow })));
+const UploadPage = lazy(() => import("./pages/upload").then((m) => ({ default: m.UploadPage })));
+
+/** Any 401 (also from calls outside Refine's hooks) sends the person to sign-in, remembering where they were. */
+function SessionWatcher() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => onUnauthorized(() => navigate(loginPath(location), { replace: true })), [navigate, location]);
+  return null;
+}
+
+function Loading() {
+  return <div style={{ padding: 48, textAlign: "center" }}><Spin /></div>;
+}
+
+export function App({ i18n }: { i18n: I18n }) {
+  const { t } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "vi";
+  const dataProvider = useMemo(() => createDataProvider(), []);
+  const authProvider = useMemo(() => createAuthProvider(), []);
+  const i18nProvider = useMemo(() => createI18nProvider(i18n), [i18n]);
+  const accessControlProvider = useMemo(() => createAccessControlProvider(), []);
+  const resources = useMemo(() => buildResources(t), [t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const title = (props: { collapsed: boolean }) => <ThemedTitle {...props} text={t("app.subtitle")} icon={<FileExcelOutlined />} />;
+
+  return (
+    <BrowserRouter>
+      <ConfigProvider locale={lang === "en" ? enUS : viVN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4 } }}>
+        <AntdApp>
+          <Refine
+            dataProvider={dataProvider}
+            authProvider={authProvider}
+            i18nProvider={i18nProvider}
+            accessControlProvider={accessControlProvider}
+            routerProvider={routerProvider}
+            notificationProvider={useNotificationProvider}
+            resources={resources}
+            options={{ syncWithLocation: true, warnWhenUnsavedChanges: true, disableTelemetry: true, title: { text: t("app.subtitle") } }}
+          >
+            <SessionWatcher />
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
+                    <ThemedLayout Header={AppHeader} Title={title} Sider={(p) => <ThemedSider {...p} fixed render={({ items }) => <>{items}</>} />}>
+                      <Suspense fallback={<Loading />}>
+                        <Outlet />
+                      </Suspense>
+                    </ThemedLayout>
+                  </Authenticated>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="/dashboard/:code" element={<DashboardPage />} />
+                <Route path="/upload" element={<UploadPage />} />
+                <Route path="/submissions">
+                  <Route index element={<SubmissionList />} />
+                  <Route path="show/:id" element={<SubmissionShow />} />
+                </Route>
+                <Route path="/units">
+                  <Route index element={<UnitList />} />
+                  <Route path="create" element={<UnitCreate />} />
+                  <Route path="edit/:id" element={<UnitEdit />} />
+                </Route>
+                <Route path="/campaigns">
+                  <Route index element={<CampaignList />} />
+                  <Route path="create" element={<CampaignCreate />} />
+                  <Route path="edit/:id" element={<CampaignEdit />} />
+                </Route>
+                <Route path="/deadlines">
+                  <Route index element={<DeadlineList />} />
+                  <Route path="create" element={<DeadlineCreate />} />
+                  <Route path="edit/:id" element={<DeadlineEdit />} />
+                </Route>
+                <Route path="/targets">
+                  <Route index element={<TargetList />} />
+                  <Route path="create" element={<TargetCreate />} />
+                  <Route path="edit/:id" element={<TargetEdit />} />
+                </Route>
+                <Route path="/users">
+                  <Route index element={<UserList />} />
+                  <Route path="create" element={<UserCreate />} />
+                  <Route path="edit/:id" element={<UserEdit />} />
+                </Route>
+                <Route path="/tokens">
+                  <Route index element={<TokenList />} />
+                  <Route path="create" element={<TokenCreate />} />
+                </Route>
+                <Route path="*" element={<ErrorComponent />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="auth-pages" fallback={<Outlet />}>
+                    <NavigateToResource resource="dashboard" />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<LoginPage />} />
+              </Route>
+            </Routes>
+            <UnsavedChangesNotifier />
+            <DocumentTitleHandler handler={() => `Sohoa — ${t("app.subtitle")}`} />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

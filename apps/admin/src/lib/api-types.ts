@@ -1,0 +1,141 @@
+/**
+ * Shapes of the HTTP API (docs/api-contract.md). Kept here, not imported from the server, because the
+ * console must build against the contract while the server is still being written.
+ */
+export interface Msg { vi: string; en: string }
+
+export type Level = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+export type Role = "ADMIN" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VIEWER";
+
+export interface UnitSummary {
+  id: string;
+  code: string;
+  name: string;
+  fullName: string;
+  level: Level;
+  parentId: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  locale: "vi" | "en";
+  unit: UnitSummary;
+}
+
+export interface LoginResult { token: string; expiresAt: string; user: User }
+
+export interface ValidationIssue {
+  code: string;
+  severity: "error" | "warning";
+  message: Msg;
+  sheet?: string;
+  cell?: string;
+  cells?: string[];
+  row?: number;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: Msg; field?: string; issues?: ValidationIssue[] };
+}
+
+export interface ProgressCounts {
+  booksTotal: number;
+  booksDigitized: number;
+  entriesTotal: number;
+  entriesDigitized: number;
+  entriesChecked: number;
+  entriesLoaded: number;
+}
+
+export type Bucket = "zero" | "under10" | "under50" | "under100" | "done";
+
+/** core's Forecast; only the fields the console reads are required, the rest is shown when present. */
+export interface Forecast {
+  status: string;
+  dailyRate?: number | null;
+  requiredDailyRate?: number | null;
+  finishDate?: string | null;
+  expectedFinish?: string | null;
+  remaining?: number | null;
+  reason?: Msg | null;
+  [key: string]: unknown;
+}
+
+export interface TargetInfo {
+  periodStart: string;
+  periodEnd: string;
+  entriesTarget: number;
+  achieved: number;
+  percent: number | null;
+}
+
+export interface UnitProgress extends UnitSummary {
+  counts: ProgressCounts;
+  completion: number | null;
+  booksCompletion: number | null;
+  bucket: Bucket | null;
+  rank: number | null;
+  siblings: number;
+  target: TargetInfo | null;
+  growth: number | null;
+  forecast: Forecast | null;
+  deadline: string | null;
+  lastReportAt: string | null;
+  hasChildren: boolean;
+  reported: boolean;
+}
+
+export interface NamedCode { code: string; nameVi: string; nameEn: string }
+
+export interface KindPhaseRow {
+  registerKind: NamedCode;
+  phase: NamedCode;
+  counts: ProgressCounts;
+  completion: number | null;
+  reportDate: string | null;
+  version: number | null;
+}
+
+export interface ProgressResponse {
+  date: string;
+  latestReportDate: string | null;
+  unit: UnitProgress;
+  children: UnitProgress[];
+  buckets: Record<Bucket, number>;
+  breakdown?: KindPhaseRow[];
+  ancestors: UnitSummary[];
+}
+
+export interface TrendPoint {
+  date: string;
+  entriesDigitized: number;
+  entriesTotal: number;
+  booksDigitized: number;
+  booksTotal: number;
+  target: number | null;
+}
+
+export interface TrendResponse { points: TrendPoint[]; deadline: string | null }
+
+export interface ComplianceRow { unit: UnitSummary; submittedAt: string | null }
+export interface ComplianceResponse {
+  period: { start: string; end: string; cutoffAt: string };
+  onTime: ComplianceRow[];
+  late: ComplianceRow[];
+  missing: ComplianceRow[];
+}
+
+export interface SubmissionAccepted {
+  id: string;
+  checksum: string;
+  status: "ACCEPTED";
+  reportDate: string;
+  accepted: { rows: number; units: number };
+  warnings: ValidationIssue[];
+  submittedAt: string;
+}

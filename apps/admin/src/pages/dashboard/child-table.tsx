@@ -1,0 +1,53 @@
+import { useTranslate } from "@refinedev/core";
+import { Progress, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import type { UnitProgress } from "../../lib/api-types";
+import { formatDate, formatDateTime, formatGrowth, formatNumber, formatPercent } from "../../lib/format";
+import { BUCKET_COLORS } from "../../lib/dashboard";
+import { ForecastTag } from "./forecast-tag";
+
+const byNumber = (f: (u: UnitProgress) => number | null) => (a: UnitProgress, b: UnitProgress) => (f(a) ?? -1) - (f(b) ?? -1);
+
+/** Child units with completion, rank, % of target, growth, forecast and last report; a row click drills down. */
+export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u: UnitProgress) => void }) {
+  const t = useTranslate();
+  const columns: ColumnsType<UnitProgress> = [
+    {
+      title: t("dashboard.columns.name"), dataIndex: "name", key: "name", fixed: "left", width: 190,
+      sorter: (a, b) => a.name.localeCompare(b.name, "vi"),
+      render: (_: unknown, u) => <Typography.Link onClick={() => onOpen(u)} data-testid={`child-${u.code}`}>{u.name}</Typography.Link>,
+    },
+    {
+      title: t("dashboard.columns.completion"), key: "completion", width: 200, defaultSortOrder: "descend",
+      sorter: byNumber((u) => u.completion),
+      render: (_: unknown, u) => (
+        <div>
+          <Progress percent={Math.round((u.completion ?? 0) * 1000) / 10} size="small" showInfo={false} strokeColor={u.bucket ? BUCKET_COLORS[u.bucket] : undefined} style={{ margin: 0 }} />
+          <Typography.Text style={{ fontSize: 12 }}>{formatNumber(u.counts.entriesDigitized)}/{formatNumber(u.counts.entriesTotal)} ({formatPercent(u.completion)})</Typography.Text>
+        </div>
+      ),
+    },
+    { title: t("dashboard.columns.books"), key: "books", width: 110, align: "right", sorter: byNumber((u) => u.booksCompletion), render: (_: unknown, u) => formatPercent(u.booksCompletion) },
+    { title: t("dashboard.columns.rank"), key: "rank", width: 80, align: "right", sorter: byNumber((u) => u.rank), render: (_: unknown, u) => (u.rank ? `${u.rank}/${u.siblings}` : "—") },
+    { title: t("dashboard.columns.targetPercent"), key: "target", width: 100, align: "right", sorter: byNumber((u) => u.target?.percent ?? null), render: (_: unknown, u) => <span style={{ color: u.target?.percent !== null && u.target?.percent !== undefined && u.target.percent < 1 ? "#cf1322" : undefined }}>{formatPercent(u.target?.percent)}</span> },
+    { title: t("dashboard.columns.growth"), key: "growth", width: 100, align: "right", sorter: byNumber((u) => u.growth), render: (_: unknown, u) => formatGrowth(u.growth) },
+    { title: t("dashboard.columns.forecast"), key: "forecast", width: 130, render: (_: unknown, u) => <ForecastTag forecast={u.forecast} /> },
+    { title: t("dashboard.columns.deadline"), key: "deadline", width: 100, render: (_: unknown, u) => formatDate(u.deadline) },
+    {
+      title: t("dashboard.columns.lastReport"), key: "lastReport", width: 140, sorter: (a, b) => (a.lastReportAt ?? "").localeCompare(b.lastReportAt ?? ""),
+      render: (_: unknown, u) => (u.lastReportAt ? formatDateTime(u.lastReportAt) : <Typography.Text type="danger">{t("dashboard.notReported")}</Typography.Text>),
+    },
+  ];
+  return (
+    <Table<UnitProgress>
+      rowKey="code"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      scroll={{ x: 1150 }}
+      pagination={rows.length > 25 ? { pageSize: 25, showSizeChanger: true, pageSizeOptions: [25, 50, 100, 250], size: "small" } : false}
+      onRow={(u) => ({ onClick: () => onOpen(u), style: { cursor: "pointer" } })}
+      data-testid="child-table"
+    />
+  );
+}

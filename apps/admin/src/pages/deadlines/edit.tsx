@@ -1,0 +1,19 @@
+import { Edit, useForm } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
+import { Form } from "antd";
+import { useParams } from "react-router";
+import { useFormDraft } from "../../components/use-form-draft";
+import { draftKey } from "../../providers/drafts";
+import { DeadlineFormFields } from "./form";
+
+export function DeadlineEdit() {
+  const t = useTranslate();
+  const { id } = useParams();
+  const { formProps, saveButtonProps, form, query } = useForm({ resource: "deadlines", action: "edit", id, onMutationSuccess: () => draft.clear() });
+  const draft = useFormDraft(draftKey("deadlines", "edit", id), form, Boolean(query?.data));
+  return (
+    <Edit title={t("deadlines.titles.edit")} saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
+      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><DeadlineFormFields /></Form>
+    </Edit>
+  );
+}

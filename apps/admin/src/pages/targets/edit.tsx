@@ -1,0 +1,19 @@
+import { Edit, useForm } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
+import { Form } from "antd";
+import { useParams } from "react-router";
+import { useFormDraft } from "../../components/use-form-draft";
+import { draftKey } from "../../providers/drafts";
+import { TargetFormFields } from "./form";
+
+export function TargetEdit() {
+  const t = useTranslate();
+  const { id } = useParams();
+  const { formProps, saveButtonProps, form, query } = useForm({ resource: "targets", action: "edit", id, onMutationSuccess: () => draft.clear() });
+  const draft = useFormDraft(draftKey("targets", "edit", id), form, Boolean(query?.data));
+  return (
+    <Edit title={t("targets.titles.edit")} saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
+      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><TargetFormFields /></Form>
+    </Edit>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Units: a lazily loaded tree from the person's own unit down, and a search (server-side `q`, which is
+ * diacritics-insensitive; matches are highlighted with the same folding here).
+ */
+import { useCallback, useState } from "react";
+import { useGetIdentity, useTranslate, useDelete, useCan } from "@refinedev/core";
+import { List, CreateButton, EditButton } from "@refinedev/antd";
+import { Card, Col, Input, Row, Table, Tag, Tree, Typography, Button, Popconfirm, Space } from "antd";
+import { Link } from "react-router";
+import type { UnitSummary, User } from "../../lib/api-types";
+import { request } from "../../providers/api-client";
+import { matchesQuery } from "../../lib/text";
+import { formatDate } from "../../lib/format";
+import { ErrorState } from "../../components/states";
+
+interface Node { key: string; title: React.ReactNode; isLeaf: boolean; unit: UnitSummary; children?: Node[] }
+
+const toNode = (u: UnitSummary & { hasChildren?: boolean }): Node => ({
+  key: u.id,
+  unit: u,
+  isLeaf: u.level === "COMMUNE" || u.hasChildren === false,
+  title: <span>{u.name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{u.code}</Typography.Text>{u.validTo ? <Tag style={{ marginLeft: 4 }}>⊘</Tag> : null}</span>,
+});
+
+function insert(nodes: Node[], key: string, children: Node[]): Node[] {
+  return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: insert(n.children, key, children) } : n));
+}
+
+export function UnitList() {
+  const t = useTranslate();
+  const { data: user } = useGetIdentity<User>();
+  const [tree, setTree] = useState<Node[] | null>(null);
+  const [treeError, setTreeError] = useState<unknown>(null);
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<UnitSummary[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [searchError, setSearchError] = useState<unknown>(null);
+  const [selected, setSelected] = useState<UnitSummary | null>(null);
+  const { mutate: remove } = useDelete();
+  const { data: canEdit } = useCan({ resource: "units", action: "edit" });
+
+  if (user && tree === null && !treeError) setTree([toNode(user.unit)]);
+
+  const loadChildren = useCallback(async (node: { key: React.Key }) => {
+    try {
+      const { data } = await request<UnitSummary[]>("/units", { query: { parentId: String(node.key), _start: 0, _end: 1000, _sort: "name", _order: "asc" } });
+      setTree((prev) => insert(prev ?? [], String(node.key), data.map(toNode)));
+    } catch (e) {
+      setTreeError(e);
+    }
+  }, []);
+
+  const search = async (value: string) => {
+    setQ(value);
+    if (!value.trim()) { setResults(null); return; }
+    setSearching(true);
+    setSearchError(null);
+    try {
+      const { data } = await request<UnitSummary[]>("/units", { query: { q: value.trim(), _start: 0, _end: 100 } });
+      setResults(data);
+    } catch (e) {
+      setSearchError(e);
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  const detail = selected && (
+    <Card size="small" title={selected.fullName || selected.name} extra={<Space>
+      <Link to={`/dashboard/${selected.code}`}>{t("menu.dashboard")}</Link>
+      {canEdit?.can && <EditButton size="small" recordItemId={selected.id} />}
+      {canEdit?.can && !selected.validTo && (
+        <Popconfirm title={t("units.deactivateConfirm")} onConfirm={() => remove({ resource: "units", id: selected.id }, { onSuccess: () => setSelected({ ...selected, validTo: new Date().toISOString().slice(0, 10) }) })}>
+          <Button size="small" danger>{t("units.deactivate")}</Button>
+        </Popconfirm>
+      )}
+    </Space>}>
+      <p>{t("units.fields.code")}: <b>{selected.code}</b> · {t("units.fields.level")}: {t(`levels.${selected.level}`)}</p>
+      <p>{t("units.fields.validFrom")}: {formatDate(selected.validFrom)} · {t("units.fields.validTo")}: {formatDate(selected.validTo)}</p>
+    </Card>
+  );
+
+  return (
+    <List title={t("units.titles.list")} headerButtons={<CreateButton />}>
+      <Input.Search placeholder={t("units.searchPlaceholder")} allowClear enterButton onSearch={search} loading={searching} style={{ maxWidth: 480, marginBottom: 12 }} data-testid="unit-search" />
+      <Row gutter={16}>
+        <Col xs={24} lg={14}>
+          {searchError ? <ErrorState error={searchError} onRetry={() => void search(q)} /> : results ? (
+            <Table<UnitSummary>
+              size="small" rowKey="id" dataSource={results} pagination={{ pageSize: 20 }}
+              title={() => t("units.matches", { count: results.length })}
+              onRow={(u) => ({ onClick: () => setSelected(u), style: { cursor: "pointer" } })}
+              columns={[
+                { title: t("units.fields.code"), dataIndex: "code", width: 90 },
+                { title: t("units.fields.name"), dataIndex: "name", render: (v: string) => (matchesQuery(v, q) ? <b>{v}</b> : v) },
+                { title: t("units.fields.level"), dataIndex: "level", render: (v: string) => t(`levels.${v}`) },
+                { title: t("units.fields.active"), dataIndex: "validTo", render: (v: string | null) => (v ? <Tag>{t("units.inactive")}</Tag> : <Tag color="green">{t("app.yes")}</Tag>) },
+              ]}
+            />
+          ) : treeError ? <ErrorState error={treeError} onRetry={() => { setTreeError(null); setTree(null); }} /> : (
+            <Tree<Node> treeData={tree ?? []} loadData={loadChildren} onSelect={(_, info) => setSelected(info.node.unit)} showLine height={560} data-testid="unit-tree" />
+          )}
+        </Col>
+        <Col xs={24} lg={10}>{detail}</Col>
+      </Row>
+    </List>
+  );
+}

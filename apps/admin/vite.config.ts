@@ -1,0 +1,13 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+// The dev server proxies /api to the Sohoa server; the production build is plain static files in dist/.
+// This file runs in Node at build time, so reading process.env here is the app's env boundary for tooling.
+const apiTarget = process.env.SOHOA_API_URL ?? "http://127.0.0.1:3000";
+
+export default defineConfig({
+  plugins: [react()],
+  server: { port: 5173, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
+  preview: { port: 4173, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
+  build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 1500 },
+});
