@@ -2,12 +2,14 @@
  * `sohoa` command line (run with `pnpm sohoa <command>` from the repository root).
  *   migrate                                     apply pending migrations
  *   units import <file> --effective <date>      import a unit registry as the tree from that date
+ *   units successors import <file> --effective <date>   link old units to new ones and carry their figures
  *   user create --username U --password P --role R --unit CODE [--name "Full name"] [--date yyyy-mm-dd]
  *   demo [--registry full|province]             load the Quảng Nam demo into an empty database
  * The database is PGlite under ./data/pglite, or PostgreSQL when DATABASE_URL is set.
  */
 import path from "node:path";
-import { openDatabase, migrate, seedReferenceData, importUnitRegistry, readRegistry, dateOnly } from "@sohoa/db";
+import { readFileSync } from "node:fs";
+import { openDatabase, migrate, seedReferenceData, importUnitRegistry, readRegistry, dateOnly, importSuccessors, carryAcrossReform, type SuccessorLink } from "@sohoa/db";
 import { readEnv } from "../env";
 import { hashPassword } from "../lib/crypto";
 import { isDatabaseEmpty, loadDemo } from "../demo/quang-nam";
@@ -16,6 +18,7 @@ const HELP = `Sohoa — dòng lệnh / command line
 
   sohoa migrate
   sohoa units import <file.json> --effective <yyyy-mm-dd>
+  sohoa units successors import <file.json> --effective <yyyy-mm-dd>
   sohoa user create --username <u> --password <p> --role <ADMIN|PROVINCE|DISTRICT|COMMUNE|VIEWER> --unit <code> [--name "<tên>"] [--date <yyyy-mm-dd>]
   sohoa demo [--registry full|province]
 
@@ -53,6 +56,21 @@ export async function main(argv: string[]): Promise<void> {
     const { flags: f, rest } = flags(args);
     if (cmd === "migrate") {
       console.log(`${db.kind}: migrations up to date`);
+    } else if (cmd === "units" && rest[0] === "successors" && rest[1] === "import") {
+      const file = rest[2] ?? fail("units successors import <file> --effective <date>");
+      const effective = f.effective ?? fail("--effective <yyyy-mm-dd> is required");
+      dateOnly(effective);
+      const links = JSON.parse(readFileSync(path.resolve(file), "utf8")) as SuccessorLink[];
+      if (!Array.isArray(links)) fail("the successor file must be a JSON array of {old, new[], primary}");
+      const report = await importSuccessors(db.prisma, links, effective);
+      const carried = await carryAcrossReform(db.prisma, effective);
+      console.log(`Liên kết đơn vị kế thừa / successor links, effective ${effective}:`);
+      console.log(`  đơn vị cũ / old units:      ${report.predecessors}`);
+      console.log(`  liên kết mới / linked:      ${report.linked}`);
+      console.log(`  đã có / unchanged:          ${report.unchanged}`);
+      console.log(`  không khớp / not linked:    ${report.notFound.length}`);
+      for (const n of report.notFound.slice(0, 20)) console.log(`    ${n.old}${n.new ? ` → ${n.new}` : ""}: ${n.reason}`);
+      console.log(`  số liệu chuyển sang / figures carried into ${carried.successors} new units from ${carried.predecessors} old units`);
     } else if (cmd === "units" && rest[0] === "import") {
       const file = rest[1] ?? fail("units import <file> --effective <date>");
       const effective = f.effective ?? fail("--effective <yyyy-mm-dd> is required");

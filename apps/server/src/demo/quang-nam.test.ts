@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@sohoa/db/testing";
-import { naiveRollupAt, rollupsAt, latestSnapshots } from "@sohoa/db";
+import { naiveRollupAt, rollupsAt, latestSnapshots, latestReportDate } from "@sohoa/db";
 import { DEMO_DIGITIZED, DEMO_LAST_DAY, DEMO_TOTAL, loadDemo } from "./quang-nam";
 
 describe("Quảng Nam demo", () => {
@@ -31,8 +31,19 @@ describe("Quảng Nam demo", () => {
     expect(before.entriesDigitized).toBeLessThan(DEMO_DIGITIZED);
   });
 
+  it("carries everything across 01/07/2025: Đà Nẵng holds all of Quảng Nam's figures, the default date stays 18/02/2025", async () => {
+    const nation = await db.prisma.unit.findFirstOrThrow({ where: { level: "NATION" } });
+    const before = (await rollupsAt(db.prisma, [nation.id], "2025-06-30")).get(nation.id)!;
+    const after = (await rollupsAt(db.prisma, [nation.id], "2025-07-01")).get(nation.id)!;
+    expect([after.entriesDigitized, after.entriesTotal]).toEqual([before.entriesDigitized, before.entriesTotal]);
+    const daNang = await db.prisma.unit.findFirstOrThrow({ where: { code: "48", level: "PROVINCE", validTo: null } });
+    const dn = (await rollupsAt(db.prisma, [daNang.id], "2025-07-01")).get(daNang.id)!;
+    expect([dn.entriesDigitized, dn.entriesTotal]).toEqual([DEMO_DIGITIZED, DEMO_TOTAL]);
+    expect(await latestReportDate(db.prisma, nation.id)).toBe(DEMO_LAST_DAY);
+  });
+
   it("has 3 communes at 0%, 24 under 10% and 73 under 50%, the rest above, some done", async () => {
-    const communes = await db.prisma.unit.findMany({ where: { level: "COMMUNE" } });
+    const communes = await db.prisma.unit.findMany({ where: { level: "COMMUNE", validTo: { not: null } } });
     const snaps = await latestSnapshots(db.prisma, communes.map((c) => c.id), DEMO_LAST_DAY);
     const by = new Map<string, { d: number; t: number }>();
     for (const s of snaps) {

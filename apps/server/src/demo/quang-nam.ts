@@ -8,6 +8,7 @@
  * Everything is generated from a fixed seed, so every install shows the same figures.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import {
   type Database,
   BOOK_PHASES,
@@ -15,6 +16,10 @@ import {
   bulkInsertSnapshots,
   REGISTER_KINDS,
   REGISTRY_2025_06_30,
+  REGISTRY_2025_07_01,
+  SUCCESSORS_2025,
+  carryAcrossReform,
+  importSuccessors,
   importUnitRegistry,
   readRegistry,
   rebuildRollups,
@@ -260,8 +265,43 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
+  await reorganize(db, options, agencyId, log);
   log("demo loaded");
   return { communes: communes.length, submissions: submissions.length, snapshots: snapshots.length, total: DEMO_TOTAL, digitized: DEMO_DIGITIZED };
+}
+
+/**
+ * Since 1 July 2025 the tree is the new one: import the 2025-07-01 registry and the successor links, open the
+ * Đà Nẵng Department of Justice as the successor of Quảng Nam's, and carry every figure across.
+ */
+async function reorganize(db: Database, options: DemoOptions, oldAgencyId: string, log: (l: string) => void) {
+  const { prisma } = db;
+  const links = JSON.parse(readFileSync(SUCCESSORS_2025, "utf8")) as { old: string; new: string[]; primary: string }[];
+  let registry = readRegistry(REGISTRY_2025_07_01);
+  if (options.registry === "province") {
+    // Only the new provinces that Quảng Nam's communes went into.
+    const qn = new Set((await prisma.unit.findMany({ where: { level: "COMMUNE" }, select: { code: true } })).map((u) => u.code));
+    const targets = new Set(links.filter((l) => qn.has(l.old)).flatMap((l) => l.new));
+    registry = registry.filter((p) => (p.wards ?? []).some((w) => targets.has(w.code)));
+  }
+  log(`importing the 2025-07-01 unit registry (${registry.length} provinces) and the successor links…`);
+  await importUnitRegistry(prisma, registry, "2025-07-01");
+  await importSuccessors(prisma, links, "2025-07-01");
+  const daNang = await prisma.unit.findFirstOrThrow({ where: { code: "48", level: "PROVINCE", validTo: null } });
+  const agencyId = crypto.randomUUID();
+  const E = day("2025-07-01");
+  await prisma.unit.create({
+    data: {
+      id: agencyId, code: "48-STP", level: "AGENCY", typeName: "Sở", registryType: "agency", name: "Tư pháp thành phố Đà Nẵng",
+      fullName: "Sở Tư pháp thành phố Đà Nẵng", nameEn: "Da Nang Department of Justice", searchName: searchText("Sở Tư pháp thành phố Đà Nẵng"),
+      parentId: daNang.id, depth: daNang.depth + 1, validFrom: E,
+    },
+  });
+  const up = await prisma.unitClosure.findMany({ where: { descendantId: daNang.id } });
+  await prisma.unitClosure.createMany({ data: [{ ancestorId: agencyId, descendantId: agencyId, distance: 0 }, ...up.map((u) => ({ ancestorId: u.ancestorId, descendantId: agencyId, distance: u.distance + 1 }))] });
+  await prisma.unitSuccession.create({ data: { predecessorId: oldAgencyId, successorId: agencyId, effectiveDate: E, kind: "MERGE", isPrimary: true, reason: "Hợp nhất Sở Tư pháp tỉnh Quảng Nam vào Sở Tư pháp thành phố Đà Nẵng" } });
+  log("carrying figures across 01/07/2025…");
+  await carryAcrossReform(prisma, "2025-07-01");
 }
 
 export { REGISTER_KINDS, BOOK_PHASES };

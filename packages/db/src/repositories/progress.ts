@@ -143,8 +143,8 @@ export async function applyDelta(tx: Tx, unitId: string, from: string, until: st
   const boundaries = until ? [until, from] : [from];
   for (const day of boundaries) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt")
-       SELECT c."ancestorId", $2::date, ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt"
+      `INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt", "lastReportDate")
+       SELECT c."ancestorId", $2::date, ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt", p."lastReportDate"
          FROM "UnitClosure" c
          LEFT JOIN LATERAL (
            SELECT * FROM "UnitRollup" r WHERE r."unitId" = c."ancestorId" AND r."date" < $2::date ORDER BY r."date" DESC LIMIT 1
