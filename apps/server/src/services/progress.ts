@@ -14,7 +14,7 @@ import {
   type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
-import { type Database, latestReportDate, latestSnapshots, rollupSeries, rollupsAt, ZERO } from "@sohoa/db";
+import { type Database, flowShares, latestReportDate, latestSnapshots, rollupSeries, rollupsAt, ZERO } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
@@ -222,13 +222,24 @@ async function effectiveDeadlines(db: Database, unitId: string, childIds: string
   return out;
 }
 
-/** Cumulative daily trend of a unit with its monthly target line. */
+/**
+ * Cumulative daily trend of a unit with its monthly target line. Before a unit existed (a commune formed on
+ * 01/07/2025), its line is the sum of what flowed into it from its predecessors, so it runs without a gap.
+ */
 export async function unitTrend(db: Database, unitId: string, from: string, to: string) {
-  const series = (await rollupSeries(db.prisma, [unitId], from, to)).get(unitId) ?? [];
-  const points: { date: string; entriesDigitized: number; entriesTotal: number; booksDigitized: number; booksTotal: number; target: number | null }[] = [];
-  let i = 0;
-  let last = { ...ZERO };
-  while (i < series.length && series[i]!.date < from) last = series[i++]!;
+  const unit = await db.prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: { validFrom: true } });
+  const born = unit.validFrom.toISOString().slice(0, 10);
+  const own = (await rollupSeries(db.prisma, [unitId], from, to)).get(unitId) ?? [];
+  let flows: { predecessorId: string; share: number }[] = [];
+  let predSeries: Awaited<ReturnType<typeof rollupSeries>> = new Map();
+  if (from < born) {
+    flows = (await flowShares(db.prisma, born, [unitId])).filter((f) => f.successorId === unitId);
+    predSeries = await rollupSeries(db.prisma, flows.map((f) => f.predecessorId), from, addDays(born, -1));
+  }
+  const carry = <T extends { date: string }>(rows: T[], d: string, idx: { i: number }): T | undefined => {
+    while (idx.i < rows.length && rows[idx.i]!.date <= d) idx.i++;
+    return idx.i > 0 ? rows[idx.i - 1] : undefined;
+  };
   const targets = await db.prisma.$queryRawUnsafe<{ periodStart: Date; periodEnd: Date; entriesTarget: bigint }[]>(
     `SELECT t."periodStart", t."periodEnd", sum(t."entriesTarget") AS "entriesTarget"
        FROM "Target" t JOIN "UnitClosure" c ON c."descendantId" = t."unitId"
@@ -236,23 +247,31 @@ export async function unitTrend(db: Database, unitId: string, from: string, to: 
       GROUP BY 1, 2 ORDER BY 1`,
     unitId, from, to,
   );
-  let monthBase = new Map<string, number>();
+  const monthBase = new Map<string, number>();
+  const points: { date: string; entriesDigitized: number; entriesTotal: number; booksDigitized: number; booksTotal: number; target: number | null }[] = [];
+  const ownIdx = { i: 0 };
+  const predIdx = new Map(flows.map((f) => [f.predecessorId, { i: 0 }]));
   for (let d = from; d <= to; d = addDays(d, 1)) {
-    while (i < series.length && series[i]!.date <= d) last = series[i++]!;
+    let v = { ...ZERO };
+    if (d < born && flows.length) {
+      for (const f of flows) {
+        const r = carry(predSeries.get(f.predecessorId) ?? [], d, predIdx.get(f.predecessorId)!);
+        if (r) for (const k of ["entriesDigitized", "entriesTotal", "booksDigitized", "booksTotal"] as const) v[k] += Math.round(r[k] * f.share);
+      }
+    } else {
+      const r = carry(own, d, ownIdx);
+      if (r) v = { ...v, ...r };
+    }
     const t = targets.find((x) => x.periodStart <= day(d) && x.periodEnd >= day(d));
     let target: number | null = null;
     if (t) {
       const key = t.periodStart.toISOString().slice(0, 10);
-      if (!monthBase.has(key)) {
-        const base = (await rollupsAt(db.prisma, [unitId], addDays(key, -1))).get(unitId)?.entriesDigitized ?? 0;
-        monthBase.set(key, base);
-      }
+      if (!monthBase.has(key)) monthBase.set(key, (await rollupsAt(db.prisma, [unitId], addDays(key, -1))).get(unitId)?.entriesDigitized ?? 0);
       const daysIn = Math.round((t.periodEnd.getTime() - t.periodStart.getTime()) / 86_400_000) + 1;
       const elapsed = Math.round((day(d).getTime() - t.periodStart.getTime()) / 86_400_000) + 1;
       target = Math.round(monthBase.get(key)! + (Number(t.entriesTarget) * elapsed) / daysIn);
     }
-    points.push({ date: d, entriesDigitized: last.entriesDigitized, entriesTotal: last.entriesTotal, booksDigitized: last.booksDigitized, booksTotal: last.booksTotal, target });
+    points.push({ date: d, entriesDigitized: v.entriesDigitized, entriesTotal: v.entriesTotal, booksDigitized: v.booksDigitized, booksTotal: v.booksTotal, target });
   }
-  monthBase = new Map();
   return points;
 }

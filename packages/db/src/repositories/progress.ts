@@ -314,3 +314,10 @@ export async function bulkInsertSnapshots(
     );
   }
 }
+
+/** Sum of counts (numbers), e.g. roll-up rows. */
+export function sumCountsOf(list: Counts[]): Counts {
+  const c = { ...ZERO };
+  for (const x of list) for (const f of COUNT_FIELDS) c[f] += x[f];
+  return c;
+}
