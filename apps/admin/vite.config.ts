@@ -9,5 +9,5 @@ export default defineConfig({
   plugins: [react()],
   server: { port: 5173, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
   preview: { port: 4173, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
-  build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 1500 },
+  build: { outDir: "dist", sourcemap: false, manifest: true, chunkSizeWarningLimit: 1500 },
 });

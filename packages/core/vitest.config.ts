@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
     testTimeout: 30_000,
+    passWithNoTests: true,
     hookTimeout: 120_000,
   },
 });

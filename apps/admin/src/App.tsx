@@ -1,14 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { BrowserRouter, Outlet, Route, Routes, useLocation, useNavigate } from "react-router";
 import { Authenticated, Refine } from "@refinedev/core";
-import { ErrorComponent, ThemedLayout, ThemedSider, ThemedTitle, useNotificationProvider } from "@refinedev/antd";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider, Spin } from "antd";
 import viVN from "antd/locale/vi_VN";
 import enUS from "antd/locale/en_US";
 import { useTranslation } from "react-i18next";
 import type { i18n as I18n } from "i18next";
-import { FileExcelOutlined } from "@ant-design/icons";
 import { createDataProvider } from "./providers/data-provider";
 import { createAuthProvider } from "./providers/auth-provider";
 import { createI18nProvider } from "./providers/i18n-provider";
@@ -16,7 +14,9 @@ import { createAccessControlProvider } from "./providers/access-control";
 import { onUnauthorized } from "./providers/api-client";
 import { loginPath } from "./providers/login-path";
 import { buildResources } from "./config/resources";
-import { AppHeader } from "./components/app-header";
+import { AppLayout } from "./components/app-layout";
+import { NotFound } from "./components/not-found";
+import { useNotificationProvider } from "./providers/notification-provider";
 import { LoginPage } from "./pages/login";
 import { DashboardPage } from "./pages/dashboard";
 
@@ -62,7 +62,6 @@ export function App({ i18n }: { i18n: I18n }) {
   const i18nProvider = useMemo(() => createI18nProvider(i18n), [i18n]);
   const accessControlProvider = useMemo(() => createAccessControlProvider(), []);
   const resources = useMemo(() => buildResources(t), [t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const title = (props: { collapsed: boolean }) => <ThemedTitle {...props} text={t("app.subtitle")} icon={<FileExcelOutlined />} />;
 
   return (
     <BrowserRouter>
@@ -83,11 +82,11 @@ export function App({ i18n }: { i18n: I18n }) {
               <Route
                 element={
                   <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
-                    <ThemedLayout Header={AppHeader} Title={title} Sider={(p) => <ThemedSider {...p} fixed render={({ items }) => <>{items}</>} />}>
+                    <AppLayout>
                       <Suspense fallback={<Loading />}>
                         <Outlet />
                       </Suspense>
-                    </ThemedLayout>
+                    </AppLayout>
                   </Authenticated>
                 }
               >
@@ -127,7 +126,7 @@ export function App({ i18n }: { i18n: I18n }) {
                   <Route index element={<TokenList />} />
                   <Route path="create" element={<TokenCreate />} />
                 </Route>
-                <Route path="*" element={<ErrorComponent />} />
+                <Route path="*" element={<NotFound />} />
               </Route>
               <Route
                 element={

@@ -1,3 +1,188 @@
+/**
+ * Web upload for officials without the add-in: drop an .xlsx, read it here into a Grid, show its problems on
+ * the cells (core's validation in the browser when available, and always the server's answer), fix cells in
+ * place, submit to POST /api/submissions (source CONSOLE) with an Idempotency-Key derived from the content.
+ * The sheet being worked on is kept as a draft, so a session expiry loses nothing.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { useGetIdentity, useTranslate, useGetLocale, useInvalidate } from "@refinedev/core";
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Result, Row, Space, Spin, Table, Tag, Typography, Upload } from "antd";
+import { InboxOutlined } from "@ant-design/icons";
+import { Link } from "react-router";
+import dayjs from "dayjs";
+import type { SubmissionAccepted, User, ValidationIssue } from "../../lib/api-types";
+import { gridToMatrices, parseA1 } from "../../lib/grid";
+import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
+import { validateInBrowser } from "../../lib/browser-validation";
+import { GridPreview } from "../../components/grid-preview";
+import { UnitSelect } from "../../components/unit-select";
+import { ApiError, errorText, request } from "../../providers/api-client";
+import { clearDraft, draftKey, loadDraft, saveDraft } from "../../providers/drafts";
+import { formatDate, formatNumber } from "../../lib/format";
+
+interface Draft { fileName: string; unitCode: string; reportDate?: string; grid: Grid }
+
+const KEY = draftKey("upload");
+
 export function UploadPage() {
-  return null;
+  const t = useTranslate();
+  const lang = useGetLocale()() === "en" ? "en" : "vi";
+  const invalidate = useInvalidate();
+  const { data: user } = useGetIdentity<User>();
+  const [draft, setDraft] = useState<Draft | null>(() => loadDraft<Draft>(KEY));
+  const [unitCode, setUnitCode] = useState<string | undefined>(draft?.unitCode);
+  const [reportDate, setReportDate] = useState<string | undefined>(draft?.reportDate);
+  const [reading, setReading] = useState(false);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [checkedLocally, setCheckedLocally] = useState(false);
+  const [acceptWarnings, setAcceptWarnings] = useState(false);
+  const [correctionReason, setCorrectionReason] = useState("");
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [receipt, setReceipt] = useState<SubmissionAccepted | null>(null);
+
+  useEffect(() => {
+    if (!unitCode && user) setUnitCode(user.unit.code);
+  }, [user, unitCode]);
+  useEffect(() => {
+    if (draft) saveDraft(KEY, { ...draft, unitCode: unitCode ?? draft.unitCode, reportDate });
+  }, [draft, unitCode, reportDate]);
+
+  const runLocal = async (grid: Grid) => {
+    const local = await validateInBrowser(grid, { unitCode, reportDate });
+    setCheckedLocally(local !== null);
+    if (local) setIssues(local);
+  };
+
+  const onFile = async (file: File) => {
+    setReading(true);
+    setReadError(null);
+    setReceipt(null);
+    setIssues([]);
+    setSendError(null);
+    try {
+      const grid = await readXlsx(await file.arrayBuffer());
+      const d = { fileName: file.name, unitCode: unitCode ?? user?.unit.code ?? "", reportDate, grid };
+      setDraft(d);
+      await runLocal(grid);
+    } catch (e) {
+      setReadError(t("upload.badFile", { message: e instanceof XlsxReadError ? e.msg[lang] : errorText(e) }));
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const onEdit = (sheet: string, row: number, col: number, text: string) => {
+    if (!draft) return;
+    const grid = setCell(draft.grid, sheet, row, col, parseTypedValue(text));
+    setDraft({ ...draft, grid });
+    // Until the next check, an edited cell's old problems no longer apply.
+    setIssues((prev) => prev.filter((i) => !(i.sheet === undefined || i.sheet === sheet) || [i.cell, ...(i.cells ?? [])].every((c) => { const p = c ? parseA1(c) : null; return !p || p.row !== row || p.col !== col; })));
+    void runLocal(grid);
+  };
+
+  const submit = async () => {
+    if (!draft || !unitCode) return;
+    setSending(true);
+    setSendError(null);
+    try {
+      const body = { unitCode, grid: draft.grid, source: "CONSOLE", ...(reportDate ? { reportDate } : {}), ...(acceptWarnings ? { acceptWarnings: true } : {}), ...(correctionReason.trim() ? { correctionReason: correctionReason.trim() } : {}) };
+      const key = await gridKey(unitCode, draft.grid, reportDate, acceptWarnings);
+      const { data } = await request<SubmissionAccepted>("/submissions", { method: "POST", body, headers: { "Idempotency-Key": key } });
+      setReceipt(data);
+      setIssues(data.warnings ?? []);
+      clearDraft(KEY);
+      await invalidate({ resource: "submissions", invalidates: ["list"] });
+    } catch (e) {
+      setSendError(e);
+      if (e instanceof ApiError && e.issues.length) setIssues(e.issues);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const reset = () => {
+    clearDraft(KEY);
+    setDraft(null);
+    setIssues([]);
+    setReceipt(null);
+    setSendError(null);
+    setAcceptWarnings(false);
+    setCorrectionReason("");
+  };
+
+  const sheets = useMemo(() => (draft ? gridToMatrices(draft.grid) : []), [draft]);
+  const errors = issues.filter((i) => i.severity === "error");
+  const warnings = issues.filter((i) => i.severity === "warning");
+  const canPickUnit = user && user.role !== "COMMUNE";
+
+  if (receipt) {
+    return (
+      <Result
+        status="success"
+        title={t("upload.submitted", { rows: formatNumber(receipt.accepted.rows), units: formatNumber(receipt.accepted.units) })}
+        subTitle={`${t("upload.reportDate")}: ${formatDate(receipt.reportDate)}`}
+        extra={[
+          <Link key="d" to={`/dashboard/${unitCode}?date=${receipt.reportDate}`}><Button type="primary" data-testid="to-dashboard">{t("menu.dashboard")}</Button></Link>,
+          <Link key="s" to={`/submissions/show/${receipt.id}`}><Button>{t("submissions.titles.show")}</Button></Link>,
+          <Button key="n" onClick={reset}>{t("upload.another")}</Button>,
+        ]}
+        data-testid="upload-done"
+      />
+    );
+  }
+
+  return (
+    <Card title={t("upload.title")} data-testid="upload-page">
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
+        <Form.Item label={t("upload.unit")} required>
+          {canPickUnit ? <UnitSelect valueField="code" value={unitCode} onChange={(v) => setUnitCode(v as string)} style={{ width: 260 }} /> : <Typography.Text strong>{user?.unit.name} ({unitCode})</Typography.Text>}
+        </Form.Item>
+        <Form.Item label={t("upload.reportDate")}>
+          <DatePicker format="DD/MM/YYYY" value={reportDate ? dayjs(reportDate) : null} onChange={(d) => setReportDate(d ? d.format("YYYY-MM-DD") : undefined)} />
+        </Form.Item>
+      </Form>
+
+      {!draft && (
+        <Spin spinning={reading} tip={t("upload.parsing")}>
+          <Upload.Dragger accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" multiple={false} showUploadList={false} beforeUpload={(f) => { void onFile(f); return false; }} data-testid="upload-dropzone">
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-text">{t("upload.drop")}</p>
+            <p className="ant-upload-hint">{t("upload.hint")}</p>
+          </Upload.Dragger>
+        </Spin>
+      )}
+      {readError && <Alert type="error" showIcon message={readError} style={{ marginTop: 12 }} data-testid="read-error" />}
+
+      {draft && (
+        <Space direction="vertical" style={{ width: "100%" }} size={12}>
+          <Row justify="space-between" align="middle">
+            <Col><Typography.Text strong>{draft.fileName}</Typography.Text> <Tag color={errors.length ? "red" : "default"} data-testid="error-count">{t("upload.errors", { count: errors.length })}</Tag> <Tag color={warnings.length ? "gold" : "default"}>{t("upload.warnings", { count: warnings.length })}</Tag></Col>
+            <Col><Button onClick={reset}>{t("upload.another")}</Button></Col>
+          </Row>
+          {issues.length === 0 && checkedLocally && <Alert type="success" showIcon message={t("upload.ok")} />}
+          {sendError !== null && !(sendError instanceof ApiError && sendError.issues.length) ? <Alert type="error" showIcon message={errorText(sendError)} data-testid="send-error" /> : null}
+          {issues.length > 0 && (
+            <>
+              {sendError instanceof ApiError && sendError.issues.length > 0 && <Alert type={errors.length ? "error" : "warning"} showIcon message={errorText(sendError)} description={t("upload.fixHint")} data-testid="server-issues" />}
+              <Table<ValidationIssue> size="small" rowKey={(i, n) => `${i.code}:${i.sheet ?? ""}:${i.cell ?? ""}:${n}`} dataSource={issues} pagination={{ pageSize: 8, size: "small" }} data-testid="issues-table" columns={[
+                { title: t("upload.severity"), dataIndex: "severity", width: 100, render: (v: string) => <Tag color={v === "error" ? "red" : "gold"}>{t(`upload.${v}`)}</Tag> },
+                { title: t("upload.sheet"), dataIndex: "sheet", width: 140 },
+                { title: t("upload.cell"), dataIndex: "cell", width: 70 },
+                { title: t("upload.message"), key: "m", render: (_: unknown, i) => i.message[lang] },
+              ]} />
+            </>
+          )}
+          <Typography.Text type="secondary">{t("upload.fixHint")}</Typography.Text>
+          <GridPreview sheets={sheets} issues={issues} lang={lang} onEdit={onEdit} />
+          <Space wrap>
+            {warnings.length > 0 && <Checkbox checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} data-testid="accept-warnings">{t("upload.acceptWarnings")}</Checkbox>}
+            <Input placeholder={t("upload.correctionReason")} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} style={{ width: 320 }} />
+            <Button type="primary" onClick={submit} loading={sending} disabled={!unitCode || (checkedLocally && errors.length > 0)} data-testid="submit-sheet">{t("upload.submit")}</Button>
+          </Space>
+        </Space>
+      )}
+    </Card>
+  );
 }
