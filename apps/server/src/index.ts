@@ -1,5 +1,9 @@
 /** Starts the server: opens the database, applies pending migrations, loads the demo on an empty database. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
 import { openDatabase, migrate, seedReferenceData } from "@sohoa/db";
 import { readEnv } from "./env";
 import { createApp } from "./app";
@@ -19,6 +23,16 @@ const app = createApp({
   db,
   config: { corsOrigins: env.SOHOA_CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean), sessionTtlHours: env.SOHOA_SESSION_TTL_HOURS, log: env.SOHOA_LOG },
 });
+// A production build of the console (apps/admin/dist) is served from the same origin when present.
+const consoleDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));
+if (existsSync(consoleDist)) {
+  const root = path.relative(process.cwd(), consoleDist);
+  const files = serveStatic({ root });
+  const spa = serveStatic({ path: path.join(root, "index.html") });
+  app.use("*", (c, next) => (c.req.path.startsWith("/api") ? next() : files(c, next)));
+  app.get("*", (c, next) => (c.req.path.startsWith("/api") ? next() : spa(c, next)));
+}
+
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`[sohoa] API http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}/api (docs: /api/docs)`);
 });
