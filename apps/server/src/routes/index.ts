@@ -2,6 +2,7 @@ import { router } from "../lib/openapi";
 import { progressRoutes } from "./progress";
 import { submissionRoutes } from "./submissions";
 import { reorganizationRoutes } from "./reorganization";
+import { templateRoutes } from "./templates";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -9,5 +10,6 @@ export function apiRoutes() {
   app.route("/", progressRoutes());
   app.route("/", submissionRoutes());
   app.route("/", reorganizationRoutes());
+  app.route("/", templateRoutes());
   return app;
 }

@@ -4,7 +4,7 @@ import { errorResponses, Message, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { notFound } from "../lib/errors";
 import { validOn } from "../lib/units";
-import { addDays, defaultDate, unitProgress, unitTrend } from "../services/progress";
+import { addDays, defaultDate, effectiveDeadlines, unitProgress, unitTrend } from "../services/progress";
 import { Counts, IsoDate, UnitSummarySchema } from "./schemas";
 
 const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);
@@ -90,8 +90,8 @@ export function progressRoutes() {
     if (from > to || addDays(from, 800) < to) throw notFound({ vi: "khoảng thời gian hợp lệ (tối đa 800 ngày)", en: "A valid period (at most 800 days)" });
     const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(new Date(`${to}T00:00:00Z`)) }, orderBy: { validFrom: "desc" } });
     if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
-    const view = await unitProgress(db, { code, date: to, scopeUnitId: c.var.user.unitId, isInScope: (id) => inScope(c, id) });
-    return c.json({ points: await unitTrend(db, unit.id, from, to), deadline: view.unit.deadline }, 200);
+    const deadline = (await effectiveDeadlines(db, unit.id, [], to)).get(unit.id) ?? null;
+    return c.json({ points: await unitTrend(db, unit.id, from, to), deadline }, 200);
   });
   return app;
 }

@@ -201,7 +201,7 @@ async function monthTargets(db: Database, unitIds: string[], date: string) {
  * Deadline that applies to each unit: its own, else the nearest ancestor's (a district deadline applies to its
  * communes); for a parent without one, the latest of its children's (everyone must be done by then).
  */
-async function effectiveDeadlines(db: Database, unitId: string, childIds: string[], date: string): Promise<Map<string, string>> {
+export async function effectiveDeadlines(db: Database, unitId: string, childIds: string[], date: string): Promise<Map<string, string>> {
   const rows = await db.prisma.$queryRawUnsafe<{ unitId: string; dueDate: Date; distance: number }[]>(
     `SELECT c."descendantId" AS "unitId", d."dueDate", c.distance
        FROM "Deadline" d JOIN "Campaign" k ON k.id = d."campaignId"
