@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import type { Grid, ProgressCounts, UnitRef } from "@sohoa/core";
+import type { Database } from "@sohoa/db";
+import { createApp } from "../app";
+import { openTestDatabase, signIn } from "../testing";
+import { communeGrid } from "../test-support/sheets";
+
+const DAY = "2025-02-19";
+
+describe("POST /api/submissions and /api/submissions/upload", () => {
+  let db: Database;
+  let app: ReturnType<typeof createApp>;
+  const tokens: Record<string, string> = {};
+  let zaHung: UnitRef;
+  let kinds: { code: string; nameVi: string; nameEn: string }[];
+  let phases: { code: string; nameVi: string; nameEn: string }[];
+
+  const grid = (unit: UnitRef, f: (kind: string, phase: string) => ProgressCounts, date = DAY) => communeGrid({ unit, registerKinds: kinds, phases, reportDate: date, counts: f });
+  const figures = (digitized: number): ((k: string, p: string) => ProgressCounts) => (k, p) => ({ booksTotal: 20, booksDigitized: 5, entriesTotal: 2000, entriesDigitized: k === "BIRTH" && p === "P1" ? digitized : 0, entriesChecked: 0, entriesLoaded: 0 });
+  const post = (user: string, body: unknown, headers: Record<string, string> = {}) =>
+    app.request("/api/submissions", { method: "POST", headers: { authorization: `Bearer ${tokens[user]}`, "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const province = async (date = DAY) =>
+    ((await (await app.request(`/api/units/49/progress?date=${date}`, { headers: { authorization: `Bearer ${tokens.quangnam}` } })).json()) as { unit: { counts: { entriesDigitized: number; entriesTotal: number } } }).unit.counts;
+  const count = () => db.prisma.progressSnapshot.count();
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ demo: true });
+    app = createApp({ db, config: { maxJsonBytes: 256 * 1024, maxRows: 5000 } });
+    for (const u of ["quangnam", "lanhdao", "donggiang", "zahung"]) tokens[u] = await signIn(app, u);
+    const u = await db.prisma.unit.findFirstOrThrow({ where: { code: "20491", validTo: { not: null } } });
+    zaHung = { id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId };
+    kinds = await db.prisma.registerKind.findMany({ orderBy: { sortOrder: "asc" } });
+    phases = await db.prisma.bookPhase.findMany({ orderBy: { sortOrder: "asc" } });
+  }, 300_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("accepts a commune sheet and shows it in the province roll-up as soon as the receipt is returned", async () => {
+    const before = await province();
+    const res = await post("zahung", { unitCode: "20491", grid: grid(zaHung, figures(300)), source: "ADDIN", acceptWarnings: true }, { "idempotency-key": "zahung-0219-first" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const receipt = (await res.json()) as { id: string; checksum: string; reportDate: string; accepted: { rows: number } };
+    expect(receipt.reportDate).toBe(DAY);
+    expect(receipt.accepted.rows).toBe(14);
+    expect(receipt.checksum).toMatch(/^[0-9a-f]{64}$/);
+    const after = await province();
+    expect(after.entriesDigitized).toBe(before.entriesDigitized + 300);
+    const stored = await db.prisma.submission.findUniqueOrThrow({ where: { id: receipt.id } });
+    expect(stored).toMatchObject({ status: "ACCEPTED", source: "ADDIN", reportDate: new Date(`${DAY}T00:00:00Z`) });
+    expect(stored.submittedById).toBeTruthy();
+    expect(await db.prisma.auditLog.count({ where: { entity: "submission", entityId: receipt.id } })).toBe(1);
+  });
+
+  it("returns the first receipt for a retried request, also under concurrent retries", async () => {
+    const body = { unitCode: "20491", grid: grid(zaHung, figures(450)), source: "ADDIN", acceptWarnings: true };
+    const snapshotsBefore = await count();
+    const results = await Promise.all(Array.from({ length: 5 }, () => post("zahung", body, { "idempotency-key": "zahung-0219-second" })));
+    const ids = await Promise.all(results.map(async (r) => { expect(r.status).toBe(201); return ((await r.json()) as { id: string }).id; }));
+    expect(new Set(ids).size).toBe(1);
+    expect(await db.prisma.submission.count({ where: { idempotencyKey: "zahung-0219-second" } })).toBe(1);
+    expect(await count()).toBe(snapshotsBefore + 14);
+    const again = await post("zahung", body, { "idempotency-key": "zahung-0219-second" });
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // the same key with other content is a conflict
+    expect((await post("zahung", { ...body, grid: grid(zaHung, figures(460)) }, { "idempotency-key": "zahung-0219-second" })).status).toBe(409);
+  });
+
+  it("answers errors with 422, every issue in both languages with its cell, and counts nothing", async () => {
+    const before = await province();
+    const bad = grid(zaHung, (k, p) => ({ booksTotal: 20, booksDigitized: 30, entriesTotal: 100, entriesDigitized: k === "DEATH" && p === "P2" ? 5000 : 0, entriesChecked: 0, entriesLoaded: 0 }));
+    const res = await post("zahung", { unitCode: "20491", grid: bad, acceptWarnings: true });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; issues: { code: string; severity: string; cell: string | null; message: { vi: string; en: string } }[] } };
+    expect(body.error.code).toBe("validation_failed");
+    const errors = body.error.issues.filter((i) => i.severity === "error");
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    for (const e of errors) {
+      expect(e.cell).toMatch(/^[A-Z]+\d+$/);
+      expect(e.message.vi).not.toBe(e.message.en);
+    }
+    expect(await province()).toEqual(before);
+  });
+
+  it("refuses lower cumulative figures unless sent as a correction with a reason, and keeps the old version", async () => {
+    const lower = grid(zaHung, figures(100));
+    expect((await post("zahung", { unitCode: "20491", grid: lower, acceptWarnings: true })).status).toBe(422);
+    const before = await province();
+    const res = await post("zahung", { unitCode: "20491", grid: lower, acceptWarnings: true, correctionReason: "Nhập nhầm số liệu ngày 19/02, đã kiểm tra lại sổ" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const after = await province();
+    expect(after.entriesDigitized).toBe(before.entriesDigitized - 350);
+    const versions = await db.prisma.progressSnapshot.findMany({ where: { unitId: zaHung.id, reportDate: new Date(`${DAY}T00:00:00Z`), registerKind: { code: "BIRTH" }, phase: { code: "P1" } }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => v.entriesDigitized)).toEqual([300, 450, 100]);
+    expect(versions.at(-1)).toMatchObject({ isCorrection: true, correctionReason: expect.stringContaining("Nhập nhầm") });
+  });
+
+  it("enforces scope and role", async () => {
+    const sonKon = await db.prisma.unit.findFirstOrThrow({ where: { code: "20473" } });
+    const other = grid({ ...zaHung, id: sonKon.id, code: "20473", name: sonKon.name, fullName: sonKon.fullName }, figures(10));
+    expect((await post("zahung", { unitCode: "20473", grid: other, acceptWarnings: true })).status).toBe(404);
+    expect((await post("lanhdao", { unitCode: "20491", grid: grid(zaHung, figures(460)), acceptWarnings: true })).status).toBe(403);
+    const district = await post("donggiang", { unitCode: "20473", grid: other, acceptWarnings: true, reportDate: DAY });
+    expect(district.status, await district.clone().text()).toBe(201);
+    expect((await app.request("/api/submissions", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(401);
+  });
+
+  it("answers bad input with a clear 4xx and stores nothing", async () => {
+    const subs = await db.prisma.submission.count();
+    const snaps = await count();
+    const auth = { authorization: `Bearer ${tokens.zahung}` };
+    const malformed = await app.request("/api/submissions", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{\"unitCode\": " });
+    expect(malformed.status).toBe(400);
+    const wrongType = await post("zahung", { unitCode: "20491", grid: "not a grid" });
+    expect(wrongType.status).toBe(400);
+    expect(((await wrongType.json()) as { error: { field: string; message: { vi: string } } }).error.field).toBe("grid");
+    const text = await app.request("/api/submissions", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "hello" });
+    expect(text.status).toBe(415);
+    const huge = await post("zahung", { unitCode: "20491", grid: { sheets: [{ name: "S", rows: Array.from({ length: 20_000 }, () => ["x".repeat(20)]) }] } });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { message: { vi: string } } }).error.message.vi).toContain("MB");
+    const tooManyRows = await createApp({ db, config: { maxRows: 10 } }).request("/api/submissions", { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ unitCode: "20491", grid: grid(zaHung, figures(500)) }) });
+    expect(tooManyRows.status).toBe(413);
+    expect(await db.prisma.submission.count()).toBe(subs);
+    expect(await count()).toBe(snaps);
+  });
+
+  describe("xlsx upload", () => {
+    const upload = async (user: string, bytes: Uint8Array, name = "tien-do.xlsx", extra: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.set("file", new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      form.set("unitCode", "20491");
+      for (const [k, v] of Object.entries(extra)) form.set(k, v);
+      return app.request("/api/submissions/upload", { method: "POST", headers: { authorization: `Bearer ${tokens[user]}` }, body: form });
+    };
+    async function xlsxOf(g: Grid) {
+      const wb = new ExcelJS.Workbook();
+      for (const s of g.sheets) {
+        const ws = wb.addWorksheet(s.name);
+        for (const r of s.rows) ws.addRow(r);
+      }
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    }
+
+    it("reads an .xlsx with exceljs, validates it the same way and keeps the original file", async () => {
+      const res = await upload("zahung", await xlsxOf(grid(zaHung, figures(600), "2025-02-20")), "tien-do.xlsx", { acceptWarnings: "true" });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      const s = await db.prisma.submission.findUniqueOrThrow({ where: { id }, include: { file: true } });
+      expect(s.source).toBe("UPLOAD");
+      expect(s.file?.filename).toBe("tien-do.xlsx");
+      expect(s.file?.size).toBeGreaterThan(1000);
+    });
+
+    it("refuses a file that is not an xlsx, a broken one and a zip bomb, storing nothing", async () => {
+      const subs = await db.prisma.submission.count();
+      const notXlsx = await upload("zahung", new TextEncoder().encode("Mã đơn vị;Tên\n20491;Za Hung"), "data.csv");
+      expect(notXlsx.status).toBe(400);
+      expect(((await notXlsx.json()) as { error: { message: { vi: string } } }).error.message.vi).toContain(".xlsx");
+      const broken = await upload("zahung", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]));
+      expect(broken.status).toBe(400);
+      expect((await upload("zahung", zipBomb())).status).toBe(413);
+      expect(await db.prisma.submission.count()).toBe(subs);
+    });
+  });
+});
+
+/** A zip whose directory declares a 3 GB entry (nothing that large is sent). */
+function zipBomb(): Uint8Array {
+  const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+  const data = new Uint8Array(16);
+  const local = new DataView(new ArrayBuffer(30));
+  local.setUint32(0, 0x04034b50, true);
+  local.setUint16(8, 8, true);
+  local.setUint32(18, data.length, true);
+  local.setUint32(22, 3_000_000_000, true);
+  local.setUint16(26, name.length, true);
+  const central = new DataView(new ArrayBuffer(46));
+  central.setUint32(0, 0x02014b50, true);
+  central.setUint16(10, 8, true);
+  central.setUint32(20, data.length, true);
+  central.setUint32(24, 3_000_000_000, true);
+  central.setUint16(28, name.length, true);
+  const cdOffset = 30 + name.length + data.length;
+  const eocd = new DataView(new ArrayBuffer(22));
+  eocd.setUint32(0, 0x06054b50, true);
+  eocd.setUint16(8, 1, true);
+  eocd.setUint16(10, 1, true);
+  eocd.setUint32(12, 46 + name.length, true);
+  eocd.setUint32(16, cdOffset, true);
+  const parts = [new Uint8Array(local.buffer), name, data, new Uint8Array(central.buffer), name, new Uint8Array(eocd.buffer)];
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
