@@ -42,7 +42,7 @@ export function TrendChart({ points, deadline, asOf }: { points: TrendPoint[]; d
         {deadline && (
           <g>
             <line x1={x(dayNumber(deadline))} x2={x(dayNumber(deadline))} y1={top} y2={H - bottom} stroke="#cf1322" strokeDasharray="4 3" />
-            <text x={x(dayNumber(deadline)) - 4} y={top + 10} textAnchor="end" fontSize={10} fill="#cf1322">{t("dashboard.deadline")} {formatDate(deadline)}</text>
+            <text x={x(dayNumber(deadline)) - 4} y={H - bottom - 6} textAnchor="end" fontSize={10} fill="#cf1322">{t("dashboard.deadline")} {formatDate(deadline)}</text>
           </g>
         )}
         {asOf && dayNumber(asOf) >= d0 && dayNumber(asOf) <= d1 && <line x1={x(dayNumber(asOf))} x2={x(dayNumber(asOf))} y1={top} y2={H - bottom} stroke="#bfbfbf" />}

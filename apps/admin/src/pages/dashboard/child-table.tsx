@@ -13,12 +13,12 @@ export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u:
   const t = useTranslate();
   const columns: ColumnsType<UnitProgress> = [
     {
-      title: t("dashboard.columns.name"), dataIndex: "name", key: "name", fixed: "left", width: 190,
+      title: t("dashboard.columns.name"), dataIndex: "name", key: "name", fixed: "left", width: 170,
       sorter: (a, b) => a.name.localeCompare(b.name, "vi"),
       render: (_: unknown, u) => <Typography.Link onClick={() => onOpen(u)} data-testid={`child-${u.code}`}>{u.name}</Typography.Link>,
     },
     {
-      title: t("dashboard.columns.completion"), key: "completion", width: 200, defaultSortOrder: "descend",
+      title: t("dashboard.columns.completion"), key: "completion", width: 180, defaultSortOrder: "descend",
       sorter: byNumber((u) => u.completion),
       render: (_: unknown, u) => (
         <div>
@@ -27,14 +27,14 @@ export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u:
         </div>
       ),
     },
-    { title: t("dashboard.columns.books"), key: "books", width: 110, align: "right", sorter: byNumber((u) => u.booksCompletion), render: (_: unknown, u) => formatPercent(u.booksCompletion) },
+    { title: t("dashboard.columns.books"), key: "books", width: 80, align: "right", sorter: byNumber((u) => u.booksCompletion), render: (_: unknown, u) => formatPercent(u.booksCompletion) },
     { title: t("dashboard.columns.rank"), key: "rank", width: 80, align: "right", sorter: byNumber((u) => u.rank), render: (_: unknown, u) => (u.rank ? `${u.rank}/${u.siblings}` : "—") },
-    { title: t("dashboard.columns.targetPercent"), key: "target", width: 100, align: "right", sorter: byNumber((u) => u.target?.percent ?? null), render: (_: unknown, u) => <span style={{ color: u.target?.percent !== null && u.target?.percent !== undefined && u.target.percent < 1 ? "#cf1322" : undefined }}>{formatPercent(u.target?.percent)}</span> },
-    { title: t("dashboard.columns.growth"), key: "growth", width: 100, align: "right", sorter: byNumber((u) => u.growth), render: (_: unknown, u) => formatGrowth(u.growth) },
-    { title: t("dashboard.columns.forecast"), key: "forecast", width: 130, render: (_: unknown, u) => <ForecastTag forecast={u.forecast} /> },
-    { title: t("dashboard.columns.deadline"), key: "deadline", width: 100, render: (_: unknown, u) => formatDate(u.deadline) },
+    { title: t("dashboard.columns.targetPercent"), key: "target", width: 90, align: "right", sorter: byNumber((u) => u.target?.percent ?? null), render: (_: unknown, u) => <span style={{ color: u.target?.percent !== null && u.target?.percent !== undefined && u.target.percent < 1 ? "#cf1322" : undefined }}>{formatPercent(u.target?.percent)}</span> },
+    { title: t("dashboard.columns.growth"), key: "growth", width: 90, align: "right", sorter: byNumber((u) => u.growth), render: (_: unknown, u) => formatGrowth(u.growth) },
+    { title: t("dashboard.columns.forecast"), key: "forecast", width: 120, render: (_: unknown, u) => <ForecastTag forecast={u.forecast} /> },
+    { title: t("dashboard.columns.deadline"), key: "deadline", width: 95, render: (_: unknown, u) => formatDate(u.deadline) },
     {
-      title: t("dashboard.columns.lastReport"), key: "lastReport", width: 140, sorter: (a, b) => (a.lastReportAt ?? "").localeCompare(b.lastReportAt ?? ""),
+      title: t("dashboard.columns.lastReport"), key: "lastReport", width: 130, sorter: (a, b) => (a.lastReportAt ?? "").localeCompare(b.lastReportAt ?? ""),
       render: (_: unknown, u) => (u.lastReportAt ? formatDateTime(u.lastReportAt) : <Typography.Text type="danger">{t("dashboard.notReported")}</Typography.Text>),
     },
   ];
@@ -44,7 +44,7 @@ export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u:
       size="small"
       columns={columns}
       dataSource={rows}
-      scroll={{ x: 1150 }}
+      scroll={{ x: 1035 }}
       pagination={rows.length > 25 ? { pageSize: 25, showSizeChanger: true, pageSizeOptions: [25, 50, 100, 250], size: "small" } : false}
       onRow={(u) => ({ onClick: () => onOpen(u), style: { cursor: "pointer" } })}
       data-testid="child-table"

@@ -1,0 +1,200 @@
+/**
+ * End-to-end in a real Chromium (Debian's chromium via playwright-core) against the real server on PGlite with
+ * the Quảng Nam demo, serving the production build (dist/) with /api proxied, at 1366×768.
+ * Scenarios (issue 6): sign in; drill down from Quảng Nam to a commune; upload a sheet with errors, see them
+ * on the cells, fix, submit; see the dashboard change; a commune user cannot see another commune.
+ * Screenshots go to test-artifacts/ (gitignored).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { serveDist } from "./serve-dist";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = path.resolve(here, "..");
+const artifacts = path.join(appRoot, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const testingModule = path.resolve(appRoot, "../server/src/testing.ts");
+const PASSWORD = "Sohoa@2025";
+
+type TestingModule = { startTestServer(opts?: { demo?: boolean }): Promise<{ url: string; close(): Promise<void> }> };
+
+async function probe(): Promise<{ skip: string | null; mod: TestingModule | null }> {
+  if (!existsSync(CHROMIUM)) return { skip: `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, mod: null };
+  if (!existsSync(testingModule)) return { skip: "apps/server/src/testing.ts (startTestServer) does not exist yet", mod: null };
+  try {
+    return { skip: null, mod: (await import(testingModule)) as TestingModule };
+  } catch (e) {
+    return { skip: `the server's test harness cannot be loaded (${(e as Error).message.split("\n")[0]})`, mod: null };
+  }
+}
+
+const { skip, mod } = await probe();
+if (skip) console.warn(`[admin e2e] skipped: ${skip}`);
+
+describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo data)", () => {
+  let api: { url: string; close(): Promise<void> };
+  let web: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const { build } = await import("vite");
+    await build({ root: appRoot, configFile: path.join(appRoot, "vite.config.ts"), logLevel: "warn" });
+    api = await mod!.startTestServer({ demo: true });
+    web = await serveDist(path.join(appRoot, "dist"), api.url);
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await api?.close();
+  });
+
+  async function signIn(username: string, password = PASSWORD): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on("pageerror", (e) => console.error(`[page ${username}]`, e.message));
+    await page.goto(`${web.url}/login`);
+    await page.getByLabel("Tên đăng nhập").fill(username);
+    await page.getByLabel("Mật khẩu").fill(password);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    return page;
+  }
+
+  const entriesLine = (page: Page) => page.getByTestId("entries-line").innerText();
+
+  it("refuses a wrong password with a Vietnamese message, then signs in to the province dashboard", async () => {
+    const page = await signIn("quangnam", "wrong-password");
+    await expect.poll(() => page.getByTestId("login-error").innerText()).toMatch(/không đúng/);
+    await page.getByLabel("Mật khẩu").fill(PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByTestId("child-table").waitFor();
+    expect(await page.getByTestId("unit-name").innerText()).toMatch(/Quảng Nam/);
+    expect(await entriesLine(page)).toMatch(/^[\d.]+\/[\d.]+ — \d+,\d%$/);
+    await page.screenshot({ path: path.join(artifacts, "01-province-dashboard.png") });
+    // language switch: English labels, same Vietnamese-style numbers
+    await page.getByTestId("language-switch").getByText("English").click();
+    await page.getByText("Child units").first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, "02-province-dashboard-en.png") });
+    await page.getByTestId("language-switch").getByText("Tiếng Việt").click();
+    await page.close();
+  });
+
+  it("drills down from Quảng Nam to a district and a commune's kinds × phases, and back by breadcrumb", async () => {
+    const page = await signIn("quangnam");
+    await page.getByTestId("child-505").click();
+    await expect.poll(() => page.getByTestId("unit-name").innerText()).toMatch(/Đông Giang/);
+    await page.getByTestId("child-table").waitFor();
+    await page.screenshot({ path: path.join(artifacts, "03-district-dashboard.png") });
+    await page.getByTestId("child-20491").click();
+    await page.getByTestId("breakdown-table").waitFor();
+    expect(await page.getByTestId("unit-name").innerText()).toMatch(/Za Hung/);
+    expect(await page.getByTestId("breadcrumbs").innerText()).toMatch(/Quảng Nam[\s\S]*Đông Giang/);
+    await page.screenshot({ path: path.join(artifacts, "04-commune-breakdown.png"), fullPage: true });
+    await page.getByTestId("breadcrumbs").getByRole("link", { name: /Quảng Nam/ }).click();
+    await expect.poll(() => page.getByTestId("unit-name").innerText()).toMatch(/Quảng Nam/);
+    await page.close();
+  });
+
+  it("a commune user sees only their commune, not another one", async () => {
+    const page = await signIn("zahung");
+    await page.getByTestId("dashboard").waitFor();
+    expect(await page.getByTestId("unit-name").innerText()).toMatch(/Za Hung/);
+    await page.goto(`${web.url}/dashboard/20494`);
+    await page.getByTestId("error-state").waitFor();
+    expect(await page.getByTestId("error-state").innerText()).toMatch(/phạm vi|không tìm thấy|quyền/i);
+    await page.goto(`${web.url}/dashboard/49`);
+    await page.getByTestId("error-state").waitFor();
+    await page.screenshot({ path: path.join(artifacts, "05-commune-user-refused.png") });
+    await page.close();
+  });
+
+  it("uploads a sheet with errors, shows them on the cells, fixes them, submits, and the dashboard changes", async () => {
+    const page = await signIn("zahung");
+    await page.getByTestId("dashboard").waitFor();
+    const reportDate = (await page.evaluate(() => document.body.dataset.dashboard ?? "")).split("@")[1]!;
+    const before = await entriesLine(page);
+    const nextDay = new Date(Date.parse(`${reportDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+    // The official sheet for Za Hung, pre-filled, as the person would have it in Excel.
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem("sohoa.session") ?? "{}").token as string);
+    const res = await fetch(`${web.url}/api/units/20491/template?kind=commune&date=${nextDay}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const { sheet } = (await res.json()) as { sheet: { name: string; rows: (string | number | boolean | null)[][] } };
+    const target = findDigitizedCell(sheet.rows);
+    expect(target, "template has an entries-digitized column").not.toBeNull();
+    const { row, col, total, value } = target!;
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(sheet.name);
+    sheet.rows.forEach((r, i) => { ws.getRow(i + 1).values = [null, ...r.map((v) => (v === null ? undefined : v))] as never; });
+    ws.getRow(row + 1).getCell(col + 1).value = -5; // an impossible count
+    const file = path.join(artifacts, "za-hung-with-errors.xlsx");
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    await page.getByRole("link", { name: "Nộp báo cáo" }).click();
+    await page.getByTestId("upload-page").waitFor();
+    await page.locator(".ant-picker input").first().fill(`${nextDay.slice(8, 10)}/${nextDay.slice(5, 7)}/${nextDay.slice(0, 4)}`);
+    await page.keyboard.press("Enter");
+    await page.locator("input[type=file]").setInputFiles(file);
+    const a1 = `${colName(col)}${row + 1}`;
+    await page.locator(`td[data-cell="${a1}"]`).first().waitFor();
+    await page.getByTestId("submit-sheet").click();
+    await page.locator(`td[data-cell="${a1}"][data-severity="error"]`).first().waitFor();
+    expect(await page.getByTestId("error-count").innerText()).not.toMatch(/^0 /);
+    await page.screenshot({ path: path.join(artifacts, "06-upload-errors-on-cells.png"), fullPage: true });
+
+    // fix: a plausible new cumulative figure, above the previous one and within the total
+    const fixed = Math.min(total, value + Math.max(1, Math.min(500, total - value)));
+    await page.locator(`td[data-cell="${a1}"]`).first().click();
+    await page.locator(`td[data-cell="${a1}"] input`).fill(String(fixed));
+    await page.keyboard.press("Enter");
+    await page.getByTestId("submit-sheet").click();
+    const done = page.getByTestId("upload-done");
+    const warnings = page.getByTestId("accept-warnings");
+    await Promise.race([done.waitFor(), warnings.waitFor()]);
+    if (await warnings.isVisible()) {
+      await warnings.click();
+      await page.getByTestId("submit-sheet").click();
+      await done.waitFor();
+    }
+    await page.screenshot({ path: path.join(artifacts, "07-upload-accepted.png") });
+    await page.getByTestId("to-dashboard").click();
+    await page.getByTestId("dashboard").waitFor();
+    await expect.poll(() => entriesLine(page)).not.toBe(before);
+    await page.screenshot({ path: path.join(artifacts, "08-dashboard-after-upload.png"), fullPage: true });
+    await page.close();
+  });
+});
+
+function colName(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** In core's commune template: the header row naming "entries digitized" and its "entries total", and a data row with room to grow. */
+function findDigitizedCell(rows: (string | number | boolean | null)[][]): { row: number; col: number; total: number; value: number } | null {
+  const norm = (v: unknown) => String(v ?? "").toLowerCase();
+  for (let h = 0; h < rows.length; h++) {
+    const header = rows[h]!.map(norm);
+    const digitized = header.findIndex((c) => /(dữ liệu|trường hợp).*(đã )?số hóa|số hóa.*(dữ liệu|trường hợp)/.test(c) && !/tổng|cần/.test(c));
+    const total = header.findIndex((c) => /(dữ liệu|trường hợp)/.test(c) && /tổng|cần số hóa/.test(c));
+    if (digitized < 0 || total < 0) continue;
+    let best: { row: number; col: number; total: number; value: number } | null = null;
+    for (let r = h + 1; r < rows.length; r++) {
+      const t = rows[r]![total];
+      const v = rows[r]![digitized];
+      const tn = typeof t === "number" ? t : Number(t);
+      const vn = typeof v === "number" ? v : v === null || v === "" ? 0 : Number(v);
+      if (Number.isFinite(tn) && Number.isFinite(vn) && tn > 0 && (!best || tn - vn > best.total - best.value)) best = { row: r, col: digitized, total: tn, value: vn };
+    }
+    if (best) return best;
+  }
+  return null;
+}
