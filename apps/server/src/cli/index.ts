@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { openDatabase, migrate, seedReferenceData, importUnitRegistry, readRegistry, dateOnly, importSuccessors, carryAcrossReform, type SuccessorLink } from "@sohoa/db";
+import { openDatabase, migrate, seedReferenceData, importUnitRegistry, readRegistry, dateOnly, importSuccessors, carryAcrossReform, carryPlansAcrossReform, type SuccessorLink } from "@sohoa/db";
 import { readEnv } from "../env";
 import { hashPassword } from "../lib/crypto";
 import { isDatabaseEmpty, loadDemo } from "../demo/quang-nam";
@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<void> {
       if (!Array.isArray(links)) fail("the successor file must be a JSON array of {old, new[], primary}");
       const report = await importSuccessors(db.prisma, links, effective);
       const carried = await carryAcrossReform(db.prisma, effective);
+      const plans = await carryPlansAcrossReform(db.prisma, effective);
       console.log(`Liên kết đơn vị kế thừa / successor links, effective ${effective}:`);
       console.log(`  đơn vị cũ / old units:      ${report.predecessors}`);
       console.log(`  liên kết mới / linked:      ${report.linked}`);
@@ -71,6 +72,7 @@ export async function main(argv: string[]): Promise<void> {
       console.log(`  không khớp / not linked:    ${report.notFound.length}`);
       for (const n of report.notFound.slice(0, 20)) console.log(`    ${n.old}${n.new ? ` → ${n.new}` : ""}: ${n.reason}`);
       console.log(`  số liệu chuyển sang / figures carried into ${carried.successors} new units from ${carried.predecessors} old units`);
+      console.log(`  hạn/chỉ tiêu chờ xác nhận / deadlines and targets carried for review: ${plans.deadlines} / ${plans.targets}`);
     } else if (cmd === "units" && rest[0] === "import") {
       const file = rest[1] ?? fail("units import <file> --effective <date>");
       const effective = f.effective ?? fail("--effective <yyyy-mm-dd> is required");

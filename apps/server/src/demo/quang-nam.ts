@@ -19,6 +19,7 @@ import {
   REGISTRY_2025_07_01,
   SUCCESSORS_2025,
   carryAcrossReform,
+  carryPlansAcrossReform,
   importSuccessors,
   importUnitRegistry,
   readRegistry,
@@ -302,6 +303,7 @@ async function reorganize(db: Database, options: DemoOptions, oldAgencyId: strin
   await prisma.unitSuccession.create({ data: { predecessorId: oldAgencyId, successorId: agencyId, effectiveDate: E, kind: "MERGE", isPrimary: true, reason: "Hợp nhất Sở Tư pháp tỉnh Quảng Nam vào Sở Tư pháp thành phố Đà Nẵng" } });
   log("carrying figures across 01/07/2025…");
   await carryAcrossReform(prisma, "2025-07-01");
+  await carryPlansAcrossReform(prisma, "2025-07-01");
 }
 
 export { REGISTER_KINDS, BOOK_PHASES };

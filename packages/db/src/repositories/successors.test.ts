@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../testing";
 import { REGISTRY_2025_06_30, REGISTRY_2025_07_01, SUCCESSORS_2025, readRegistry } from "../registry";
 import { importUnitRegistry } from "./unit-import";
 import { COUNT_FIELDS, bulkInsertSnapshots, rebuildRollups, rollupsAt, type BulkSnapshot, type Counts } from "./progress";
-import { carryAcrossReform, importSuccessors, splitCounts, type SuccessorLink } from "./successors";
+import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, splitCounts, type SuccessorLink } from "./successors";
 
 const pick = (r: Counts | undefined) => Object.fromEntries(COUNT_FIELDS.map((f) => [f, r?.[f] ?? 0]));
 
@@ -91,6 +91,26 @@ describe("the 2025 reorganization: successors and continuity", () => {
     expect(sum(after)).toBe(sum(before));
     expect(after.get(succIds[1]!)!.entriesTotal).not.toBe(before.get(succIds[1]!)?.entriesTotal ?? 0);
   }, 300_000);
+
+  it("carries targets (summed) and the earliest deadline to the successors, unconfirmed", async () => {
+    const oldQN = await db.prisma.unit.findFirstOrThrow({ where: { code: "49", level: "PROVINCE" } });
+    const d1 = await db.prisma.unit.findFirstOrThrow({ where: { code: "505" } });
+    const d2 = await db.prisma.unit.findFirstOrThrow({ where: { code: "502" } });
+    const campaign = await db.prisma.campaign.create({ data: { code: "T", name: "T", unitId: oldQN.id, startDate: new Date("2025-01-01"), endDate: new Date("2025-12-31"), phases: ["P1"] } });
+    await db.prisma.deadline.createMany({ data: [{ campaignId: campaign.id, unitId: d1.id, dueDate: new Date("2025-09-30") }, { campaignId: campaign.id, unitId: d2.id, dueDate: new Date("2025-08-31") }] });
+    const communes = await db.prisma.unit.findMany({ where: { parentId: { in: [d1.id, d2.id] } } });
+    await db.prisma.target.createMany({ data: communes.map((c) => ({ campaignId: campaign.id, unitId: c.id, periodType: "MONTH" as const, periodStart: new Date("2025-07-01"), periodEnd: new Date("2025-07-31"), entriesTarget: 100 })) });
+    const r = await carryPlansAcrossReform(db.prisma, "2025-07-01");
+    expect(r.deadlines).toBeGreaterThan(0);
+    const carried = await db.prisma.target.findMany({ where: { carried: true, campaignId: campaign.id } });
+    expect(carried.reduce((a, t) => a + t.entriesTarget, 0)).toBe(communes.length * 100);
+    const dl = await db.prisma.deadline.findMany({ where: { campaignId: campaign.id, confirmed: false } });
+    expect(dl.length).toBeGreaterThan(0);
+    for (const d of dl) expect(["2025-08-31", "2025-09-30"]).toContain(d.dueDate.toISOString().slice(0, 10));
+    // a successor fed by Tam Kỳ (502) gets the earliest: 31/08
+    const fromTamKy = await db.prisma.unitSuccession.findFirstOrThrow({ where: { predecessor: { parentId: d2.id } } });
+    expect((await db.prisma.deadline.findFirstOrThrow({ where: { campaignId: campaign.id, unitId: fromTamKy.successorId } })).dueDate.toISOString().slice(0, 10)).toBe("2025-08-31");
+  }, 120_000);
 
   it("splits counts by shares exactly", () => {
     const parts = splitCounts({ booksTotal: 7, booksDigitized: 3, entriesTotal: 1001, entriesDigitized: 500, entriesChecked: 1, entriesLoaded: 0 }, [0.6, 0.4]);

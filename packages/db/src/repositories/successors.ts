@@ -170,3 +170,64 @@ export async function carryAcrossReform(prisma: PrismaClient, effectiveIso: stri
     { timeout: 600_000, maxWait: 60_000 },
   );
 }
+
+/**
+ * Targets and deadlines set on the old units carry to their successors for review: targets summed (by the
+ * shares of what flows), the deadline the earliest of the predecessors' (their own or inherited), both marked
+ * as carried/unconfirmed until an admin confirms them. Never overwrites what an admin set on the new unit.
+ */
+export async function carryPlansAcrossReform(prisma: PrismaClient, effectiveIso: string): Promise<{ deadlines: number; targets: number }> {
+  const flows = await flowShares(prisma, effectiveIso);
+  const preds = [...new Set(flows.map((f) => f.predecessorId))];
+  if (preds.length === 0) return { deadlines: 0, targets: 0 };
+  // Deadlines that apply to each predecessor: own or the nearest ancestor's, per campaign.
+  const applying = await prisma.$queryRawUnsafe<{ unitId: string; campaignId: string; dueDate: Date; distance: number; fullName: string }[]>(
+    `SELECT c."descendantId" AS "unitId", d."campaignId", d."dueDate", c.distance, u."fullName"
+       FROM "Deadline" d JOIN "UnitClosure" c ON c."ancestorId" = d."unitId" JOIN "Unit" u ON u.id = c."descendantId"
+      WHERE c."descendantId" = ANY($1::text[])
+      ORDER BY c.distance ASC`,
+    preds,
+  );
+  const nearest = new Map<string, { campaignId: string; dueDate: Date; fullName: string }>();
+  for (const a of applying) if (!nearest.has(`${a.unitId}|${a.campaignId}`)) nearest.set(`${a.unitId}|${a.campaignId}`, a);
+  const earliest = new Map<string, { dueDate: Date; from: string[] }>();
+  for (const f of flows) {
+    for (const [key, d] of nearest) {
+      if (!key.startsWith(`${f.predecessorId}|`)) continue;
+      const k = `${f.successorId}|${d.campaignId}`;
+      const cur = earliest.get(k);
+      if (!cur || d.dueDate < cur.dueDate) earliest.set(k, { dueDate: d.dueDate, from: [...(cur?.from ?? []), d.fullName] });
+      else cur.from.push(d.fullName);
+    }
+  }
+  let deadlines = 0;
+  for (const [k, v] of earliest) {
+    const [unitId, campaignId] = k.split("|") as [string, string];
+    const existing = await prisma.deadline.findUnique({ where: { campaignId_unitId: { campaignId, unitId } } });
+    if (existing?.confirmed) continue;
+    const note = `Kế thừa từ ${[...new Set(v.from)].slice(0, 5).join(", ")} (hạn sớm nhất), chờ xác nhận`;
+    await prisma.deadline.upsert({ where: { campaignId_unitId: { campaignId, unitId } }, create: { campaignId, unitId, dueDate: v.dueDate, confirmed: false, note }, update: { dueDate: v.dueDate, note } });
+    deadlines++;
+  }
+  const targets = await prisma.target.findMany({ where: { unitId: { in: preds }, periodEnd: { gte: dateOnly(effectiveIso) } } });
+  const sums = new Map<string, { campaignId: string; unitId: string; periodType: "DAY" | "WEEK" | "MONTH"; periodStart: Date; periodEnd: Date; entries: number; books: number }>();
+  for (const t of targets) {
+    for (const f of flows.filter((x) => x.predecessorId === t.unitId)) {
+      const k = `${t.campaignId}|${f.successorId}|${t.periodType}|${t.periodStart.toISOString()}`;
+      const s = sums.get(k) ?? { campaignId: t.campaignId, unitId: f.successorId, periodType: t.periodType, periodStart: t.periodStart, periodEnd: t.periodEnd, entries: 0, books: 0 };
+      s.entries += t.entriesTarget * f.share;
+      s.books += (t.booksTarget ?? 0) * f.share;
+      sums.set(k, s);
+    }
+  }
+  let carriedTargets = 0;
+  for (const s of sums.values()) {
+    const where = { campaignId_unitId_periodType_periodStart: { campaignId: s.campaignId, unitId: s.unitId, periodType: s.periodType, periodStart: s.periodStart } };
+    const existing = await prisma.target.findUnique({ where });
+    if (existing && !existing.carried) continue;
+    const data = { entriesTarget: Math.round(s.entries), booksTarget: Math.round(s.books) || null, periodEnd: s.periodEnd, carried: true };
+    await prisma.target.upsert({ where, create: { campaignId: s.campaignId, unitId: s.unitId, periodType: s.periodType, periodStart: s.periodStart, ...data }, update: data });
+    carriedTargets++;
+  }
+  return { deadlines, targets: carriedTargets };
+}
