@@ -14,7 +14,7 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from "@sohoa/core";
-import { latestSnapshots, lockKey, lockUnits, recordSnapshots, rollupSeries, type Database } from "@sohoa/db";
+import { flowShares, latestSnapshots, lockKey, lockUnits, recordSnapshots, rollupSeries, searchText, splitCounts, type Database } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
 import { audit } from "../lib/audit";
 import { ApiError, notFound } from "../lib/errors";
@@ -58,7 +58,7 @@ function canonicalChecksum(grid: Grid, file?: Uint8Array): string {
 }
 
 /** Everything core needs to validate a sheet of `submitter` dated `date`, read from the database. */
-async function validationContext(db: Database, submitterId: string, date: string, now: Date, correctionReason?: string): Promise<{ ctx: ValidationContext; kindIds: Map<string, string>; phaseIds: Map<string, string>; leafIds: Set<string> }> {
+async function validationContext(db: Database, submitterId: string, date: string, now: Date, correctionReason?: string): Promise<{ ctx: ValidationContext; kindIds: Map<string, string>; phaseIds: Map<string, string>; leafIds: Set<string>; formerIds: Set<string> }> {
   const { prisma } = db;
   const at = day(date);
   const [submitter, subtree, kinds, phases] = await Promise.all([
@@ -71,6 +71,14 @@ async function validationContext(db: Database, submitterId: string, date: string
     id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId,
     validFrom: u.validFrom.toISOString().slice(0, 10), validTo: u.validTo ? u.validTo.toISOString().slice(0, 10) : null,
   });
+  // Sheets dated after a reorganization may still name the former units ("Zà Hung", "Xã Trà Mai"): they are
+  // recognised by name (or by a code no current unit uses) and credited to their successors below.
+  const former = await prisma.unit.findMany({
+    where: { level: { in: ["COMMUNE", "DISTRICT", "AGENCY"] }, validTo: { lte: at }, successors: { some: { successorId: { in: subtree.map((u) => u.id) } } } },
+  });
+  const currentCodes = new Set(subtree.map((u) => u.code));
+  const currentNames = new Set(subtree.map((u) => searchText(u.name)));
+  const formerUsable = former.filter((u) => !currentCodes.has(u.code) || !currentNames.has(searchText(u.name)));
   const parents = new Set(subtree.map((u) => u.parentId));
   const leaves = subtree.filter((u) => !parents.has(u.id));
   const leafIds = new Set(leaves.map((u) => u.id));
@@ -106,7 +114,7 @@ async function validationContext(db: Database, submitterId: string, date: string
     ctx: {
       today: vnToday(now),
       submitter: toRef(submitter),
-      units: subtree.map(toRef),
+      units: [...subtree.map(toRef), ...formerUsable.map((u) => ({ ...toRef(u), parentId: null, code: currentCodes.has(u.code) ? `${u.code}*` : u.code }))],
       registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
       phases: phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
       reportDate: date,
@@ -119,6 +127,7 @@ async function validationContext(db: Database, submitterId: string, date: string
     kindIds: new Map(kinds.map((k) => [k.code, k.id])),
     phaseIds: new Map(phases.map((p) => [p.code, p.id])),
     leafIds,
+    formerIds: new Set(formerUsable.map((u) => u.id)),
   };
 }
 
@@ -128,6 +137,55 @@ async function resolveSubmitter(db: Database, c: Context<AppEnv>, code: string, 
     throw notFound({ vi: `đơn vị mã ${code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${code} on ${date} within your scope` });
   }
   return unit;
+}
+
+/**
+ * Rows naming former units are credited to their successors (primary, or by shares), with a warning saying so;
+ * rows of several former units that became one are summed into one row, never stored twice.
+ */
+async function creditFormerUnits(db: Database, result: ValidationResult, formerIds: Set<string>, units: UnitRef[]): Promise<{ rows: ValidationResult["rows"]; issues: ValidationIssue[] }> {
+  const formerRows = result.rows.filter((r) => formerIds.has(r.unit.id));
+  if (formerRows.length === 0) return { rows: result.rows, issues: [] };
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const issues: ValidationIssue[] = [];
+  const out = result.rows.filter((r) => !formerIds.has(r.unit.id));
+  const succ = await db.prisma.unitSuccession.findMany({ where: { predecessorId: { in: [...new Set(formerRows.map((r) => r.unit.id))] } }, select: { predecessorId: true, effectiveDate: true } });
+  const flows = succ.length ? await flowShares(db.prisma, succ[0]!.effectiveDate.toISOString().slice(0, 10)) : [];
+  const merged = new Map<string, (typeof out)[number]>();
+  for (const r of formerRows) {
+    const fl = flows.filter((f) => f.predecessorId === r.unit.id && byId.has(f.successorId));
+    const parts = splitCounts(r.counts, fl.map((f) => f.share));
+    fl.forEach((f, i) => {
+      const target = byId.get(f.successorId)!;
+      const key = `${target.id}|${r.registerKind}|${r.phase}`;
+      if (!merged.has(key) && out.some((o) => `${o.unit.id}|${o.registerKind}|${o.phase}` === key)) {
+        issues.push({
+          code: "UNIT_FORMER_AND_CURRENT", severity: "error", sheet: r.sheet, cell: r.cells.unit ?? null, row: r.row,
+          message: {
+            vi: `${r.unit.fullName} (cũ) nay thuộc ${target.fullName}, nhưng bảng tính cũng có dòng của ${target.fullName}: số liệu sẽ bị tính hai lần. Hãy xóa một trong hai dòng.`,
+            en: `${r.unit.fullName} (former) is now part of ${target.fullName}, which the sheet also lists: the figures would count twice. Remove one of the rows.`,
+          },
+        });
+        return;
+      }
+      const existing = merged.get(key);
+      if (existing) {
+        for (const k of Object.keys(existing.counts) as (keyof ProgressCounts)[]) existing.counts[k] += parts[i]![k];
+      } else {
+        const row = { ...r, unit: target, counts: { ...parts[i]! } };
+        merged.set(key, row);
+        out.push(row);
+      }
+      issues.push({
+        code: "UNIT_FORMER", severity: "warning", sheet: r.sheet, cell: r.cells.unit ?? null, row: r.row,
+        message: {
+          vi: `${r.unit.fullName} (cũ) nay thuộc ${target.fullName}${f.share < 1 ? ` (${Math.round(f.share * 100)}%)` : ""}: số liệu được ghi cho ${target.fullName}.`,
+          en: `${r.unit.fullName} (former) is now part of ${target.fullName}${f.share < 1 ? ` (${Math.round(f.share * 100)}%)` : ""}: its figures are credited to ${target.fullName}.`,
+        },
+      });
+    });
+  }
+  return { rows: out, issues };
 }
 
 /** Figures are recorded for reporting units (communes, agencies, districts without communes), never for parents. */
@@ -161,15 +219,17 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   // The sheet's own report date decides which map of units applies; a first pass finds it.
   let date = input.reportDate ?? vnToday(now);
   let submitter = await resolveSubmitter(db, c, input.unitCode, date);
-  let { ctx, kindIds, phaseIds, leafIds } = await validationContext(db, submitter.id, date, now, input.correctionReason);
+  let { ctx, kindIds, phaseIds, leafIds, formerIds } = await validationContext(db, submitter.id, date, now, input.correctionReason);
   let result = validateGrid(input.grid, ctx);
   if (result.reportDate && result.reportDate !== date) {
     date = result.reportDate;
     submitter = await resolveSubmitter(db, c, input.unitCode, date);
-    ({ ctx, kindIds, phaseIds, leafIds } = await validationContext(db, submitter.id, date, now, input.correctionReason));
+    ({ ctx, kindIds, phaseIds, leafIds, formerIds } = await validationContext(db, submitter.id, date, now, input.correctionReason));
     result = validateGrid(input.grid, ctx);
   }
-  const issues = [...result.issues, ...leafIssues(result, leafIds)];
+  const remapped = await creditFormerUnits(db, result, formerIds, ctx.units);
+  result = { ...result, rows: remapped.rows };
+  const issues = [...result.issues, ...remapped.issues, ...leafIssues(result, leafIds)];
   if (result.rows.length === 0 && !issues.some((i) => i.severity === "error")) {
     issues.push({
       code: "NO_ROWS", severity: "error", sheet: input.grid.sheets[0]?.name ?? "", cell: null,
