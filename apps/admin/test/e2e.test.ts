@@ -8,15 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { serveDist } from "./serve-dist";
+import { appRoot, buildConsole, CHROMIUM, CHROMIUM_ARGS as ARGS } from "./build";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const appRoot = path.resolve(here, "..");
 const artifacts = path.join(appRoot, "test-artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const testingModule = path.resolve(appRoot, "../server/src/testing.ts");
 const PASSWORD = "Sohoa@2025";
 
@@ -42,10 +38,9 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    const { build } = await import("vite");
-    await build({ root: appRoot, configFile: path.join(appRoot, "vite.config.ts"), logLevel: "warn" });
+    const dist = await buildConsole(path.join(artifacts, "dist-e2e"));
     api = await mod!.startTestServer({ demo: true });
-    web = await serveDist(path.join(appRoot, "dist"), api.url);
+    web = await serveDist(dist, api.url);
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 240_000);
@@ -75,7 +70,8 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.getByTestId("child-table").waitFor();
     expect(await page.getByTestId("unit-name").innerText()).toMatch(/Quảng Nam/);
-    expect(await entriesLine(page)).toMatch(/^[\d.]+\/[\d.]+ — \d+,\d%$/);
+    // the figures of the Quảng Nam report of February 2025, the Vietnamese way
+    expect(await entriesLine(page)).toBe("642.806/1.443.893 — 44,5%");
     await page.screenshot({ path: path.join(artifacts, "01-province-dashboard.png") });
     // language switch: English labels, same Vietnamese-style numbers
     await page.getByTestId("language-switch").getByText("English").click();
@@ -105,7 +101,7 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     const page = await signIn("zahung");
     await page.getByTestId("dashboard").waitFor();
     expect(await page.getByTestId("unit-name").innerText()).toMatch(/Za Hung/);
-    await page.goto(`${web.url}/dashboard/20494`);
+    await page.goto(`${web.url}/dashboard/20473`); // Xã Sông Kôn, a neighbour in the same district
     await page.getByTestId("error-state").waitFor();
     expect(await page.getByTestId("error-state").innerText()).toMatch(/phạm vi|không tìm thấy|quyền/i);
     await page.goto(`${web.url}/dashboard/49`);
@@ -168,6 +164,31 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.getByTestId("dashboard").waitFor();
     await expect.poll(() => entriesLine(page)).not.toBe(before);
     await page.screenshot({ path: path.join(artifacts, "08-dashboard-after-upload.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("an expired session returns to sign-in and back to the upload page with the sheet kept", async () => {
+    const page = await signIn("zahung");
+    await page.getByTestId("dashboard").waitFor();
+    await page.getByRole("link", { name: "Nộp báo cáo" }).click();
+    const file = path.join(artifacts, "za-hung-with-errors.xlsx");
+    if (!existsSync(file)) return; // written by the upload scenario above
+    await page.locator("input[type=file]").setInputFiles(file);
+    await page.getByTestId("submit-sheet").waitFor();
+    // the server revokes the session (simulated: the stored token no longer exists)
+    await page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem("sohoa.session") ?? "{}");
+      localStorage.setItem("sohoa.session", JSON.stringify({ ...s, token: "sohoa_sess_revoked" }));
+    });
+    await page.getByTestId("submit-sheet").click();
+    await page.waitForURL(/\/login\?expired=1&to=%2Fupload/);
+    await page.screenshot({ path: path.join(artifacts, "09-session-expired.png") });
+    await page.getByLabel("Tên đăng nhập").fill("zahung");
+    await page.getByLabel("Mật khẩu").fill(PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/upload$/);
+    await page.getByText("za-hung-with-errors.xlsx").waitFor();
+    await page.getByTestId("submit-sheet").waitFor();
     await page.close();
   });
 });

@@ -15,7 +15,7 @@ export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u:
     {
       title: t("dashboard.columns.name"), dataIndex: "name", key: "name", fixed: "left", width: 170,
       sorter: (a, b) => a.name.localeCompare(b.name, "vi"),
-      render: (_: unknown, u) => <Typography.Link onClick={() => onOpen(u)} data-testid={`child-${u.code}`}>{u.name}</Typography.Link>,
+      render: (_: unknown, u) => <Typography.Link onClick={(e) => { e.stopPropagation(); onOpen(u); }} data-testid={`child-${u.code}`}>{u.name}</Typography.Link>,
     },
     {
       title: t("dashboard.columns.completion"), key: "completion", width: 180, defaultSortOrder: "descend",

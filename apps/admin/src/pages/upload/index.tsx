@@ -119,6 +119,7 @@ export function UploadPage() {
 
   if (receipt) {
     return (
+      <div data-testid="upload-done">
       <Result
         status="success"
         title={t("upload.submitted", { rows: formatNumber(receipt.accepted.rows), units: formatNumber(receipt.accepted.units) })}
@@ -128,8 +129,8 @@ export function UploadPage() {
           <Link key="s" to={`/submissions/show/${receipt.id}`}><Button>{t("submissions.titles.show")}</Button></Link>,
           <Button key="n" onClick={reset}>{t("upload.another")}</Button>,
         ]}
-        data-testid="upload-done"
       />
+      </div>
     );
   }
 
@@ -177,7 +178,7 @@ export function UploadPage() {
           <Typography.Text type="secondary">{t("upload.fixHint")}</Typography.Text>
           <GridPreview sheets={sheets} issues={issues} lang={lang} onEdit={onEdit} />
           <Space wrap>
-            {warnings.length > 0 && <Checkbox checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} data-testid="accept-warnings">{t("upload.acceptWarnings")}</Checkbox>}
+            {warnings.length > 0 && <Checkbox checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} id="accept-warnings" data-testid="accept-warnings">{t("upload.acceptWarnings")}</Checkbox>}
             <Input placeholder={t("upload.correctionReason")} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} style={{ width: 320 }} />
             <Button type="primary" onClick={submit} loading={sending} disabled={!unitCode || (checkedLocally && errors.length > 0)} data-testid="submit-sheet">{t("upload.submit")}</Button>
           </Space>
