@@ -3,8 +3,8 @@ import { BrowserRouter, Outlet, Route, Routes, useLocation, useNavigate } from "
 import { Authenticated, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider, Spin } from "antd";
-import viVN from "antd/locale/vi_VN";
-import enUS from "antd/locale/en_US";
+import viVN from "antd/es/locale/vi_VN";
+import enUS from "antd/es/locale/en_US";
 import { useTranslation } from "react-i18next";
 import type { i18n as I18n } from "i18next";
 import { createDataProvider } from "./providers/data-provider";

@@ -103,6 +103,8 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", () => {
     const page = await signIn("zahung");
     await expect.poll(() => page.getByTestId("entries-line").innerText()).toBe("0/20.000 — 0,0%");
     await page.getByRole("link", { name: "Nộp báo cáo" }).click();
+    // antd speaks Vietnamese too (its own locale, not only our labels)
+    expect(await page.locator(".ant-picker input").first().getAttribute("placeholder")).toBe("Chọn thời điểm");
     await page.locator("input[type=file]").setInputFiles(file);
     await page.locator('td[data-cell="D2"]').waitFor();
     await page.getByTestId("submit-sheet").click();
