@@ -9,7 +9,7 @@ function rng(seed) {
 
 const unit = (code, name, level, parentId) => ({ id: `u${code}`, code, name, fullName: name, level, parentId, validFrom: "2008-01-01", validTo: null });
 const BUCKET = (c) => (c === null || c === 0 ? "zero" : c < 0.1 ? "under10" : c < 0.5 ? "under50" : c < 1 ? "under100" : "done");
-const STATUSES = ["ON_TRACK", "AT_RISK", "WILL_MISS", "DONE"];
+const STATUSES = ["on_track", "at_risk", "will_miss", "done"];
 
 export function provinceProgress(n = 233) {
   const r = rng(49);
@@ -23,13 +23,13 @@ export function provinceProgress(n = 233) {
     const counts = { booksTotal: Math.round(entriesTotal / 150), booksDigitized: Math.round((entriesTotal / 150) * c), entriesTotal, entriesDigitized, entriesChecked: Math.round(entriesDigitized * 0.8), entriesLoaded: Math.round(entriesDigitized * 0.6) };
     for (const k of Object.keys(totals)) totals[k] += counts[k];
     const completion = entriesTotal ? entriesDigitized / entriesTotal : null;
-    const status = completion === 1 ? "DONE" : STATUSES[Math.floor(r() * 3)];
+    const status = completion === 1 ? "done" : STATUSES[Math.floor(r() * 3)];
     children.push({
       ...unit(code, `Xã Thử Nghiệm ${i + 1}`, "COMMUNE", "u49"),
       counts, completion, booksCompletion: completion, bucket: BUCKET(completion), rank: 0, siblings: n,
       target: { periodStart: "2025-02-01", periodEnd: "2025-02-28", entriesTarget: 3000, achieved: Math.round(r() * 4000), percent: r() * 2 },
       growth: r() * 2 - 0.5,
-      forecast: { status, requiredDailyRate: Math.round(r() * 800), dailyRate: Math.round(r() * 500) },
+      forecast: { status, requiredRate: Math.round(r() * 800), dailyRate: Math.round(r() * 500) },
       deadline: i % 2 ? "2025-03-07" : "2025-03-04",
       lastReportAt: i % 17 === 0 ? null : "2025-02-18T09:30:00.000Z",
       hasChildren: false, reported: i % 17 !== 0,
@@ -41,7 +41,7 @@ export function provinceProgress(n = 233) {
   const completion = totals.entriesDigitized / totals.entriesTotal;
   return {
     date: "2025-02-18", latestReportDate: "2025-02-18",
-    unit: { ...unit("49", "Quảng Nam", "PROVINCE", "uVN"), fullName: "Tỉnh Quảng Nam", counts: totals, completion, booksCompletion: totals.booksDigitized / totals.booksTotal, bucket: BUCKET(completion), rank: 5, siblings: 63, target: null, growth: 0.12, forecast: { status: "AT_RISK", requiredDailyRate: 40000, dailyRate: 21000 }, deadline: "2025-03-12", lastReportAt: "2025-02-18T10:00:00.000Z", hasChildren: true, reported: true },
+    unit: { ...unit("49", "Quảng Nam", "PROVINCE", "uVN"), fullName: "Tỉnh Quảng Nam", counts: totals, completion, booksCompletion: totals.booksDigitized / totals.booksTotal, bucket: BUCKET(completion), rank: 5, siblings: 63, target: null, growth: 0.12, forecast: { status: "at_risk", requiredRate: 40000, dailyRate: 21000 }, deadline: "2025-03-12", lastReportAt: "2025-02-18T10:00:00.000Z", hasChildren: true, reported: true },
     children, buckets, ancestors: [unit("VN", "Việt Nam", "NATION", null)],
   };
 }

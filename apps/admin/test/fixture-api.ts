@@ -27,7 +27,7 @@ export function createFixtureApi() {
   const prog = (u: ReturnType<typeof unit>, done: number, total: number, extra: Record<string, unknown> = {}) => ({
     ...u, counts: counts(done, total), completion: total ? done / total : null, booksCompletion: total ? done / total : null,
     bucket: done === 0 ? "zero" : done / total < 0.1 ? "under10" : done / total < 0.5 ? "under50" : done < total ? "under100" : "done",
-    rank: 1, siblings: 2, target: null, growth: null, forecast: { status: "WILL_MISS", reason: { vi: "cần 1.250 dữ liệu/ngày, hiện đạt 310", en: "needs 1,250 entries/day, does 310" } },
+    rank: 1, siblings: 2, target: null, growth: null, forecast: { status: "will_miss", dailyRate: 310, requiredRate: 1250, reason: { vi: "cần 1.250 dữ liệu/ngày, hiện đạt 310", en: "needs 1,250 entries/day, does 310" } },
     deadline: "2025-03-07", lastReportAt: null, hasChildren: u.level !== "COMMUNE", reported: done > 0, ...extra,
   });
   const view = (code: string) => {

@@ -54,14 +54,16 @@ export interface ProgressCounts {
 
 export type Bucket = "zero" | "under10" | "under50" | "under100" | "done";
 
-/** core's Forecast; only the fields the console reads are required, the rest is shown when present. */
+/** core's Forecast (status "done" | "on_track" | "at_risk" | "will_miss" | "no_data", rates, reason in words). */
 export interface Forecast {
   status: string;
   dailyRate?: number | null;
+  requiredRate?: number | null;
+  /** older name some payloads use; read as a fallback */
   requiredDailyRate?: number | null;
-  finishDate?: string | null;
-  expectedFinish?: string | null;
+  projectedFinish?: string | null;
   remaining?: number | null;
+  daysLeft?: number | null;
   reason?: Msg | null;
   [key: string]: unknown;
 }

@@ -14,10 +14,12 @@ describe("forecast", () => {
     expect(normalizeForecastStatus({ status: "will_miss" })).toBe("WILL_MISS");
     expect(normalizeForecastStatus({ status: "ON_TRACK" })).toBe("ON_TRACK");
     expect(normalizeForecastStatus(null)).toBe("UNKNOWN");
+    // exactly core's statuses
+    expect(["done", "on_track", "at_risk", "will_miss", "no_data"].map((status) => normalizeForecastStatus({ status }))).toEqual(["DONE", "ON_TRACK", "AT_RISK", "WILL_MISS", "NO_DATA"]);
   });
   it("builds the reason from the rates when core gives no message", () => {
     const tpl = (r: string, a: string) => `cần ${r} dữ liệu/ngày, hiện đạt ${a}`;
-    expect(forecastReason({ status: "AT_RISK", requiredDailyRate: 1249.2, dailyRate: 310.4 }, "vi", tpl)).toBe("cần 1.250 dữ liệu/ngày, hiện đạt 310");
+    expect(forecastReason({ status: "at_risk", requiredRate: 1249.2, dailyRate: 310.4 }, "vi", tpl)).toBe("cần 1.250 dữ liệu/ngày, hiện đạt 310");
     expect(forecastReason({ status: "AT_RISK", reason: { vi: "lý do", en: "reason" } }, "en", tpl)).toBe("reason");
     expect(forecastReason({ status: "ON_TRACK" }, "vi", tpl)).toBeNull();
   });
@@ -27,8 +29,8 @@ describe("laggards and at-risk", () => {
   const kids = [
     progress("a", 0, 1000),
     progress("b", 50, 1000),
-    progress("c", 900, 1000, { status: "AT_RISK", requiredDailyRate: 100, dailyRate: 90 }),
-    progress("d", 100, 1000, { status: "WILL_MISS", requiredDailyRate: 1250, dailyRate: 310 }),
+    progress("c", 900, 1000, { status: "at_risk", requiredRate: 100, dailyRate: 90 }),
+    progress("d", 100, 1000, { status: "will_miss", requiredRate: 1250, dailyRate: 310 }),
     progress("e", 10, 0),
     progress("f", 1000, 1000),
   ];

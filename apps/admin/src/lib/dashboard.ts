@@ -32,8 +32,8 @@ function num(v: unknown): number | null {
 /** Forecast's required and actual daily rates, whichever names core uses. */
 export function forecastRates(f: Forecast | null | undefined): { required: number | null; rate: number | null } {
   if (!f) return { required: null, rate: null };
-  const required = num(f.requiredDailyRate) ?? num(f["requiredPerDay"]) ?? num(f["requiredRate"]);
-  const rate = num(f.dailyRate) ?? num(f["recentDailyRate"]) ?? num(f["ratePerDay"]) ?? num(f["rate"]);
+  const required = num(f.requiredRate) ?? num(f.requiredDailyRate);
+  const rate = num(f.dailyRate);
   return { required, rate };
 }
 

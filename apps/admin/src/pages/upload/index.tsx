@@ -4,21 +4,21 @@
  * place, submit to POST /api/submissions (source CONSOLE) with an Idempotency-Key derived from the content.
  * The sheet being worked on is kept as a draft, so a session expiry loses nothing.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useGetIdentity, useTranslate, useGetLocale, useInvalidate } from "@refinedev/core";
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Result, Row, Space, Spin, Table, Tag, Typography, Upload } from "antd";
 import { InboxOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import dayjs from "dayjs";
-import type { SubmissionAccepted, User, ValidationIssue } from "../../lib/api-types";
+import type { ProgressResponse, SubmissionAccepted, User, ValidationIssue } from "../../lib/api-types";
 import { gridToMatrices, parseA1 } from "../../lib/grid";
 import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
-import { validateInBrowser } from "../../lib/browser-validation";
+import { communeContext, validateInBrowser, type ClientValidationContext } from "../../lib/browser-validation";
 import { GridPreview } from "../../components/grid-preview";
 import { UnitSelect } from "../../components/unit-select";
 import { ApiError, errorText, request } from "../../providers/api-client";
 import { clearDraft, draftKey, loadDraft, saveDraft } from "../../providers/drafts";
-import { formatDate, formatNumber } from "../../lib/format";
+import { formatDate, formatNumber, todayInVietnam } from "../../lib/format";
 
 interface Draft { fileName: string; unitCode: string; reportDate?: string; grid: Grid }
 
@@ -49,8 +49,22 @@ export function UploadPage() {
     if (draft) saveDraft(KEY, { ...draft, unitCode: unitCode ?? draft.unitCode, reportDate });
   }, [draft, unitCode, reportDate]);
 
+  const contextCache = useRef<{ key: string; ctx: ClientValidationContext | null } | null>(null);
   const runLocal = async (grid: Grid) => {
-    const local = await validateInBrowser(grid, { unitCode, reportDate });
+    if (!unitCode) return;
+    let local: ValidationIssue[] | null = null;
+    try {
+      // the unit's kinds × phases and latest figures are the context core validates against (fetched once per unit and date)
+      const key = `${unitCode}|${reportDate ?? ""}`;
+      if (contextCache.current?.key !== key) {
+        const { data } = await request<ProgressResponse>(`/units/${encodeURIComponent(unitCode)}/progress`, { query: { date: reportDate } });
+        contextCache.current = { key, ctx: communeContext(data.unit, data.breakdown, todayInVietnam(new Date()), reportDate) };
+      }
+      local = await validateInBrowser(grid, contextCache.current.ctx);
+    } catch {
+      // No local check possible (offline, or no context): the server validates on submit and answers with the same issues.
+      local = null;
+    }
     setCheckedLocally(local !== null);
     if (local) setIssues(local);
   };
@@ -180,7 +194,7 @@ export function UploadPage() {
           <Space wrap>
             {warnings.length > 0 && <Checkbox checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} id="accept-warnings" data-testid="accept-warnings">{t("upload.acceptWarnings")}</Checkbox>}
             <Input placeholder={t("upload.correctionReason")} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} style={{ width: 320 }} />
-            <Button type="primary" onClick={submit} loading={sending} disabled={!unitCode || (checkedLocally && errors.length > 0)} data-testid="submit-sheet">{t("upload.submit")}</Button>
+            <Button type="primary" onClick={submit} loading={sending} disabled={!unitCode} data-testid="submit-sheet">{t("upload.submit")}</Button>
           </Space>
         </Space>
       )}
