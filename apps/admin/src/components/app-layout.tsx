@@ -35,7 +35,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={210} theme="light" style={{ borderRight: "1px solid #f0f0f0", position: "sticky", top: 0, height: "100vh", overflow: "auto" }}>
         <div style={{ height: 56, display: "flex", alignItems: "center", gap: 8, padding: "0 20px", borderBottom: "1px solid #f0f0f0" }}>
           <FileExcelOutlined style={{ fontSize: 20, color: "#b71c1c" }} />
-          {!collapsed && <Typography.Text strong style={{ whiteSpace: "nowrap" }}>{t("app.subtitle")}</Typography.Text>}
+          {!collapsed && (
+            <div style={{ lineHeight: 1.2, minWidth: 0 }}>
+              <Typography.Text strong>Sohoa</Typography.Text>
+              <div><Typography.Text type="secondary" ellipsis style={{ fontSize: 11, maxWidth: 150 }} title={t("app.subtitle")}>{t("app.subtitle")}</Typography.Text></div>
+            </div>
+          )}
         </div>
         <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[...defaultOpenKeys, "management"]} items={toItems(menuItems, user?.role)} style={{ borderInlineEnd: 0 }} data-testid="sider-menu" />
       </Layout.Sider>
