@@ -121,14 +121,15 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem("sohoa.session") ?? "{}").token as string);
     const res = await fetch(`${web.url}/api/units/20491/template?kind=commune&date=${nextDay}`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
-    const { sheet } = (await res.json()) as { sheet: { name: string; rows: (string | number | boolean | null)[][] } };
-    const target = findDigitizedCell(sheet.rows);
+    const { sheet } = (await res.json()) as { sheet: { name: string; rows: (string | number | boolean | null)[][]; merges?: string[] } };
+    const target = await findDigitizedCell(sheet);
     expect(target, "template has an entries-digitized column").not.toBeNull();
     const { row, col, total, value } = target!;
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(sheet.name);
     sheet.rows.forEach((r, i) => { ws.getRow(i + 1).values = [null, ...r.map((v) => (v === null ? undefined : v))] as never; });
+    for (const m of sheet.merges ?? []) ws.mergeCells(m);
     ws.getRow(row + 1).getCell(col + 1).value = -5; // an impossible count
     const file = path.join(artifacts, "za-hung-with-errors.xlsx");
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -199,23 +200,23 @@ function colName(col: number): string {
   return s;
 }
 
-/** In core's commune template: the header row naming "entries digitized" and its "entries total", and a data row with room to grow. */
-function findDigitizedCell(rows: (string | number | boolean | null)[][]): { row: number; col: number; total: number; value: number } | null {
-  const norm = (v: unknown) => String(v ?? "").toLowerCase();
-  for (let h = 0; h < rows.length; h++) {
-    const header = rows[h]!.map(norm);
-    const digitized = header.findIndex((c) => /(dữ liệu|trường hợp).*(đã )?số hóa|số hóa.*(dữ liệu|trường hợp)/.test(c) && !/tổng|cần/.test(c));
-    const total = header.findIndex((c) => /(dữ liệu|trường hợp)/.test(c) && /tổng|cần số hóa/.test(c));
-    if (digitized < 0 || total < 0) continue;
-    let best: { row: number; col: number; total: number; value: number } | null = null;
-    for (let r = h + 1; r < rows.length; r++) {
-      const t = rows[r]![total];
-      const v = rows[r]![digitized];
-      const tn = typeof t === "number" ? t : Number(t);
-      const vn = typeof v === "number" ? v : v === null || v === "" ? 0 : Number(v);
-      if (Number.isFinite(tn) && Number.isFinite(vn) && tn > 0 && (!best || tn - vn > best.total - best.value)) best = { row: r, col: digitized, total: tn, value: vn };
-    }
-    if (best) return best;
+/**
+ * The entries-digitized cell with the most room below its total, found with core's own header reader
+ * (the template's headers are merged over two rows, so the layout is core's to say).
+ */
+async function findDigitizedCell(sheet: { name: string; rows: (string | number | boolean | null)[][]; merges?: string[] }): Promise<{ row: number; col: number; total: number; value: number } | null> {
+  const spec = "@sohoa/core"; // through a variable: this file must typecheck before core's index exists
+  const core = (await import(spec)) as { findTable(s: typeof sheet): { firstDataRow: number; columns: Partial<Record<string, number>> } | null };
+  const layout = core.findTable(sheet);
+  const dc = layout?.columns.entriesDigitized;
+  const tc = layout?.columns.entriesTotal;
+  if (!layout || dc === undefined || tc === undefined) return null;
+  let best: { row: number; col: number; total: number; value: number } | null = null;
+  for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
+    const t = Number(sheet.rows[r]?.[tc] ?? NaN);
+    const raw = sheet.rows[r]?.[dc];
+    const v = raw === null || raw === undefined || raw === "" ? 0 : Number(raw);
+    if (Number.isFinite(t) && Number.isFinite(v) && t > 0 && (!best || t - v > best.total - best.value)) best = { row: r, col: dc, total: t, value: v };
   }
-  return null;
+  return best;
 }
