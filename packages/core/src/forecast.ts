@@ -1,0 +1,118 @@
+/**
+ * Forecast per unit: the recent daily rate (over a window, robust to missing days and weekends because the
+ * series is cumulative), the projected finish date, the daily rate required to meet the deadline, and a
+ * status — done / on track / at risk / will miss / no data — with the reason in words.
+ */
+import { formatDate, formatNumber } from "./format";
+import type { Message } from "./types";
+
+export type ForecastStatus = "done" | "on_track" | "at_risk" | "will_miss" | "no_data";
+
+export interface Forecast {
+  status: ForecastStatus;
+  dailyRate: number | null;
+  requiredRate: number | null;
+  projectedFinish: string | null;
+  remaining: number;
+  daysLeft: number | null;
+  reason: Message;
+}
+
+export interface ForecastInput {
+  /** cumulative entries digitized by date (any order, gaps allowed) */
+  series: readonly { date: string; value: number }[];
+  total: number;
+  today: string;
+  deadline?: string | null;
+  /** days of history used for the rate (default 14) */
+  windowDays?: number;
+  /** count only Monday–Friday, for both the rate and the days left */
+  workingDaysOnly?: boolean;
+}
+
+const DAY = 86_400_000;
+const t = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function workingDaysBetween(fromMs: number, toMs: number): number {
+  let n = 0;
+  for (let d = fromMs + DAY; d <= toMs; d += DAY) {
+    const wd = new Date(d).getUTCDay();
+    if (wd !== 0 && wd !== 6) n++;
+  }
+  return n;
+}
+
+function addWorkingDays(fromMs: number, n: number): number {
+  let d = fromMs;
+  let left = Math.ceil(n);
+  while (left > 0) {
+    d += DAY;
+    const wd = new Date(d).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return d;
+}
+
+/** Latest value on or before a date (the series is cumulative). */
+function valueAt(series: readonly { date: string; value: number }[], ms: number): number | null {
+  let best: { ms: number; value: number } | null = null;
+  for (const p of series) {
+    const pm = t(p.date);
+    if (pm <= ms && (!best || pm > best.ms)) best = { ms: pm, value: p.value };
+  }
+  return best ? best.value : null;
+}
+
+export function forecastCompletion(input: ForecastInput): Forecast {
+  const window = input.windowDays ?? 14;
+  const today = t(input.today);
+  const nowValue = valueAt(input.series, today);
+  const remaining = Math.max(0, input.total - (nowValue ?? 0));
+  const deadlineMs = input.deadline ? t(input.deadline) : null;
+  const span = (a: number, b: number) => (input.workingDaysOnly ? workingDaysBetween(a, b) : Math.round((b - a) / DAY));
+  const daysLeft = deadlineMs === null ? null : Math.max(0, span(today, deadlineMs));
+  const n = (x: number, l: "vi" | "en") => formatNumber(Math.round(x), l);
+
+  if (input.total <= 0 || nowValue === null) {
+    return { status: "no_data", dailyRate: null, requiredRate: null, projectedFinish: null, remaining, daysLeft, reason: { vi: "chưa có số liệu", en: "no figures yet" } };
+  }
+  if (remaining === 0) {
+    return { status: "done", dailyRate: null, requiredRate: 0, projectedFinish: null, remaining, daysLeft, reason: { vi: "đã hoàn thành", en: "done" } };
+  }
+  const startMs = today - window * DAY;
+  const startValue = valueAt(input.series, startMs);
+  const firstMs = Math.min(...input.series.map((p) => t(p.date)));
+  // With less history than the window, use what there is.
+  const fromMs = startValue === null ? firstMs : startMs;
+  const fromValue = startValue ?? valueAt(input.series, firstMs) ?? 0;
+  const days = span(fromMs, today);
+  const dailyRate = days > 0 ? Math.max(0, (nowValue - fromValue) / days) : null;
+  const requiredRate = daysLeft === null ? null : daysLeft > 0 ? remaining / daysLeft : remaining;
+  const projectedFinish = dailyRate && dailyRate > 0 ? iso(input.workingDaysOnly ? addWorkingDays(today, remaining / dailyRate) : today + Math.ceil(remaining / dailyRate) * DAY) : null;
+
+  if (dailyRate === null) {
+    return { status: "no_data", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: "chưa đủ số liệu để dự báo", en: "not enough history to forecast" } };
+  }
+  const needs: Message = requiredRate === null ? { vi: "", en: "" } : { vi: `cần ${n(requiredRate, "vi")} dữ liệu/ngày, hiện đạt ${n(dailyRate, "vi")}`, en: `needs ${n(requiredRate, "en")} entries/day, does ${n(dailyRate, "en")}` };
+  if (deadlineMs === null || requiredRate === null) {
+    if (dailyRate > 0) return { status: "on_track", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: `dự kiến xong ngày ${formatDate(projectedFinish!)}`, en: `expected to finish on ${formatDate(projectedFinish!, "en")}` } };
+    return { status: "at_risk", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: "không có tiến độ trong thời gian gần đây", en: "no progress recently" } };
+  }
+  if (daysLeft === 0) {
+    return { status: "will_miss", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: `đã quá hạn ${formatDate(input.deadline!)}, còn ${n(remaining, "vi")} dữ liệu`, en: `past the deadline ${formatDate(input.deadline!, "en")}, ${n(remaining, "en")} entries left` } };
+  }
+  if (dailyRate >= requiredRate) {
+    return { status: "on_track", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: `dự kiến xong ngày ${formatDate(projectedFinish!)}, trước hạn ${formatDate(input.deadline!)}`, en: `expected to finish on ${formatDate(projectedFinish!, "en")}, before the deadline ${formatDate(input.deadline!, "en")}` } };
+  }
+  const status: ForecastStatus = dailyRate >= 0.7 * requiredRate ? "at_risk" : "will_miss";
+  return { status, dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: needs };
+}
+
+export const FORECAST_LABELS: Record<ForecastStatus, Message> = {
+  done: { vi: "Đã hoàn thành", en: "Done" },
+  on_track: { vi: "Đúng tiến độ", en: "On track" },
+  at_risk: { vi: "Có nguy cơ chậm", en: "At risk" },
+  will_miss: { vi: "Sẽ trễ hạn", en: "Will miss" },
+  no_data: { vi: "Chưa có số liệu", en: "No data" },
+};

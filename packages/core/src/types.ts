@@ -1,0 +1,96 @@
+/** Shared domain types of Sohoa. Plain data, no IO: the same in Node and in both browser apps. */
+export type Locale = "vi" | "en";
+export interface Message { vi: string; en: string }
+export type UnitLevel = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+  fullName: string;
+  level: UnitLevel;
+  parentId: string | null;
+  /** yyyy-mm-dd; validTo is exclusive */
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+export interface RegisterKindRef { code: string; nameVi: string; nameEn: string; sortOrder?: number }
+export interface PhaseRef { code: string; nameVi: string; nameEn: string }
+
+export interface ProgressCounts {
+  booksTotal: number;
+  booksDigitized: number;
+  entriesTotal: number;
+  entriesDigitized: number;
+  entriesChecked: number;
+  entriesLoaded: number;
+}
+export type CountField = keyof ProgressCounts;
+export const COUNT_FIELDS: readonly CountField[] = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"];
+
+/** A cell value as read from a workbook; cached formula results are given as their value. */
+export type CellValue = string | number | boolean | null;
+export interface Sheet { name: string; rows: CellValue[][]; merges?: string[] }
+export interface Grid { sheets: Sheet[] }
+
+export type Severity = "error" | "warning";
+export interface ValidationIssue {
+  code: string;
+  severity: Severity;
+  message: Message;
+  sheet: string;
+  /** A1 address of the cell, e.g. "F12"; null for a sheet-level issue */
+  cell: string | null;
+  cells?: string[];
+  /** 1-based sheet row */
+  row?: number;
+}
+
+export type RowField = CountField | "unit" | "registerKind" | "phase" | "statedPercent" | "reportDate";
+
+export interface ProgressRow {
+  sheet: string;
+  row: number;
+  unit: UnitRef;
+  registerKind: string;
+  phase: string;
+  counts: ProgressCounts;
+  statedPercent?: number | null;
+  reportDate: string;
+  note?: string | null;
+  isCorrection?: boolean;
+  correctionReason?: string | null;
+  cells: Partial<Record<RowField, string>>;
+}
+
+export interface ValidationContext {
+  /** yyyy-mm-dd in Asia/Ho_Chi_Minh, passed in (no clock inside core) */
+  today: string;
+  submitter: UnitRef;
+  /** units in the submitter's scope (its subtree, itself included), valid at the report date */
+  units: UnitRef[];
+  registerKinds: RegisterKindRef[];
+  phases: PhaseRef[];
+  /** used when the sheet states no date */
+  reportDate?: string;
+  campaign?: { startDate: string; endDate: string } | null;
+  /** key `${unitCode}|${kindCode}|${phaseCode}` → latest accepted counts at or before the report date */
+  previous?: Map<string, ProgressCounts>;
+  /** unitCode → typical entries digitized per day, for the outlier warning */
+  recentDailyOutput?: Map<string, number>;
+  /** registered book inventory, same key as previous */
+  inventory?: Map<string, ProgressCounts>;
+  /** the whole submission is a correction */
+  correction?: { reason: string } | null;
+}
+
+export interface ValidationResult {
+  rows: ProgressRow[];
+  issues: ValidationIssue[];
+  reportDate: string | null;
+  template: "commune" | "rollup" | null;
+  hasErrors: boolean;
+}
+
+export const ZERO_COUNTS: ProgressCounts = Object.freeze({ booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 }) as ProgressCounts;
