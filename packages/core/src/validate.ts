@@ -463,3 +463,28 @@ function checkGroup(out: Collector, g: PendingGroup, members: RowDraft[]): void 
 
 export const COUNT_FIELD_NAMES = FIELD_NAMES;
 export { countsEqual };
+
+/**
+ * The report date a workbook states (above a table, or in a report-date column), without any reference data:
+ * callers use it to pick the map of units that applies before validating.
+ */
+export function detectReportDate(grid: Grid): string | null {
+  try {
+    for (const sheet of grid?.sheets ?? []) {
+      const layout = findTable(sheet);
+      if (!layout) continue;
+      const hd = headerDate(sheet, layout.headerRow);
+      if (hd?.date) return hd.date;
+      const c = layout.columns.reportDate;
+      if (c !== undefined) {
+        for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
+          const d = parseDateCell(sheet.rows[r]?.[c]);
+          if (d) return d;
+        }
+      }
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}

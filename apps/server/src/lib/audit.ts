@@ -1,5 +1,6 @@
 /** Every write leaves an audit entry: who, when, from where (ip, user agent, request id), what. */
 import type { Context } from "hono";
+import type { Prisma } from "@sohoa/db";
 import type { AppEnv } from "../context";
 import { clientIp, userAgent } from "./request-info";
 
@@ -14,7 +15,7 @@ export interface AuditEntry {
   userId?: string | null;
 }
 
-type Tx = { auditLog: { create: (args: { data: Record<string, unknown> }) => Promise<unknown> } };
+type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
 export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Tx): Promise<void> {
   const user = c.get("user") as AppEnv["Variables"]["user"] | undefined;
@@ -31,7 +32,7 @@ export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Tx): Pro
       ip: clientIp(c),
       userAgent: userAgent(c),
       requestId: c.get("requestId") ?? null,
-      details: entry.details === undefined ? undefined : JSON.parse(JSON.stringify(entry.details)),
+      details: entry.details === undefined ? undefined : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue),
     },
   });
 }

@@ -40,7 +40,7 @@ describe("reorganization API", () => {
   it("lets an admin split a divided commune by shares (audited), keeping the total", async () => {
     const divided = await db.prisma.unit.findFirstOrThrow({ where: { level: "COMMUNE", validTo: new Date("2025-07-01"), successors: { some: { isPrimary: false } } }, include: { successors: true } });
     const [a, b] = divided.successors;
-    const before = await call("admin", "/api/units/48/progress?date=2025-07-01").then((r) => r.json() as Promise<{ unit: { counts: { entriesDigitized: number } } }>);
+    const before = (await (await call("admin", "/api/units/48/progress?date=2025-07-01")).json()) as { unit: { counts: { entriesDigitized: number } } };
     const bad = await call("admin", `/api/units/${divided.id}/successors`, { method: "PUT", body: JSON.stringify({ mode: "shares", shares: [{ successorId: a!.successorId, percent: 50 }, { successorId: b!.successorId, percent: 40 }], reason: "Theo Nghị quyết phân chia" }) });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: { vi: string } } }).error.message.vi).toContain("100%");
@@ -48,7 +48,7 @@ describe("reorganization API", () => {
     expect(denied.status).toBe(403);
     const ok = await call("admin", `/api/units/${divided.id}/successors`, { method: "PUT", body: JSON.stringify({ mode: "shares", shares: [{ successorId: a!.successorId, percent: 60 }, { successorId: b!.successorId, percent: 40 }], reason: "Theo Nghị quyết phân chia" }) });
     expect(ok.status).toBe(200);
-    const after = await call("admin", "/api/units/48/progress?date=2025-07-01").then((r) => r.json() as Promise<{ unit: { counts: { entriesDigitized: number } } }>);
+    const after = (await (await call("admin", "/api/units/48/progress?date=2025-07-01")).json()) as { unit: { counts: { entriesDigitized: number } } };
     expect(after.unit.counts.entriesDigitized).toBe(before.unit.counts.entriesDigitized);
     const entry = await db.prisma.auditLog.findFirst({ where: { action: "succession_allocation", entityId: divided.id } });
     expect(entry?.username).toBe("admin");

@@ -47,7 +47,7 @@ const ReceiptSchema = z
   .openapi("Receipt");
 
 const IdempotencyHeader = z.object({
-  "idempotency-key": z.string().min(8).max(200).regex(/^[\w.:-]+$/).optional().openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "A retried request with the same key returns the first receipt" }),
+  "idempotency-key": z.string().min(8).max(200).regex(/^[\w.:-]+$/).optional().openapi({ description: "Idempotency-Key: a retried request with the same key returns the first receipt" }),
 });
 
 const responses = {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import {
+  detectReportDate,
   validateGrid,
   type Grid,
   type ProgressCounts,
@@ -140,6 +141,31 @@ async function resolveSubmitter(db: Database, c: Context<AppEnv>, code: string, 
 }
 
 /**
+ * A roll-up sheet gives a unit's totals without register kinds or phases ("*"): they are recorded under
+ * kind OTHER / the first phase, and the unit's other keys the wildcard covers are set to zero, so that the
+ * unit's total equals the sheet and nothing is counted twice.
+ */
+function expandWildcards(rows: ValidationResult["rows"], ctx: ValidationContext, date: string, kindIds: Map<string, string>, phaseIds: Map<string, string>) {
+  const out: { unitId: string; registerKindId: string; phaseId: string; reportDate: string; counts: ProgressCounts; note: string | null; unitCode: string; kind: string; phase: string }[] = [];
+  const fallbackKind = kindIds.has("OTHER") ? "OTHER" : [...kindIds.keys()].at(-1)!;
+  const fallbackPhase = [...phaseIds.keys()][0]!;
+  for (const r of rows) {
+    const kind = r.registerKind === "*" ? fallbackKind : r.registerKind;
+    const phase = r.phase === "*" ? fallbackPhase : r.phase;
+    out.push({ unitId: r.unit.id, registerKindId: kindIds.get(kind)!, phaseId: phaseIds.get(phase)!, reportDate: date, counts: r.counts, note: r.note ?? null, unitCode: r.unit.code, kind, phase });
+    if (r.registerKind !== "*" && r.phase !== "*") continue;
+    for (const [key, prev] of ctx.previous ?? []) {
+      const [code, k, p] = key.split("|") as [string, string, string];
+      if (code !== r.unit.code || (k === kind && p === phase)) continue;
+      if ((r.registerKind !== "*" && k !== r.registerKind) || (r.phase !== "*" && p !== r.phase)) continue;
+      if (Object.values(prev).every((v) => v === 0)) continue;
+      out.push({ unitId: r.unit.id, registerKindId: kindIds.get(k)!, phaseId: phaseIds.get(p)!, reportDate: date, counts: { booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 }, note: "Thay bằng số tổng hợp / replaced by the roll-up total", unitCode: r.unit.code, kind: k, phase: p });
+    }
+  }
+  return out;
+}
+
+/**
  * Rows naming former units are credited to their successors (primary, or by shares), with a warning saying so;
  * rows of several former units that became one are summed into one row, never stored twice.
  */
@@ -217,7 +243,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   }
 
   // The sheet's own report date decides which map of units applies; a first pass finds it.
-  let date = input.reportDate ?? vnToday(now);
+  let date = input.reportDate ?? detectReportDate(input.grid) ?? vnToday(now);
   let submitter = await resolveSubmitter(db, c, input.unitCode, date);
   let { ctx, kindIds, phaseIds, leafIds, formerIds } = await validationContext(db, submitter.id, date, now, input.correctionReason);
   let result = validateGrid(input.grid, ctx);
@@ -259,17 +285,14 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   }
   if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null };
 
-  const rows = result.rows.map((r) => ({
-    unitId: r.unit.id, registerKindId: kindIds.get(r.registerKind)!, phaseId: phaseIds.get(r.phase)!, reportDate: date, counts: r.counts, note: r.note ?? null,
-    unitCode: r.unit.code, kind: r.registerKind, phase: r.phase,
-  }));
+  const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds);
   try {
     const receipt = await db.prisma.$transaction(
       async (tx) => {
         if (input.idempotencyKey) {
           await lockKey(tx, `idem:${user.id}:${input.idempotencyKey}`);
           const prior = await tx.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
-          if (prior) return { replay: prior } as const;
+          if (prior) return { replay: prior, receipt: null } as const;
         }
         await lockUnits(tx, rows.map((r) => r.unitId));
         const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
@@ -286,12 +309,12 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
         };
         await tx.submission.update({ where: { id: s.id }, data: { receipt: JSON.parse(JSON.stringify(receipt)) } });
         await audit(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: s.id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } }, tx);
-        return { receipt } as const;
+        return { replay: null, receipt } as const;
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
-    if ("replay" in receipt) return replay(receipt.replay, checksum);
-    return { status: 201, receipt: receipt.receipt };
+    if (receipt.replay) return replay(receipt.replay, checksum);
+    return { status: 201, receipt: receipt.receipt! };
   } catch (err) {
     // A concurrent duplicate that slipped past the lock (unique index): answer with the first receipt.
     if (input.idempotencyKey && (err as { code?: string }).code === "P2002") {
