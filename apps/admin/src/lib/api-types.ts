@@ -34,7 +34,7 @@ export interface ValidationIssue {
   severity: "error" | "warning";
   message: Msg;
   sheet?: string;
-  cell?: string;
+  cell?: string | null;
   cells?: string[];
   row?: number;
 }

@@ -89,6 +89,7 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
               allowClear={false}
               format="DD/MM/YYYY"
               value={dayjs(data.date)}
+              disabledDate={(d) => d.isAfter(dayjs().add(1, "day"), "day")}
               onChange={(d) => setDate(d ? d.format("YYYY-MM-DD") : null)}
               data-testid="date-picker"
             />

@@ -14,6 +14,7 @@ import type { ProgressResponse, SubmissionAccepted, User, ValidationIssue } from
 import { gridToMatrices, parseA1 } from "../../lib/grid";
 import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
 import { communeContext, validateInBrowser, type ClientValidationContext } from "../../lib/browser-validation";
+import { installCoreValidator } from "../../lib/core-validator";
 import { GridPreview } from "../../components/grid-preview";
 import { UnitSelect } from "../../components/unit-select";
 import { ApiError, errorText, request } from "../../providers/api-client";
@@ -23,6 +24,7 @@ import { formatDate, formatNumber, todayInVietnam } from "../../lib/format";
 interface Draft { fileName: string; unitCode: string; reportDate?: string; grid: Grid }
 
 const KEY = draftKey("upload");
+installCoreValidator();
 
 export function UploadPage() {
   const t = useTranslate();
