@@ -16,7 +16,7 @@ const artifacts = path.join(appRoot, "test-artifacts");
 const skip = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
 if (skip) console.warn(`[admin browser tests] skipped: ${skip}`);
 
-describe.skipIf(skip !== null)("console in Chromium (fixture API)", () => {
+describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 90_000 }, () => {
   const fixture = createFixtureApi();
   let api: { url: string; close(): Promise<void> };
   let web: { url: string; close(): Promise<void> };

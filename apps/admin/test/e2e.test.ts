@@ -31,7 +31,7 @@ async function probe(): Promise<{ skip: string | null; mod: TestingModule | null
 const { skip, mod } = await probe();
 if (skip) console.warn(`[admin e2e] skipped: ${skip}`);
 
-describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo data)", () => {
+describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo data)", { timeout: 90_000 }, () => {
   let api: { url: string; close(): Promise<void> };
   let web: { url: string; close(): Promise<void> };
   let browser: Browser;
@@ -54,6 +54,7 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
   async function signIn(username: string, password = PASSWORD): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on("pageerror", (e) => console.error(`[page ${username}]`, e.message));
+    page.setDefaultTimeout(12_000); // fail on the step that is wrong, before the test's own timeout
     await page.goto(`${web.url}/login`);
     await page.getByLabel("Tên đăng nhập").fill(username);
     await page.getByLabel("Mật khẩu").fill(password);
@@ -128,7 +129,7 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(sheet.name);
-    sheet.rows.forEach((r, i) => { ws.getRow(i + 1).values = [null, ...r.map((v) => (v === null ? undefined : v))] as never; });
+    for (const r of sheet.rows) ws.addRow(r); // element 0 → column A
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     ws.getRow(row + 1).getCell(col + 1).value = -5; // an impossible count
     const file = path.join(artifacts, "za-hung-with-errors.xlsx");
@@ -141,8 +142,15 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.locator("input[type=file]").setInputFiles(file);
     const a1 = `${colName(col)}${row + 1}`;
     await page.locator(`td[data-cell="${a1}"]`).first().waitFor();
-    await page.getByTestId("submit-sheet").click();
+    // core's validateGrid in the browser marks the cell before anything is sent
     await page.locator(`td[data-cell="${a1}"][data-severity="error"]`).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, "06a-upload-checked-in-browser.png") });
+    // and the server, running the same rules, refuses it with the same cell
+    await page.getByTestId("submit-sheet").click();
+    await page.getByTestId("server-issues").waitFor();
+    await page.locator(`td[data-cell="${a1}"][data-severity="error"]`).first().waitFor();
+    // core's message, naming the column the person sees
+    expect(await page.getByTestId("issues-table").innerText()).toMatch(/đã số hóa.*âm|âm.*đã số hóa/i);
     expect(await page.getByTestId("error-count").innerText()).not.toMatch(/^0 /);
     await page.screenshot({ path: path.join(artifacts, "06-upload-errors-on-cells.png"), fullPage: true });
 

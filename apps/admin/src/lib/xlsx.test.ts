@@ -28,12 +28,14 @@ describe("workbooks", () => {
     const ws = wb.addWorksheet("Tiến độ");
     ws.addRow(["Mã xã", "Loại sổ", "Tổng", "Đã số hóa"]);
     ws.addRow(["20491", "Khai sinh", 1200, { formula: "C2/2", result: 600 }]);
+    ws.addRow(["BÁO CÁO"]);
+    ws.mergeCells("A3:D3");
     const hidden = wb.addWorksheet("Danh mục");
     hidden.state = "hidden";
     hidden.addRow(["x"]);
     const buf = await wb.xlsx.writeBuffer();
     const grid = await readXlsx(buf as ArrayBuffer);
-    expect(grid).toEqual({ sheets: [{ name: "Tiến độ", rows: [["Mã xã", "Loại sổ", "Tổng", "Đã số hóa"], ["20491", "Khai sinh", 1200, 600]] }] });
+    expect(grid).toEqual({ sheets: [{ name: "Tiến độ", rows: [["Mã xã", "Loại sổ", "Tổng", "Đã số hóa"], ["20491", "Khai sinh", 1200, 600], ["BÁO CÁO"]], merges: ["A3:D3"] }] });
   });
   it("refuses files that are not .xlsx with a message in both languages", async () => {
     const e = await readXlsx(new TextEncoder().encode("a,b\n1,2").buffer as ArrayBuffer).catch((x: unknown) => x);

@@ -66,7 +66,11 @@ export async function readXlsx(file: ArrayBuffer): Promise<Grid> {
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const cells: CellValue[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(excelCellValue(row.getCell(c).value));
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = row.getCell(c);
+        // exceljs reads a merged range's value in every covered cell; the Grid keeps it in the top-left one only
+        cells.push(cell.isMerged && cell.master !== cell ? null : excelCellValue(cell.value));
+      }
       rows.push(cells);
     }
     const merges = (ws.model as { merges?: string[] }).merges;
