@@ -1,9 +1,10 @@
-/** Wires core's validateGrid into the upload page, loaded on demand so core's validator is not in the first view. */
+/**
+ * Wires core's validateGrid into the upload page. Imported only by that (lazy) page, with a named import so
+ * the bundler keeps core's validator out of the first view (a namespace import put all of core there: +13 KB).
+ */
+import { validateGrid } from "@sohoa/core";
 import { setValidatorLoader } from "./browser-validation";
 
 export function installCoreValidator(): void {
-  setValidatorLoader(async () => {
-    const core = await import("@sohoa/core");
-    return (grid, ctx) => core.validateGrid(grid, ctx);
-  });
+  setValidatorLoader(async () => (grid, ctx) => validateGrid(grid, ctx));
 }

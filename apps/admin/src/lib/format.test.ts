@@ -12,7 +12,8 @@ describe("Vietnamese formats", () => {
     expect(formatPercent(5.989)).toBe("598,9%");
     expect(formatPercent(0)).toBe("0,0%");
     expect(formatGrowth(3.73)).toBe("+373%");
-    expect(formatGrowth(-0.105)).toBe("−10,5%");
+    expect(formatGrowth(-0.12)).toBe("−12%");
+    expect(formatGrowth(null)).toBe("—");
     expect(formatProgress(0, 0)).toBe("0/0 (—)");
   });
   it("dates are dd/mm/yyyy and instants are shown in Asia/Ho_Chi_Minh", () => {

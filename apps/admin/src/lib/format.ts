@@ -1,36 +1,34 @@
 /**
- * Vietnamese number/date formatting through Intl (vi-VN), the same output as core's formatters
- * (`642.806/1.443.893 (44,5%)`). Kept local because the console must render even if core's exports move;
- * format.test.ts pins the expected strings.
+ * Formatting for the console: core's Vietnamese formatters (`642.806/1.443.893 (44,5%)`, dd/mm/yyyy), made
+ * tolerant of the nulls the API uses for "not applicable" (shown as "—"), plus instants in Asia/Ho_Chi_Minh.
+ * Numbers stay Vietnamese-style in both languages, as in the official reports.
  */
+import { completion, formatDate as coreFormatDate, formatGrowth as coreFormatGrowth, formatNumber as coreFormatNumber, formatPercent as coreFormatPercent, formatProgress as coreFormatProgress } from "@sohoa/core";
+
 const TZ = "Asia/Ho_Chi_Minh";
-const intNf = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-const pctNf = new Intl.NumberFormat("vi-VN", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const dec1 = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const ok = (n: number | null | undefined): n is number => n !== null && n !== undefined && Number.isFinite(n);
 
 export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined || !Number.isFinite(n) ? "—" : intNf.format(n);
+  return ok(n) ? coreFormatNumber(n) : "—";
 }
 
 /** 0.445 → "44,5%" */
 export function formatPercent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined || !Number.isFinite(ratio) ? "—" : pctNf.format(ratio);
+  return ok(ratio) ? coreFormatPercent(ratio) : "—";
 }
 
-/** Growth as a signed percentage: 3.73 → "+373%", -0.1 → "−10%". */
+/** Growth as a signed percentage: 3.73 → "+373%", -0.12 → "−12%". */
 export function formatGrowth(ratio: number | null | undefined): string {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
-  const pct = dec1.format(Math.abs(ratio) * 100);
-  return `${ratio > 0 ? "+" : ratio < 0 ? "−" : ""}${pct}%`;
+  return ok(ratio) ? coreFormatGrowth(ratio) : "—";
 }
 
 export function ratio(part: number, whole: number): number | null {
-  return whole > 0 ? part / whole : null;
+  return completion(part, whole);
 }
 
 /** "642.806/1.443.893 (44,5%)" */
 export function formatProgress(done: number, total: number): string {
-  return `${formatNumber(done)}/${formatNumber(total)} (${formatPercent(ratio(done, total))})`;
+  return coreFormatProgress(done, total);
 }
 
 /** "642.806/1.443.893 — 44,5%", the dashboard headline form. */
@@ -38,16 +36,12 @@ export function formatCompletionLine(done: number, total: number): string {
   return `${formatNumber(done)}/${formatNumber(total)} — ${formatPercent(ratio(done, total))}`;
 }
 
-const dateNf = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
-const instantNf = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TZ, hourCycle: "h23" });
-
-/** A calendar date "2025-02-18" → "18/02/2025" (no time zone shift: it is a date, not an instant). */
+/** A calendar date "2025-02-18" → "18/02/2025" (a date, not an instant: no time-zone shift). */
 export function formatDate(date: string | null | undefined): string {
-  if (!date) return "—";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!m) return date;
-  return dateNf.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  return date ? coreFormatDate(date) : "—";
 }
+
+const instantNf = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: TZ, hourCycle: "h23" });
 
 /** An instant → "18/02/2025 17:00" in Asia/Ho_Chi_Minh. Intl vi-VN puts the time first; we want date first. */
 export function formatDateTime(iso: string | null | undefined): string {
