@@ -71,10 +71,8 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
   const isForm = typeof FormData !== "undefined" && opts.body instanceof FormData;
   if (opts.body !== undefined && !isForm) headers["content-type"] = "application/json";
-  if (!opts.anonymous) {
-    const s = readSession();
-    if (s) headers.authorization = `Bearer ${s.token}`;
-  }
+  const sent = opts.anonymous ? null : readSession();
+  if (sent) headers.authorization = `Bearer ${sent.token}`;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {
@@ -87,7 +85,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiError(0, "network", NETWORK_MSG);
   }
-  if (res.status === 401 && !opts.anonymous) {
+  // Only a 401 for the current token ends the session: a late answer to a request sent with an older token
+  // (before the person signed in again) must not sign them out a second time.
+  if (res.status === 401 && !opts.anonymous && readSession()?.token === sent?.token) {
     clearSession();
     for (const fn of unauthorizedListeners) fn();
   }

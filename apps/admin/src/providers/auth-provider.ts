@@ -36,7 +36,8 @@ export function createAuthProvider(clock: () => Date = () => new Date()): AuthPr
     onError: async (error: unknown) => {
       const status = (error as { statusCode?: number } | null)?.statusCode;
       // The session is already cleared by the api client; no logout call (it would lose `to`).
-      if (status === 401) return { redirectTo: loginPath(globalThis.location ?? { pathname: "/", search: "" }) };
+      // A session present now means the 401 answered an older token and the person has signed in again since.
+      if (status === 401 && !readSession()) return { redirectTo: loginPath(globalThis.location ?? { pathname: "/", search: "" }) };
       return {};
     },
     getIdentity: async (): Promise<User | null> => readSession()?.user ?? null,

@@ -78,6 +78,21 @@ describe("data provider (simple-rest)", () => {
     off();
   });
 
+  it("a late 401 for an older token does not end the new session", async () => {
+    writeSession({ token: "old", expiresAt: "2999-01-01T00:00:00Z", user });
+    const seen = vi.fn();
+    const off = onUnauthorized(seen);
+    let answer!: (r: Response) => void;
+    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((r) => { answer = r; })));
+    const pending = createDataProvider().getOne({ resource: "units", id: "1" }).catch((e: unknown) => e);
+    writeSession({ token: "new", expiresAt: "2999-01-01T00:00:00Z", user }); // signed in again meanwhile
+    answer(json({ error: { code: "unauthorized", message: { vi: "Hết phiên", en: "Expired" } } }, 401));
+    expect(await pending).toMatchObject({ statusCode: 401 });
+    expect(readSession()?.token).toBe("new");
+    expect(seen).not.toHaveBeenCalled();
+    off();
+  });
+
   it("a network failure is an ApiError with a message for the person", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("Failed to fetch"); }));
     const e = (await createDataProvider().getList({ resource: "units" }).catch((x: unknown) => x)) as ApiError;
@@ -117,6 +132,9 @@ describe("auth provider", () => {
     expect(await ap.check()).toMatchObject({ authenticated: false, redirectTo: "/login" });
     expect(readSession()).toBeNull();
     expect(await ap.onError({ statusCode: 401 })).toEqual({ redirectTo: "/login?expired=1&to=%2Fcampaigns%2Fcreate" });
+    // signed in again meanwhile: a late 401 for the old token changes nothing
+    writeSession({ token: "new", expiresAt: "2999-01-01T00:00:00Z", user });
+    expect(await ap.onError({ statusCode: 401 })).toEqual({});
     expect(await ap.onError({ statusCode: 403 })).toEqual({});
   });
 
