@@ -82,7 +82,7 @@ function isNumberingRow(row: CellValue[] | undefined): boolean {
   if (!row) return false;
   const cells = row.filter((v) => v !== null && v !== "");
   if (cells.length < 3) return false;
-  return cells.every((v, i) => (typeof v === "string" && /^\(?\s*[0-9a-z]{1,3}\s*([=+*/x-]\s*[0-9a-z()/*+-]+)?\s*\)?$/i.test(v.trim())) || (typeof v === "number" && v === i + 1));
+  return cells.every((v, i) => (typeof v === "string" && /^[()\d\s=+*/x:.,-]{1,24}$/i.test(v.trim()) && /\d/.test(v)) || (typeof v === "number" && v === i + 1));
 }
 
 export function findTable(sheet: Sheet): TableLayout | null {

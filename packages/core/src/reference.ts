@@ -13,22 +13,38 @@ export type UnitMatch =
 
 export class UnitIndex {
   private byCode = new Map<string, UnitRef>();
-  private byKey = new Map<string, UnitRef[]>();
-  private keys: [string, UnitRef][] = [];
+  private byKeyCache: Map<string, UnitRef[]> | null = null;
+  private keysCache: [string, UnitRef][] | null = null;
   readonly children = new Map<string, UnitRef[]>();
 
   constructor(readonly units: readonly UnitRef[]) {
     for (const u of units) {
       this.byCode.set(u.code.toUpperCase(), u);
+      if (u.parentId) {
+        const list = this.children.get(u.parentId);
+        if (list) list.push(u);
+        else this.children.set(u.parentId, [u]);
+      }
+    }
+  }
+
+  /** Name index, built on first use: sheets that carry codes never pay for it. */
+  private get byKey(): Map<string, UnitRef[]> {
+    if (this.byKeyCache) return this.byKeyCache;
+    const map = new Map<string, UnitRef[]>();
+    for (const u of this.units) {
       for (const k of new Set([unitKey(u.fullName), unitKey(u.name), normalizeName(u.fullName)])) {
         if (!k) continue;
-        const list = this.byKey.get(k) ?? [];
-        if (!list.includes(u)) list.push(u);
-        this.byKey.set(k, list);
+        const list = map.get(k);
+        if (!list) map.set(k, [u]);
+        else if (!list.includes(u)) list.push(u);
       }
-      this.keys.push([unitKey(u.fullName), u]);
-      if (u.parentId) this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u]);
     }
+    return (this.byKeyCache = map);
+  }
+
+  private get keys(): [string, UnitRef][] {
+    return (this.keysCache ??= this.units.map((u) => [unitKey(u.fullName), u]));
   }
 
   byId(id: string): UnitRef | undefined {

@@ -173,7 +173,9 @@ function run(grid: Grid, ctx: ValidationContext, out: Collector): ValidationResu
       if (!anyCount && !codeText && !nameText && !kindText) continue; // blank spacer row
 
       // Total and subtotal rows are checked against the rows they sum, never taken as units.
-      const label = normalizeName(nameText || kindText || str(row[cols.index ?? -1]) || str(row[0]));
+      const rawLabel = nameText || kindText || str(row[cols.index ?? -1]) || str(row[0]);
+      // Only labels that can start a total word (Tổng, Cộng, Toàn, Cả, Grand, Sum) are normalized.
+      const label = /^[\s.]*[tcgsTCGSĐđ]/.test(rawLabel) ? normalizeName(rawLabel) : "";
       if (label && TOTAL_ROW.test(label) && !(codeText && units.match(codeText, null).kind === "found")) {
         const grand = GRAND_TOTAL.test(label);
         checkTotal(out, sheet, r, cols, drafts.slice(grand ? drafts.findIndex((d) => d.sheet === name) : groupStart).filter((d) => d.sheet === name), grand);
