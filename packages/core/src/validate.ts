@@ -159,23 +159,25 @@ function run(grid: Grid, ctx: ValidationContext, out: Collector): ValidationResu
       else out.add("DATE_INVALID", name, hd.r, hd.c, { vi: `Ngày báo cáo "${hd.raw}" không đúng định dạng; hãy ghi theo dạng ngày/tháng/năm, ví dụ 18/02/2025.`, en: `The report date "${hd.raw}" is not a valid date; write it as day/month/year, e.g. 18/02/2025.` });
     }
     let lastKind: string | null = null;
+    const countCols = COUNT_FIELDS.map((f) => cols[f]).filter((c): c is number => c !== undefined);
     let groupStart = drafts.length; // first draft of the current subtotal group
     let groupUnit: UnitRef | null = null;
     for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (!row || row.length === 0) continue;
-      const get = (f: Field) => (cols[f] === undefined ? undefined : row[cols[f]!]);
-      const codeText = str(get("unitCode"));
-      const nameText = str(get("unitName"));
-      const kindText = str(get("registerKind"));
-      const phaseVal = get("phase");
-      const anyCount = COUNT_FIELDS.some((f) => cols[f] !== undefined && str(row[cols[f]!]) !== "");
+
+      const codeText = cols.unitCode === undefined ? "" : str(row[cols.unitCode]);
+      const nameText = cols.unitName === undefined ? "" : str(row[cols.unitName]);
+      const kindText = cols.registerKind === undefined ? "" : str(row[cols.registerKind]);
+      const phaseVal = cols.phase === undefined ? undefined : row[cols.phase];
+      let anyCount = false;
+      for (const c of countCols) if (row[c] !== null && row[c] !== undefined && row[c] !== "") { anyCount = true; break; }
       if (!anyCount && !codeText && !nameText && !kindText) continue; // blank spacer row
 
       // Total and subtotal rows are checked against the rows they sum, never taken as units.
       const rawLabel = nameText || kindText || str(row[cols.index ?? -1]) || str(row[0]);
       // Only labels that can start a total word (Tổng, Cộng, Toàn, Cả, Grand, Sum) are normalized.
-      const label = /^[\s.]*[tcgsTCGSĐđ]/.test(rawLabel) ? normalizeName(rawLabel) : "";
+      const label = /^[\s.]*[tcgsTCGS]/.test(rawLabel) ? normalizeName(rawLabel) : "";
       if (label && TOTAL_ROW.test(label) && !(codeText && units.match(codeText, null).kind === "found")) {
         const grand = GRAND_TOTAL.test(label);
         checkTotal(out, sheet, r, cols, drafts.slice(grand ? drafts.findIndex((d) => d.sheet === name) : groupStart).filter((d) => d.sheet === name), grand);
@@ -330,23 +332,17 @@ function run(grid: Grid, ctx: ValidationContext, out: Collector): ValidationResu
   // Rules across rows.
   const seen = new Map<string, RowDraft>();
   const unitIncrease = new Map<string, { inc: number; first: RowDraft }>();
+  const add = (d: RowDraft, code: RuleCode, f: CountField, msg: Message, cells: (string | null | undefined)[]) => {
+    out.issues.push({ code, severity: RULES[code], message: msg, sheet: d.sheet, cell: d.cells[f] ?? null, row: d.r + 1, cells: cells.filter((x): x is string => !!x) });
+  };
   for (const d of drafts) {
     if (d.reportDate) dates.add(d.reportDate);
     if (!d.ok) continue;
     const c = d.counts;
-    const cell = (f: CountField) => d.cells[f] ?? null;
-    const at = (f: CountField) => {
-      const ref = d.cells[f];
-      return ref ? ref : null;
-    };
-    const add = (code: RuleCode, f: CountField, msg: Message, cells: (string | undefined)[]) => {
-      const issue: ValidationIssue = { code, severity: RULES[code], message: msg, sheet: d.sheet, cell: at(f), row: d.r + 1, cells: cells.filter((x): x is string => !!x) };
-      out.issues.push(issue);
-    };
-    if (c.entriesDigitized > c.entriesTotal) add("DIGITIZED_GT_TOTAL", "entriesDigitized", { vi: `Số dữ liệu đã số hóa (${n(c.entriesDigitized)}) lớn hơn tổng số dữ liệu cần số hóa (${n(c.entriesTotal)}). Hãy kiểm tra lại hai ô này.`, en: `Entries digitized (${n(c.entriesDigitized, "en")}) exceed the entries to digitize (${n(c.entriesTotal, "en")}). Check both cells.` }, [cell("entriesDigitized") ?? undefined, cell("entriesTotal") ?? undefined]);
-    if (c.booksDigitized > c.booksTotal) add("BOOKS_DIGITIZED_GT_TOTAL", "booksDigitized", { vi: `Số sổ đã số hóa (${n(c.booksDigitized)}) lớn hơn tổng số sổ (${n(c.booksTotal)}).`, en: `Books digitized (${n(c.booksDigitized, "en")}) exceed the books total (${n(c.booksTotal, "en")}).` }, [cell("booksDigitized") ?? undefined, cell("booksTotal") ?? undefined]);
-    if (c.entriesChecked > c.entriesDigitized) add("CHECKED_GT_DIGITIZED", "entriesChecked", { vi: `Số dữ liệu đã kiểm tra (${n(c.entriesChecked)}) lớn hơn số đã số hóa (${n(c.entriesDigitized)}): chỉ kiểm tra được dữ liệu đã nhập.`, en: `Entries checked (${n(c.entriesChecked, "en")}) exceed entries digitized (${n(c.entriesDigitized, "en")}): only digitized entries can be checked.` }, [cell("entriesChecked") ?? undefined, cell("entriesDigitized") ?? undefined]);
-    if (c.entriesLoaded > c.entriesDigitized) add("LOADED_GT_DIGITIZED", "entriesLoaded", { vi: `Số dữ liệu đã đưa vào CSDL (${n(c.entriesLoaded)}) lớn hơn số đã số hóa (${n(c.entriesDigitized)}).`, en: `Entries loaded (${n(c.entriesLoaded, "en")}) exceed entries digitized (${n(c.entriesDigitized, "en")}).` }, [cell("entriesLoaded") ?? undefined, cell("entriesDigitized") ?? undefined]);
+    if (c.entriesDigitized > c.entriesTotal) add(d, "DIGITIZED_GT_TOTAL", "entriesDigitized", { vi: `Số dữ liệu đã số hóa (${n(c.entriesDigitized)}) lớn hơn tổng số dữ liệu cần số hóa (${n(c.entriesTotal)}). Hãy kiểm tra lại hai ô này.`, en: `Entries digitized (${n(c.entriesDigitized, "en")}) exceed the entries to digitize (${n(c.entriesTotal, "en")}). Check both cells.` }, [d.cells.entriesDigitized, d.cells.entriesTotal]);
+    if (c.booksDigitized > c.booksTotal) add(d, "BOOKS_DIGITIZED_GT_TOTAL", "booksDigitized", { vi: `Số sổ đã số hóa (${n(c.booksDigitized)}) lớn hơn tổng số sổ (${n(c.booksTotal)}).`, en: `Books digitized (${n(c.booksDigitized, "en")}) exceed the books total (${n(c.booksTotal, "en")}).` }, [d.cells.booksDigitized, d.cells.booksTotal]);
+    if (c.entriesChecked > c.entriesDigitized) add(d, "CHECKED_GT_DIGITIZED", "entriesChecked", { vi: `Số dữ liệu đã kiểm tra (${n(c.entriesChecked)}) lớn hơn số đã số hóa (${n(c.entriesDigitized)}): chỉ kiểm tra được dữ liệu đã nhập.`, en: `Entries checked (${n(c.entriesChecked, "en")}) exceed entries digitized (${n(c.entriesDigitized, "en")}): only digitized entries can be checked.` }, [d.cells.entriesChecked, d.cells.entriesDigitized]);
+    if (c.entriesLoaded > c.entriesDigitized) add(d, "LOADED_GT_DIGITIZED", "entriesLoaded", { vi: `Số dữ liệu đã đưa vào CSDL (${n(c.entriesLoaded)}) lớn hơn số đã số hóa (${n(c.entriesDigitized)}).`, en: `Entries loaded (${n(c.entriesLoaded, "en")}) exceed entries digitized (${n(c.entriesDigitized, "en")}).` }, [d.cells.entriesLoaded, d.cells.entriesDigitized]);
 
     const key = `${d.unit.code}|${d.kind}|${d.phase}|${d.reportDate}`;
     const dup = seen.get(key);
@@ -362,7 +358,7 @@ function run(grid: Grid, ctx: ValidationContext, out: Collector): ValidationResu
     if (prev) {
       for (const f of ["entriesDigitized", "entriesChecked", "entriesLoaded", "booksDigitized"] as const) {
         if (d.cells[f] && c[f] < prev[f] && !corrected) {
-          add("DECREASE_WITHOUT_CORRECTION", f, { vi: `${FIELD_NAMES[f].vi} (${n(c[f])}) thấp hơn lần báo cáo trước (${n(prev[f])}). Số liệu cộng dồn không giảm; nếu là sửa sai, hãy gửi dưới dạng điều chỉnh và ghi lý do.`, en: `${FIELD_NAMES[f].en} (${n(c[f], "en")}) is lower than in the last report (${n(prev[f], "en")}). Cumulative figures do not fall; if this fixes a mistake, send it as a correction with a reason.` }, [d.cells[f]]);
+          add(d, "DECREASE_WITHOUT_CORRECTION", f, { vi: `${FIELD_NAMES[f].vi} (${n(c[f])}) thấp hơn lần báo cáo trước (${n(prev[f])}). Số liệu cộng dồn không giảm; nếu là sửa sai, hãy gửi dưới dạng điều chỉnh và ghi lý do.`, en: `${FIELD_NAMES[f].en} (${n(c[f], "en")}) is lower than in the last report (${n(prev[f], "en")}). Cumulative figures do not fall; if this fixes a mistake, send it as a correction with a reason.` }, [d.cells[f]]);
         }
       }
       const u = unitIncrease.get(d.unit.code) ?? { inc: 0, first: d };
@@ -372,7 +368,7 @@ function run(grid: Grid, ctx: ValidationContext, out: Collector): ValidationResu
     const inv = ctx.inventory?.get(prevKey);
     if (inv && (c.entriesTotal !== inv.entriesTotal || (d.cells.booksTotal && c.booksTotal !== inv.booksTotal))) {
       const f: CountField = c.entriesTotal !== inv.entriesTotal ? "entriesTotal" : "booksTotal";
-      add("INVENTORY_MISMATCH", f, { vi: `${FIELD_NAMES[f].vi} (${n(c[f])}) khác với số đã đăng ký trong danh mục sổ (${n(inv[f])}). Nếu số đăng ký đã thay đổi, hãy ghi chú lý do.`, en: `${FIELD_NAMES[f].en} (${n(c[f], "en")}) differs from the registered inventory (${n(inv[f], "en")}). If the inventory changed, add a note.` }, [d.cells[f]]);
+      add(d, "INVENTORY_MISMATCH", f, { vi: `${FIELD_NAMES[f].vi} (${n(c[f])}) khác với số đã đăng ký trong danh mục sổ (${n(inv[f])}). Nếu số đăng ký đã thay đổi, hãy ghi chú lý do.`, en: `${FIELD_NAMES[f].en} (${n(c[f], "en")}) differs from the registered inventory (${n(inv[f], "en")}). If the inventory changed, add a note.` }, [d.cells[f]]);
     }
   }
   for (const [code, { inc, first }] of unitIncrease) {
