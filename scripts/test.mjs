@@ -24,7 +24,7 @@ for (const dir of packageDirs) rmSync(path.join(dir, "reports/vitest.json"), { f
 
 const turboArgs = ["exec", "turbo", "run", "test", "--concurrency=1", "--continue", "--output-logs=full"];
 for (const f of filters) turboArgs.push(`--filter=${f}`);
-const status = run(pnpm, turboArgs, { allowFail: true });
+const status = run(pnpm, turboArgs, { allowFail: true, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" } });
 
 let passed = 0, failed = 0, skipped = 0;
 const suites = [];
