@@ -124,6 +124,26 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
     await page.close();
   });
 
+  it("a form typed when the session expires is restored after signing in again", async () => {
+    const page = await signIn("quangnam");
+    await page.getByTestId("dashboard").waitFor();
+    await page.goto(`${web.url}/campaigns/create`);
+    await page.getByLabel("Tên chiến dịch").fill("Cao điểm 20 ngày số hóa dữ liệu hộ tịch");
+    await page.getByLabel("Căn cứ (văn bản)").fill("Kế hoạch 563/KH-UBND");
+    fixture.revokeAll();
+    await page.goto(`${web.url}/campaigns/create`); // any call now answers 401 (here: the campaign list behind the unit picker)
+    await page.waitForURL(/\/login\?expired=1&to=%2Fcampaigns%2Fcreate/);
+    await page.getByLabel("Tên đăng nhập").fill("quangnam");
+    await page.getByLabel("Mật khẩu").fill("Sohoa@2025");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/campaigns\/create$/);
+    await expect.poll(() => page.getByLabel("Tên chiến dịch").inputValue()).toBe("Cao điểm 20 ngày số hóa dữ liệu hộ tịch");
+    expect(await page.getByLabel("Căn cứ (văn bản)").inputValue()).toBe("Kế hoạch 563/KH-UBND");
+    await page.getByText("Đã khôi phục nội dung đang nhập dở.").waitFor();
+    await shot(page, "07-draft-restored");
+    await page.close();
+  });
+
   it("a session revoked mid-work goes to sign-in and comes back to the upload with the sheet kept", async () => {
     const file = path.join(artifacts, "browser-sheet.xlsx");
     const page = await signIn("zahung");

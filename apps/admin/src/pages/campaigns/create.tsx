@@ -11,7 +11,7 @@ export function CampaignCreate() {
   const draft = useFormDraft(draftKey("campaigns", "create"), form);
   return (
     <Create title={t("campaigns.titles.create")} saveButtonProps={saveButtonProps}>
-      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><CampaignFormFields /></Form>
+      <Form {...formProps} initialValues={{ ...formProps.initialValues, ...draft.initialValues }} layout="vertical" onValuesChange={draft.onValuesChange}><CampaignFormFields /></Form>
     </Create>
   );
 }

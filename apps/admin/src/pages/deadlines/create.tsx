@@ -11,7 +11,7 @@ export function DeadlineCreate() {
   const draft = useFormDraft(draftKey("deadlines", "create"), form);
   return (
     <Create title={t("deadlines.titles.create")} saveButtonProps={saveButtonProps}>
-      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><DeadlineFormFields /></Form>
+      <Form {...formProps} initialValues={{ ...formProps.initialValues, ...draft.initialValues }} layout="vertical" onValuesChange={draft.onValuesChange}><DeadlineFormFields /></Form>
     </Create>
   );
 }

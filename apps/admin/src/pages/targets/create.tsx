@@ -11,7 +11,7 @@ export function TargetCreate() {
   const draft = useFormDraft(draftKey("targets", "create"), form);
   return (
     <Create title={t("targets.titles.create")} saveButtonProps={saveButtonProps}>
-      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><TargetFormFields /></Form>
+      <Form {...formProps} initialValues={{ ...formProps.initialValues, ...draft.initialValues }} layout="vertical" onValuesChange={draft.onValuesChange}><TargetFormFields /></Form>
     </Create>
   );
 }

@@ -11,7 +11,7 @@ export function UnitCreate() {
   const draft = useFormDraft(draftKey("units", "create"), form);
   return (
     <Create title={t("units.titles.create")} saveButtonProps={saveButtonProps}>
-      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><UnitFormFields /></Form>
+      <Form {...formProps} initialValues={{ ...formProps.initialValues, ...draft.initialValues }} layout="vertical" onValuesChange={draft.onValuesChange}><UnitFormFields /></Form>
     </Create>
   );
 }

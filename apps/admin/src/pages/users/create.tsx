@@ -13,7 +13,7 @@ export function UserCreate() {
   const onValuesChange = (c: unknown, all: Record<string, unknown>) => draft.onValuesChange(c, { ...all, password: undefined });
   return (
     <Create title={t("users.titles.create")} saveButtonProps={saveButtonProps}>
-      <Form {...formProps} layout="vertical" onValuesChange={onValuesChange}><UserFormFields create /></Form>
+      <Form {...formProps} initialValues={{ ...formProps.initialValues, ...draft.initialValues }} layout="vertical" onValuesChange={onValuesChange}><UserFormFields create /></Form>
     </Create>
   );
 }
