@@ -3,6 +3,7 @@ import { progressRoutes } from "./progress";
 import { submissionRoutes } from "./submissions";
 import { reorganizationRoutes } from "./reorganization";
 import { templateRoutes } from "./templates";
+import { resourceRoutes } from "./resources";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -11,5 +12,6 @@ export function apiRoutes() {
   app.route("/", submissionRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
+  app.route("/", resourceRoutes());
   return app;
 }

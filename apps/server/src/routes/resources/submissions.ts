@@ -1,0 +1,84 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireAuth } from "../../middleware/auth";
+import { notFound } from "../../lib/errors";
+import { errorResponses, router, security } from "../../lib/openapi";
+import { inScope } from "../../lib/scope";
+import { toUnitSummary, unitSelect } from "../../lib/units";
+import { IsoDate } from "../schemas";
+import { ListQuery, page, withTotal } from "./rest";
+
+const Source = z.enum(["ADDIN", "UPLOAD", "CONSOLE", "API", "DEMO", "CARRIED"]);
+const Status = z.enum(["ACCEPTED", "REJECTED"]);
+const Row = z.object({
+  id: z.string(), unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }), reportDate: z.string().nullable(), source: Source, status: Status,
+  submittedAt: z.string(), submittedBy: z.string().nullable(), rowCount: z.number(), errorCount: z.number(), warningCount: z.number(), isCorrection: z.boolean(),
+  correctionReason: z.string().nullable(), hasFile: z.boolean(), ip: z.string().nullable(),
+}).openapi("SubmissionSummary");
+
+const list = createRoute({
+  method: "get", path: "/api/submissions", tags: ["Submissions"], security, middleware: [requireAuth()] as const,
+  summary: "Submissions inbox of your scope (filters unitId, status, source, reportDate)",
+  request: { query: ListQuery.extend({ unitId: z.string().max(64).optional(), status: Status.optional(), source: Source.optional(), reportDate: IsoDate.optional() }) },
+  responses: { 200: { description: "Submissions (total in X-Total-Count)", content: { "application/json": { schema: z.array(Row) } } }, ...errorResponses },
+});
+const one = createRoute({
+  method: "get", path: "/api/submissions/{id}", tags: ["Submissions"], security, middleware: [requireAuth()] as const,
+  summary: "A submission with its issues, grid, the figures it recorded and the other versions for the same unit and date",
+  request: { params: z.object({ id: z.string().uuid() }) },
+  responses: { 200: { description: "Submission", content: { "application/json": { schema: z.any() } } }, ...errorResponses },
+});
+const file = createRoute({
+  method: "get", path: "/api/submissions/{id}/file", tags: ["Submissions"], security, middleware: [requireAuth()] as const,
+  summary: "The original file as uploaded", request: { params: z.object({ id: z.string().uuid() }) },
+  responses: { 200: { description: "The file" }, ...errorResponses },
+});
+
+type SubRow = { id: string; unit: { id: string; code: string; fullName: string }; reportDate: Date | null; source: z.infer<typeof Source>; status: z.infer<typeof Status>; submittedAt: Date; submittedBy: { username: string } | null; rowCount: number; errorCount: number; warningCount: number; isCorrection: boolean; correctionReason: string | null; fileId: string | null; ip: string | null };
+const summary = (s: SubRow) => ({
+  id: s.id, unit: s.unit, reportDate: s.reportDate?.toISOString().slice(0, 10) ?? null, source: s.source, status: s.status, submittedAt: s.submittedAt.toISOString(),
+  submittedBy: s.submittedBy?.username ?? null, rowCount: s.rowCount, errorCount: s.errorCount, warningCount: s.warningCount, isCorrection: s.isCorrection,
+  correctionReason: s.correctionReason, hasFile: !!s.fileId, ip: s.ip,
+});
+const select = { id: true, unit: { select: { id: true, code: true, fullName: true } }, reportDate: true, source: true, status: true, submittedAt: true, submittedBy: { select: { username: true } }, rowCount: true, errorCount: true, warningCount: true, isCorrection: true, correctionReason: true, fileId: true, ip: true } as const;
+
+export function submissionResources() {
+  const app = router();
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const where = {
+      unit: { ancestors: { some: { ancestorId: c.var.user.unitId } } },
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.source ? { source: q.source } : {}),
+      ...(q.reportDate ? { reportDate: new Date(`${q.reportDate}T00:00:00Z`) } : {}),
+    };
+    const p = page(q, ["submittedAt", "reportDate", "status", "source"], { submittedAt: "desc" });
+    const { prisma } = c.var.deps.db;
+    const [rows, total] = await Promise.all([prisma.submission.findMany({ where, ...p, select }), prisma.submission.count({ where })]);
+    return c.json(withTotal(c, rows.map(summary), total), 200);
+  });
+  app.openapi(one, async (c) => {
+    const { prisma } = c.var.deps.db;
+    const s = await prisma.submission.findUnique({ where: { id: c.req.valid("param").id }, select: { ...select, grid: true, issues: true, receipt: true, userAgent: true, requestId: true, checksum: true, unit: { select: unitSelect } } });
+    if (!s || !(await inScope(c, s.unit.id))) throw notFound({ vi: "lần gửi trong phạm vi của bạn", en: "Submission within your scope" });
+    const snapshots = await prisma.progressSnapshot.findMany({ where: { submissionId: s.id }, include: { registerKind: true, phase: true }, orderBy: [{ registerKind: { sortOrder: "asc" } }, { phase: { sortOrder: "asc" } }] });
+    const versions = s.reportDate
+      ? await prisma.submission.findMany({ where: { unitId: s.unit.id, reportDate: s.reportDate }, select, orderBy: { submittedAt: "asc" } })
+      : [];
+    return c.json({
+      ...summary({ ...s, unit: { id: s.unit.id, code: s.unit.code, fullName: s.unit.fullName } }),
+      unitDetail: toUnitSummary(s.unit), checksum: s.checksum, userAgent: s.userAgent, requestId: s.requestId, grid: s.grid, issues: s.issues, receipt: s.receipt,
+      figures: snapshots.map((x) => ({ unitId: x.unitId, registerKind: { code: x.registerKind.code, nameVi: x.registerKind.nameVi, nameEn: x.registerKind.nameEn }, phase: { code: x.phase.code, nameVi: x.phase.nameVi, nameEn: x.phase.nameEn }, version: x.version, booksTotal: x.booksTotal, booksDigitized: x.booksDigitized, entriesTotal: x.entriesTotal, entriesDigitized: x.entriesDigitized, entriesChecked: x.entriesChecked, entriesLoaded: x.entriesLoaded })),
+      versions: versions.map(summary),
+    }, 200);
+  });
+  app.openapi(file, async (c) => {
+    const { prisma } = c.var.deps.db;
+    const s = await prisma.submission.findUnique({ where: { id: c.req.valid("param").id }, select: { unitId: true, file: true } });
+    if (!s || !s.file || !(await inScope(c, s.unitId))) throw notFound({ vi: "tệp gốc của lần gửi", en: "The submission's original file" });
+    c.header("Content-Type", s.file.contentType);
+    c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(s.file.filename)}`);
+    return c.body(new Uint8Array(s.file.data), 200);
+  });
+  return app;
+}
