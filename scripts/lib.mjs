@@ -35,8 +35,7 @@ export function run(cmd, args, opts = {}) {
 }
 
 export function install(pnpm) {
-  // Not --frozen-lockfile: pnpm 12 then insists on pinning itself from devEngines, which the registry cannot serve.
-  run(pnpm, ["install", "--reporter=append-only"]);
+  run(pnpm, ["install", "--frozen-lockfile", "--reporter=append-only"]);
   run(pnpm, ["--filter", "@sohoa/db", "generate"]);
 }
 
