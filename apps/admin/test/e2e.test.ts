@@ -173,6 +173,16 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.getByTestId("dashboard").waitFor();
     await expect.poll(() => entriesLine(page)).not.toBe(before);
     await page.screenshot({ path: path.join(artifacts, "08-dashboard-after-upload.png"), fullPage: true });
+
+    // the inbox has both tries: the refused sheet and the accepted one, with what it changed
+    await page.getByRole("link", { name: "Báo cáo đã nộp" }).click();
+    const rows = page.locator("[data-testid=submissions-table] tbody tr.ant-table-row");
+    await rows.first().waitFor();
+    expect(await page.getByTestId("submissions-table").innerText()).toMatch(/Bị từ chối[\s\S]*|Đã nhận/);
+    await rows.first().locator("button").click();
+    await page.getByTestId("submission").waitFor();
+    expect(await page.getByTestId("changes").innerText()).toContain(String(fixed).replace(/\B(?=(\d{3})+(?!\d))/g, "."));
+    await page.screenshot({ path: path.join(artifacts, "08b-submission-detail.png"), fullPage: true });
     await page.close();
   });
 

@@ -7,8 +7,8 @@ import { UnitSelect } from "../../components/unit-select";
 import { dateItemProps, DATE_FORMAT } from "../../components/form-items";
 
 export interface SubmissionRow {
-  id: string; unit?: UnitSummary; reportDate: string; status: string; source: string; submittedAt: string;
-  submittedBy?: { username: string; displayName?: string } | null; version?: number; issueCount?: number; warnings?: number; errors?: number;
+  id: string; unit?: Pick<UnitSummary, "id" | "code" | "fullName"> & { name?: string }; reportDate: string | null; status: string; source: string; submittedAt: string;
+  submittedBy?: string | null; rowCount?: number; errorCount?: number; warningCount?: number; isCorrection?: boolean; correctionReason?: string | null; hasFile?: boolean;
 }
 interface Filters { unitId?: string; status?: string; source?: string; reportDate?: string }
 
@@ -31,14 +31,15 @@ export function SubmissionList() {
         <Form.Item name="source"><Select allowClear placeholder={t("submissions.fields.source")} style={{ width: 150 }} options={SOURCES.map((s) => ({ value: s, label: t(`submissions.source.${s}`) }))} /></Form.Item>
         <Space><Button type="primary" htmlType="submit">{t("buttons.filter")}</Button><Button onClick={() => { searchFormProps.form?.resetFields(); searchFormProps.form?.submit(); }}>{t("buttons.clear")}</Button></Space>
       </Form>
-      <Table {...tableProps} rowKey="id" size="small" data-testid="submissions-table">
-        <Table.Column<SubmissionRow> title={t("submissions.fields.unitId")} render={(_, r) => (r.unit ? `${r.unit.name} (${r.unit.code})` : "—")} />
+      <Table {...tableProps} rowKey="id" size="small" data-testid="submissions-table" scroll={{ x: 1000 }}>
+        <Table.Column<SubmissionRow> title={t("submissions.fields.unitId")} render={(_, r) => (r.unit ? `${r.unit.fullName ?? r.unit.name} (${r.unit.code})` : "—")} />
         <Table.Column dataIndex="reportDate" title={t("submissions.fields.reportDate")} sorter render={formatDate} />
         <Table.Column dataIndex="submittedAt" title={t("submissions.fields.submittedAt")} sorter render={formatDateTime} />
         <Table.Column dataIndex="status" title={t("submissions.fields.status")} render={(s: string) => <Tag color={STATUS_COLOR[s] ?? "default"}>{t(`submissions.status.${s}`, s)}</Tag>} />
         <Table.Column dataIndex="source" title={t("submissions.fields.source")} render={(s: string) => t(`submissions.source.${s}`, s)} />
-        <Table.Column<SubmissionRow> title={t("submissions.fields.submittedBy")} render={(_, r) => r.submittedBy?.displayName ?? r.submittedBy?.username ?? "—"} />
-        <Table.Column dataIndex="version" title={t("submissions.fields.version")} align="right" />
+        <Table.Column<SubmissionRow> title={t("submissions.fields.submittedBy")} render={(_, r) => r.submittedBy ?? "—"} />
+        <Table.Column dataIndex="rowCount" title={t("submissions.fields.rows")} align="right" />
+        <Table.Column<SubmissionRow> title={t("submissions.fields.issues")} render={(_, r) => <>{r.errorCount ? <Tag color="red">{t("upload.errors", { count: r.errorCount })}</Tag> : null}{r.warningCount ? <Tag color="gold">{t("upload.warnings", { count: r.warningCount })}</Tag> : null}</>} />
         <Table.Column<SubmissionRow> title={t("table.actions")} render={(_, r) => <ShowButton hideText size="small" recordItemId={r.id} />} />
       </Table>
     </List>
