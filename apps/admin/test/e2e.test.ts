@@ -98,6 +98,19 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.close();
   });
 
+  it("finds a unit without typing its diacritics, on the map of a chosen date", async () => {
+    const page = await signIn("quangnam");
+    await page.getByTestId("dashboard").waitFor();
+    await page.goto(`${web.url}/units`);
+    await page.locator(".ant-picker input").first().fill("18/02/2025");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("unit-search").fill("za hung"); // antd puts the test id on the input itself
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".ant-table").first().innerText()).toContain("Za Hung");
+    await page.screenshot({ path: path.join(artifacts, "04b-units-search.png") });
+    await page.close();
+  });
+
   it("a commune user sees only their commune, not another one", async () => {
     const page = await signIn("zahung");
     await page.getByTestId("dashboard").waitFor();

@@ -5,7 +5,8 @@
 import { useCallback, useState } from "react";
 import { useGetIdentity, useTranslate, useDelete, useCan } from "@refinedev/core";
 import { List, CreateButton, EditButton } from "@refinedev/antd";
-import { Card, Col, Input, Row, Table, Tag, Tree, Typography, Button, Popconfirm, Space } from "antd";
+import { Card, Col, DatePicker, Input, Row, Table, Tag, Tree, Typography, Button, Popconfirm, Space } from "antd";
+import dayjs from "dayjs";
 import { Link } from "react-router";
 import type { UnitSummary, User } from "../../lib/api-types";
 import { request } from "../../providers/api-client";
@@ -15,10 +16,10 @@ import { ErrorState } from "../../components/states";
 
 interface Node { key: string; title: React.ReactNode; isLeaf: boolean; unit: UnitSummary; children?: Node[] }
 
-const toNode = (u: UnitSummary & { hasChildren?: boolean }): Node => ({
+const toNode = (u: UnitSummary & { childCount?: number }): Node => ({
   key: u.id,
   unit: u,
-  isLeaf: u.level === "COMMUNE" || u.hasChildren === false,
+  isLeaf: u.level === "COMMUNE" || u.childCount === 0,
   title: <span>{u.name} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{u.code}</Typography.Text>{u.validTo ? <Tag style={{ marginLeft: 4 }}>⊘</Tag> : null}</span>,
 });
 
@@ -36,6 +37,8 @@ export function UnitList() {
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<unknown>(null);
   const [selected, setSelected] = useState<UnitSummary | null>(null);
+  // the map of units depends on the date (communes were merged on 01/07/2025): empty = today
+  const [date, setDate] = useState<string | undefined>(undefined);
   const { mutate: remove } = useDelete();
   const { data: canEdit } = useCan({ resource: "units", action: "edit" });
 
@@ -43,12 +46,12 @@ export function UnitList() {
 
   const loadChildren = useCallback(async (node: { key: React.Key }) => {
     try {
-      const { data } = await request<UnitSummary[]>("/units", { query: { parentId: String(node.key), _start: 0, _end: 1000, _sort: "name", _order: "asc" } });
+      const { data } = await request<UnitSummary[]>("/units", { query: { parentId: String(node.key), _start: 0, _end: 1000, _sort: "name", _order: "asc", date } });
       setTree((prev) => insert(prev ?? [], String(node.key), data.map(toNode)));
     } catch (e) {
       setTreeError(e);
     }
-  }, []);
+  }, [date]);
 
   const search = async (value: string) => {
     setQ(value);
@@ -56,7 +59,7 @@ export function UnitList() {
     setSearching(true);
     setSearchError(null);
     try {
-      const { data } = await request<UnitSummary[]>("/units", { query: { q: value.trim(), _start: 0, _end: 100 } });
+      const { data } = await request<UnitSummary[]>("/units", { query: { q: value.trim(), _start: 0, _end: 100, date } });
       setResults(data);
     } catch (e) {
       setSearchError(e);
@@ -82,7 +85,10 @@ export function UnitList() {
 
   return (
     <List title={t("units.titles.list")} headerButtons={<CreateButton />}>
-      <Input.Search placeholder={t("units.searchPlaceholder")} allowClear enterButton onSearch={search} loading={searching} style={{ maxWidth: 480, marginBottom: 12 }} data-testid="unit-search" />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search placeholder={t("units.searchPlaceholder")} allowClear enterButton onSearch={search} loading={searching} style={{ width: 420 }} data-testid="unit-search" />
+        <DatePicker format="DD/MM/YYYY" value={date ? dayjs(date) : null} placeholder={t("dashboard.date")} onChange={(d) => { setDate(d ? d.format("YYYY-MM-DD") : undefined); setTree(null); setResults(null); setSelected(null); }} />
+      </Space>
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           {searchError ? <ErrorState error={searchError} onRetry={() => void search(q)} /> : results ? (
