@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**/*.test.ts"],
     reporters: ["default", ["json", { outputFile: "reports/vitest.json" }]],
-    testTimeout: 30_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

@@ -4,6 +4,7 @@ import { submissionRoutes } from "./submissions";
 import { reorganizationRoutes } from "./reorganization";
 import { templateRoutes } from "./templates";
 import { resourceRoutes } from "./resources";
+import { complianceRoutes } from "./compliance";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -13,5 +14,6 @@ export function apiRoutes() {
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
   app.route("/", resourceRoutes());
+  app.route("/", complianceRoutes());
   return app;
 }
