@@ -7,7 +7,7 @@ import { parseRange } from "./a1";
 import { normalizeName } from "./text";
 import type { CellValue, CountField, Sheet } from "./types";
 
-export type Field = CountField | "index" | "unitCode" | "unitName" | "registerKind" | "phase" | "statedPercent" | "reportDate" | "note";
+export type Field = CountField | "index" | "unitCode" | "unitName" | "registerKind" | "phase" | "statedPercent" | "reportDate" | "note" | "correction";
 
 export interface TableLayout {
   headerRow: number; // 0-based, last header row
@@ -43,6 +43,7 @@ export function classifyHeader(own: string, group: string): Field | null {
   if (!n) return null;
   if (/^(stt|tt|so tt|so thu tu|no|#)$/.test(o)) return "index";
   if (/(ty le|phan tram|percent|rate|%)/.test(n) && !/(so luong|tong so)/.test(o)) return "statedPercent";
+  if (/(dieu chinh|dinh chinh|correction|corrected)/.test(o)) return "correction";
   if (/(ghi chu|note|remark)/.test(o)) return "note";
   if (/(ngay bao cao|report date|ngay cap nhat|^ngay$|^date$)/.test(o)) return "reportDate";
   if (/(loai so|loai ho tich|^loai$|register kind|register type|^kind$|so ho tich$)/.test(o)) return "registerKind";

@@ -9,3 +9,4 @@ export * from "./headers";
 export * from "./reference";
 export * from "./template";
 export * from "./validate";
+export * from "./messages";

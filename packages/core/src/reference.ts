@@ -3,7 +3,7 @@
  * the submitter's scope), register kinds and book phases (kept as data; the aliases below only add common
  * spellings for the seeded codes).
  */
-import { editDistance, normalizeName, unitKey } from "./text";
+import { compactKey, editDistance, normalizeName, unitKey } from "./text";
 import type { PhaseRef, RegisterKindRef, UnitRef } from "./types";
 
 export type UnitMatch =
@@ -11,15 +11,34 @@ export type UnitMatch =
   | { kind: "ambiguous"; candidates: UnitRef[] }
   | { kind: "unknown"; suggestions: UnitRef[] };
 
+type KeyIndex = Map<string, UnitRef[]>;
+
+function addKey(map: KeyIndex, k: string, u: UnitRef): void {
+  if (!k) return;
+  const list = map.get(k);
+  if (!list) map.set(k, [u]);
+  else if (!list.includes(u)) list.push(u);
+}
+
+/**
+ * Units of one scope, indexed for matching. Names are tried from the strictest key to the loosest, and the
+ * first key that finds anything decides (so "Phường Tân An" never falls through to "Xã Tân An"):
+ *   1. the full name as written, prefix included ("xa za hung");
+ *   2. the bare name ("za hung"), then the name without any type prefix (Xã/Phường/Thị trấn/Huyện/TP…);
+ *   3. the compact key (no spaces, y = i: "K' Dang" = "K'Dang", "Quí" = "Quý").
+ * Several candidates at a level are narrowed by the group the sheet is in (its district row); if still
+ * several, the match is ambiguous and the candidates are returned: never a guess.
+ */
 export class UnitIndex {
   private byCode = new Map<string, UnitRef>();
-  private byKeyCache: Map<string, UnitRef[]> | null = null;
+  private tiers: KeyIndex[] | null = null;
   private keysCache: [string, UnitRef][] | null = null;
+  private byIdMap: Map<string, UnitRef> | null = null;
   readonly children = new Map<string, UnitRef[]>();
 
   constructor(readonly units: readonly UnitRef[]) {
     for (const u of units) {
-      this.byCode.set(u.code.toUpperCase(), u);
+      this.byCode.set(u.code.trim().toUpperCase(), u);
       if (u.parentId) {
         const list = this.children.get(u.parentId);
         if (list) list.push(u);
@@ -28,19 +47,19 @@ export class UnitIndex {
     }
   }
 
-  /** Name index, built on first use: sheets that carry codes never pay for it. */
-  private get byKey(): Map<string, UnitRef[]> {
-    if (this.byKeyCache) return this.byKeyCache;
-    const map = new Map<string, UnitRef[]>();
+  /** Name indexes, built on first use: sheets that carry codes never pay for them. */
+  private get nameTiers(): KeyIndex[] {
+    if (this.tiers) return this.tiers;
+    const full: KeyIndex = new Map(), bare: KeyIndex = new Map(), key: KeyIndex = new Map(), compact: KeyIndex = new Map();
     for (const u of this.units) {
-      for (const k of new Set([unitKey(u.fullName), unitKey(u.name), normalizeName(u.fullName)])) {
-        if (!k) continue;
-        const list = map.get(k);
-        if (!list) map.set(k, [u]);
-        else if (!list.includes(u)) list.push(u);
-      }
+      addKey(full, normalizeName(u.fullName), u);
+      addKey(bare, normalizeName(u.name), u);
+      addKey(key, unitKey(u.fullName), u);
+      addKey(key, unitKey(u.name), u);
+      addKey(compact, compactKey(u.fullName), u);
+      addKey(compact, compactKey(u.name), u);
     }
-    return (this.byKeyCache = map);
+    return (this.tiers = [full, bare, key, compact]);
   }
 
   private get keys(): [string, UnitRef][] {
@@ -48,28 +67,36 @@ export class UnitIndex {
   }
 
   byId(id: string): UnitRef | undefined {
-    return this.units.find((u) => u.id === id);
+    this.byIdMap ??= new Map(this.units.map((u) => [u.id, u]));
+    return this.byIdMap.get(id);
+  }
+
+  byCodeOf(code: string): UnitRef | undefined {
+    const c = code.trim().toUpperCase();
+    return this.byCode.get(c) ?? (/^\d+$/.test(c) ? this.byCode.get(c.replace(/^0+/, "").padStart(5, "0")) ?? this.byCode.get(c.replace(/^0+/, "")) : undefined);
   }
 
   /** Code first; then the name (case, diacritics, Xã/Phường/Huyện… prefixes and spacing ignored). */
   match(code: string | null, name: string | null, preferParentId?: string | null): UnitMatch {
     if (code) {
-      const u = this.byCode.get(code.trim().toUpperCase()) ?? this.byCode.get(code.trim().toUpperCase().replace(/^0+/, "").padStart(5, "0"));
+      const u = this.byCodeOf(code);
       if (u) return { kind: "found", unit: u, by: "code" };
     }
     if (name) {
-      let list = this.byKey.get(unitKey(name)) ?? this.byKey.get(normalizeName(name)) ?? [];
-      if (list.length > 1) {
-        // "Xã Tân An" and "Phường Tân An": the prefix written decides when it is there.
-        const full = list.filter((u) => normalizeName(u.fullName) === normalizeName(name));
-        if (full.length === 1) list = full;
+      const [full, bare, key, compact] = this.nameTiers as [KeyIndex, KeyIndex, KeyIndex, KeyIndex];
+      const n = normalizeName(name);
+      const k = unitKey(name);
+      const tries: [KeyIndex, string][] = [[full, n], [bare, n], [key, k], [compact, compactKey(name)]];
+      for (const [index, text] of tries) {
+        let list = index.get(text);
+        if (!list || list.length === 0) continue;
+        if (list.length > 1 && preferParentId) {
+          const inGroup = list.filter((u) => u.parentId === preferParentId);
+          if (inGroup.length >= 1) list = inGroup;
+        }
+        if (list.length === 1) return { kind: "found", unit: list[0]!, by: "name" };
+        return { kind: "ambiguous", candidates: list };
       }
-      if (list.length > 1 && preferParentId) {
-        const inGroup = list.filter((u) => u.parentId === preferParentId);
-        if (inGroup.length === 1) list = inGroup;
-      }
-      if (list.length === 1) return { kind: "found", unit: list[0]!, by: "name" };
-      if (list.length > 1) return { kind: "ambiguous", candidates: list };
     }
     return { kind: "unknown", suggestions: [] };
   }
@@ -78,13 +105,29 @@ export class UnitIndex {
   suggest(name: string, n = 3): UnitRef[] {
     const key = unitKey(name);
     if (!key) return [];
+    const limit = Math.max(3, Math.floor(key.length / 2));
     return this.keys
-      .map(([k, u]) => [editDistance(key, k), u] as const)
-      .filter(([d]) => d <= Math.max(3, Math.floor(key.length / 2)))
+      .map(([k, u]) => [Math.abs(k.length - key.length) > limit ? limit + 1 : editDistance(key, k), u] as const)
+      .filter(([d]) => d <= limit)
       .sort((a, b) => a[0] - b[0])
       .slice(0, n)
       .map(([, u]) => u);
   }
+}
+
+/**
+ * Matches one unit as a sheet writes it: official code first, then the normalized name within `units`
+ * (the submitter's scope). An unknown unit comes back with the closest names as suggestions.
+ */
+export function matchUnit(
+  units: readonly UnitRef[] | UnitIndex,
+  input: { code?: string | null; name?: string | null },
+  opts: { preferParentId?: string | null; suggestions?: number } = {},
+): UnitMatch {
+  const index = units instanceof UnitIndex ? units : new UnitIndex(units);
+  const m = index.match(input.code?.trim() || null, input.name?.trim() || null, opts.preferParentId);
+  if (m.kind === "unknown" && input.name) return { kind: "unknown", suggestions: index.suggest(input.name, opts.suggestions ?? 3) };
+  return m;
 }
 
 const KIND_ALIASES: Record<string, string[]> = {

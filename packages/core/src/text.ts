@@ -21,9 +21,9 @@ const UNIT_PREFIXES = [
   "phuong", "p", "xa", "x", "dac khu", "so tu phap", "so", "ubnd", "uy ban nhan dan",
 ];
 
-/** Normalized name without its type prefix: "Xã Za Hung" → "za hung", "TP. Tam Kỳ" → "tam ky". */
+/** Normalized name without its type prefix: "Xã Za Hung" → "za hung", "TP. Tam Kỳ" → "tam ky", "Phường 01" → "1". */
 export function unitKey(s: string): string {
-  let n = normalizeName(s);
+  let n = normalizeName(s).replace(/\b0+(\d)/g, "$1");
   for (const p of UNIT_PREFIXES) {
     if (n.startsWith(`${p} `) && n.length > p.length + 1) {
       n = n.slice(p.length + 1);
@@ -48,4 +48,12 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return prev[b.length]!;
+}
+
+/**
+ * The loosest key, tried last: no prefix, no spaces, y written as i (old and new spellings: Quý/Quí, Mỹ/Mĩ).
+ * "K' Dang" and "K'Dang", "P Rao" and "Prao", "Ea H'leo" and "Ea Hleo" meet here.
+ */
+export function compactKey(s: string): string {
+  return unitKey(s).replace(/ /g, "").replace(/y/g, "i");
 }
