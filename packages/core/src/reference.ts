@@ -38,7 +38,10 @@ export class UnitIndex {
 
   constructor(readonly units: readonly UnitRef[]) {
     for (const u of units) {
-      this.byCode.set(u.code.trim().toUpperCase(), u);
+      const code = u.code;
+      this.byCode.set(code, u);
+      const canon = code.trim().toUpperCase();
+      if (canon !== code) this.byCode.set(canon, u);
       if (u.parentId) {
         const list = this.children.get(u.parentId);
         if (list) list.push(u);
@@ -72,6 +75,8 @@ export class UnitIndex {
   }
 
   byCodeOf(code: string): UnitRef | undefined {
+    const exact = this.byCode.get(code);
+    if (exact) return exact;
     const c = code.trim().toUpperCase();
     return this.byCode.get(c) ?? (/^\d+$/.test(c) ? this.byCode.get(c.replace(/^0+/, "").padStart(5, "0")) ?? this.byCode.get(c.replace(/^0+/, "")) : undefined);
   }

@@ -527,7 +527,7 @@ function noteReason(note: string | null): string | null {
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
 function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
-  const seen = new Map<string, ProgressRow>();
+  const seen = new Map<UnitRef, Map<string, ProgressRow>>();
   const unitIncrease = new Map<string, { inc: number; first: ProgressRow; cells: string[] }>();
   const factor = ctx.outlier?.factor ?? 10;
   const minJump = ctx.outlier?.minJump ?? 500;
@@ -540,17 +540,21 @@ function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
     if (c.entriesChecked > c.entriesDigitized && L.entriesChecked) out.onRow("CHECKED_GT_DIGITIZED", d, L.entriesChecked, { vi: `Số dữ liệu đã kiểm tra (${n(c.entriesChecked)}) lớn hơn số đã số hóa (${n(c.entriesDigitized)}): chỉ kiểm tra được dữ liệu đã nhập. Hãy sửa một trong hai ô.`, en: `Entries checked (${n(c.entriesChecked, "en")}) exceed entries digitized (${n(c.entriesDigitized, "en")}): only digitized entries can be checked. Correct one of the cells.` }, [L.entriesChecked, L.entriesDigitized]);
     if (c.entriesLoaded > c.entriesDigitized && L.entriesLoaded) out.onRow("LOADED_GT_DIGITIZED", d, L.entriesLoaded, { vi: `Số dữ liệu đã đưa vào CSDL (${n(c.entriesLoaded)}) lớn hơn số đã số hóa (${n(c.entriesDigitized)}). Hãy sửa một trong hai ô.`, en: `Entries loaded (${n(c.entriesLoaded, "en")}) exceed entries digitized (${n(c.entriesDigitized, "en")}). Correct one of the cells.` }, [L.entriesLoaded, L.entriesDigitized]);
 
-    const prevKey = `${d.unit.code}|${d.registerKind}|${d.phase}`;
-    const key = `${prevKey}|${d.reportDate}`;
-    const dup = seen.get(key);
+    // Keyed by the unit object first: a roll-up has one row per unit, so the inner map stays tiny.
+    const sub = d.registerKind === "*" && d.phase === "*" ? d.reportDate : `${d.registerKind}|${d.phase}|${d.reportDate}`;
+    let perUnit = seen.get(d.unit);
+    if (!perUnit) seen.set(d.unit, (perUnit = new Map()));
+    const dup = perUnit.get(sub);
     if (dup) {
       const what = `${d.unit.fullName}${d.registerKind !== "*" ? `, ${d.registerKind}` : ""}${d.phase !== "*" ? `, ${d.phase}` : ""}`;
       const here = L.unit ?? L.registerKind ?? L.entriesDigitized;
       out.onRow("DUPLICATE_ROW", d, here, { vi: `${what} đã có ở dòng ${dup.row} (trang "${dup.sheet}"). Mỗi đơn vị, loại sổ, giai đoạn chỉ ghi một dòng; hãy xóa hoặc gộp dòng trùng.`, en: `${what} is already on row ${dup.row} (sheet "${dup.sheet}"). One row per unit, kind and phase; remove or merge the duplicate.` }, [dup.cells.unit ?? dup.cells.registerKind ?? dup.cells.entriesDigitized, here]);
       continue;
     }
-    seen.set(key, d);
+    perUnit.set(sub, d);
+    if (!ctx.previous && !ctx.inventory) continue;
 
+    const prevKey = `${d.unit.code}|${d.registerKind}|${d.phase}`;
     const prev = ctx.previous?.get(prevKey) ?? (d.registerKind === "*" || d.phase === "*" ? sumPrevious(ctx.previous, d) : undefined);
     if (prev) {
       if (!d.isCorrection) {
@@ -605,15 +609,25 @@ function sumPrevious(prev: Map<string, ProgressCounts> | undefined, d: ProgressR
 
 /** A total row compared with the parsed rows from `from` on (rows of this sheet only). */
 function compareTotals(out: Collector, sheet: Sheet, r: number, cols: TableLayout["columns"], rows: ProgressRow[], from: number, what: Message): void {
-  const members: ProgressRow[] = [];
-  for (let i = Math.max(0, from); i < rows.length; i++) if (rows[i]!.sheet === sheet.name) members.push(rows[i]!);
-  compareRows(out, sheet, r, cols, members, what);
+  const sum = { ...ZERO_COUNTS };
+  for (let i = Math.max(0, from); i < rows.length; i++) {
+    const m = rows[i]!;
+    if (m.sheet !== sheet.name) continue;
+    const c = m.counts;
+    sum.booksTotal += c.booksTotal; sum.booksDigitized += c.booksDigitized; sum.entriesTotal += c.entriesTotal;
+    sum.entriesDigitized += c.entriesDigitized; sum.entriesChecked += c.entriesChecked; sum.entriesLoaded += c.entriesLoaded;
+  }
+  compareSum(out, sheet, r, cols, sum, what);
 }
 
 function compareRows(out: Collector, sheet: Sheet, r: number, cols: TableLayout["columns"], members: ProgressRow[], what: Message): void {
-  const row = sheet.rows[r] ?? [];
   const sum = { ...ZERO_COUNTS };
   for (const m of members) for (const f of COUNT_FIELDS) sum[f] += m.counts[f];
+  compareSum(out, sheet, r, cols, sum, what);
+}
+
+function compareSum(out: Collector, sheet: Sheet, r: number, cols: TableLayout["columns"], sum: ProgressCounts, what: Message): void {
+  const row = sheet.rows[r] ?? [];
   for (const f of COUNT_FIELDS) {
     const c = cols[f];
     if (c === undefined) continue;

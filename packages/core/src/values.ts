@@ -12,10 +12,35 @@ export type NumberParse =
 
 const SPACES = /[\s\u00a0\u202f\u2007\u2009]/g;
 
+/**
+ * Fast path for the common case, digits with optional Vietnamese thousands dots ("642806", "1.443.893"):
+ * the value, or -1 when the text is anything else (then the general rules decide).
+ */
+function plainDigits(s: string): number {
+  const len = s.length;
+  if (len === 0 || len > 15 || (len > 1 && s.charCodeAt(0) === 48)) return -1; // "0.445" is a decimal
+  let value = 0;
+  let sinceDot = -1; // digits since the last dot; -1 before any dot
+  for (let i = 0; i < len; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      value = value * 10 + (ch - 48);
+      if (sinceDot >= 0) sinceDot++;
+    } else if (ch === 46) {
+      if (i === 0 || i > (sinceDot < 0 ? 3 : len) || (sinceDot >= 0 && sinceDot !== 3)) return -1;
+      sinceDot = 0;
+    } else return -1;
+  }
+  if (sinceDot >= 0 && sinceDot !== 3) return -1;
+  return value;
+}
+
 export function parseNumberCell(v: CellValue | undefined): NumberParse {
   if (v === null || v === undefined) return { kind: "blank" };
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", reason: "not_number" };
   if (typeof v === "boolean") return { kind: "invalid", reason: "not_number" };
+  const fast = plainDigits(v);
+  if (fast >= 0) return { kind: "number", value: fast };
   let s = v.replace(SPACES, "");
   if (s === "") return { kind: "blank" };
   if (/^[-–—]$/.test(s)) return { kind: "number", value: 0 }; // a dash means none in Vietnamese tables
@@ -26,9 +51,9 @@ export function parseNumberCell(v: CellValue | undefined): NumberParse {
   }
   let m: RegExpExecArray | null;
   if (/^\d+$/.test(s)) return { kind: "number", value: sign * Number(s) };
-  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return { kind: "number", value: sign * Number(s.replace(/\./g, "")) }; // 1.443.893
-  if (/^\d{1,3}(,\d{3}){2,}$/.test(s)) return { kind: "number", value: sign * Number(s.replace(/,/g, "")) }; // 1,443,893
-  if (/^\d{1,3},\d{3}$/.test(s)) return { kind: "invalid", reason: "ambiguous" }; // 1,443: thousands or a decimal comma?
+  if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(s)) return { kind: "number", value: sign * Number(s.replace(/\./g, "")) }; // 1.443.893
+  if (/^[1-9]\d{0,2}(,\d{3}){2,}$/.test(s)) return { kind: "number", value: sign * Number(s.replace(/,/g, "")) }; // 1,443,893
+  if (/^[1-9]\d{0,2},\d{3}$/.test(s)) return { kind: "invalid", reason: "ambiguous" }; // 1,443: thousands or a decimal comma?
   if ((m = /^(\d{1,3}(?:\.\d{3})*),(\d+)$/.exec(s))) return { kind: "number", value: sign * Number(`${m[1]!.replace(/\./g, "")}.${m[2]}`) }; // 1.443,5 / 44,5
   if ((m = /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/.exec(s))) return { kind: "number", value: sign * Number(`${m[1]!.replace(/,/g, "")}.${m[2]}`) }; // 1,443.5
   if (/^\d+\.\d+$/.test(s)) return { kind: "number", value: sign * Number(s) }; // 44.5
