@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
-import { BrowserRouter, Outlet, Route, Routes, useLocation, useNavigate } from "react-router";
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate, useSearchParams } from "react-router";
 import { Authenticated, Refine } from "@refinedev/core";
-import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider, Spin } from "antd";
 import viVN from "antd/es/locale/vi_VN";
 import enUS from "antd/es/locale/en_US";
@@ -48,6 +48,16 @@ function SessionWatcher() {
   const location = useLocation();
   useEffect(() => onUnauthorized(() => navigate(loginPath(location), { replace: true })), [navigate, location]);
   return null;
+}
+
+/**
+ * Signed in while on /login: go where the person was sent from (`to`), like useLogin does. Going to the
+ * dashboard here raced useLogin's own redirect and sometimes won, losing the page (and its draft).
+ */
+function AfterSignIn() {
+  const [params] = useSearchParams();
+  const to = params.get("to");
+  return <Navigate to={to && to.startsWith("/") && !to.startsWith("//") ? to : "/"} replace />;
 }
 
 function Loading() {
@@ -131,7 +141,7 @@ export function App({ i18n }: { i18n: I18n }) {
               <Route
                 element={
                   <Authenticated key="auth-pages" fallback={<Outlet />}>
-                    <NavigateToResource resource="dashboard" />
+                    <AfterSignIn />
                   </Authenticated>
                 }
               >

@@ -40,7 +40,7 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
   async function signIn(username: string, password = "Sohoa@2025"): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on("pageerror", (e) => console.error(`[page ${username}]`, e.message));
-    page.setDefaultTimeout(10_000); // fail on the step that is wrong, before the test's own timeout
+    page.setDefaultTimeout(20_000); // fail on the step that is wrong, before the test's own timeout
     await page.goto(`${web.url}/login`);
     await page.getByLabel("Tên đăng nhập").fill(username);
     await page.getByLabel("Mật khẩu").fill(password);
