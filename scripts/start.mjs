@@ -46,12 +46,26 @@ start("api", "apps/server", "start", { PORT: API_PORT, SOHOA_DATA_DIR: process.e
 const admin = start("console", "apps/admin", "dev", { SOHOA_API_URL: `http://127.0.0.1:${API_PORT}` });
 const addin = start("addin", "apps/excel-addin", "dev", { SOHOA_API_URL: `http://127.0.0.1:${API_PORT}` });
 
-setTimeout(() => {
+// The banner comes once the API answers (the first start loads the demo, about a minute).
+async function waitForApi() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${API_PORT}/api/health`);
+      if (r.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return false;
+}
+waitForApi().then((up) => {
+  if (!up) return console.log("[sohoa] the API did not answer within 10 minutes; see the [api] lines above");
   console.log(`
 ──────────────────────────────────────────────────────────────
- Sohoa is starting (embedded database: data/pglite)
-   API:            http://localhost:${API_PORT}/api   (docs: http://localhost:${API_PORT}/api/docs)
-${admin ? "   Console:        http://localhost:5173\n" : ""}${addin ? "   Excel task pane: https://localhost:3001/taskpane.html (sideload apps/excel-addin/manifest.xml)\n" : ""}   Demo sign-in:   admin / Sohoa@2025   (also quangnam, donggiang, zahung)
+ Sohoa is running (embedded database: data/pglite)
+   API:             http://localhost:${API_PORT}/api   (docs: http://localhost:${API_PORT}/api/docs)
+${admin ? "   Console:         http://localhost:5173\n" : ""}${addin ? "   Excel task pane: http://localhost:3001/taskpane.html\n" : ""}   Demo sign-in:    admin / Sohoa@2025   (also quangnam, lanhdao, donggiang, zahung)
  Ctrl+C stops everything.
 ──────────────────────────────────────────────────────────────`);
-}, 4000);
+});
