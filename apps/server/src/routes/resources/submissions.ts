@@ -5,7 +5,7 @@ import { errorResponses, router, security } from "../../lib/openapi";
 import { inScope } from "../../lib/scope";
 import { toUnitSummary, unitSelect } from "../../lib/units";
 import { IsoDate } from "../schemas";
-import { ListQuery, page, withTotal } from "./rest";
+import { idFilter, ListQuery, page, withTotal } from "./rest";
 
 const Source = z.enum(["ADDIN", "UPLOAD", "CONSOLE", "API", "DEMO", "CARRIED"]);
 const Status = z.enum(["ACCEPTED", "REJECTED"]);
@@ -47,6 +47,7 @@ export function submissionResources() {
     const q = c.req.valid("query");
     const where = {
       unit: { ancestors: { some: { ancestorId: c.var.user.unitId } } },
+      ...idFilter(q),
       ...(q.unitId ? { unitId: q.unitId } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.source ? { source: q.source } : {}),

@@ -1,36 +1,80 @@
+/**
+ * Personal API tokens for the Excel add-in. Anyone signed in issues tokens for themselves; the plain token is
+ * returned once and only its sha256 is stored. The list shows your own tokens; an admin's list shows the
+ * tokens of every account in their subtree (filter `userId`), and an admin may revoke them.
+ */
+import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Prisma } from "@sohoa/db";
+import type { AppEnv } from "../../context";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
 import { API_TOKEN_PREFIX, newToken, sha256 } from "../../lib/crypto";
 import { notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
-import { IsoDate } from "../schemas";
+import { scopeFilter } from "../../lib/scope";
+import { Day, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, today, withTotal } from "./rest";
 
-const Token = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }).openapi("ApiToken");
-const list = createRoute({ method: "get", path: "/api/tokens", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Your personal API tokens (for the Excel add-in)", responses: { 200: { description: "Tokens", content: { "application/json": { schema: z.array(Token) } } }, ...errorResponses } });
-const create = createRoute({
-  method: "post", path: "/api/tokens", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Issue a personal API token; the token is shown once",
-  request: { body: { required: true, content: { "application/json": { schema: z.object({ name: z.string().trim().min(1).max(100), expiresAt: IsoDate.optional() }) } } } },
-  responses: { 201: { description: "Created", content: { "application/json": { schema: Token.extend({ token: z.string() }) } } }, ...errorResponses },
+const WHAT = { vi: "mã truy cập của bạn", en: "Your token" };
+const Token = z.object({
+  id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
+}).openapi("ApiToken");
+
+const list = createRoute({
+  method: "get", path: "/api/tokens", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Your personal API tokens (admins: those of their subtree)",
+  request: { query: ListQuery.extend({ userId: z.string().max(64).optional(), revoked: z.enum(["true", "false"]).optional() }) },
+  responses: { 200: jsonOk(z.array(Token), "Tokens (total in X-Total-Count)"), ...errorResponses },
 });
-const revoke = createRoute({ method: "delete", path: "/api/tokens/{id}", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Revoke a token", request: { params: z.object({ id: z.string().uuid() }) }, responses: { 204: { description: "Revoked" }, ...errorResponses } });
+const one = createRoute({ method: "get", path: "/api/tokens/{id}", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "One token (never the token itself)", request: { params: IdParam }, responses: { 200: jsonOk(Token, "Token"), ...errorResponses } });
+const create = createRoute({
+  method: "post", path: "/api/tokens", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Issue a personal API token for yourself; the token is shown once",
+  request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), expiresAt: Day.optional() })) },
+  responses: { 201: jsonOk(Token.extend({ token: z.string() }), "Created"), ...errorResponses },
+});
+const revoke = createRoute({ method: "delete", path: "/api/tokens/{id}", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Revoke a token", request: { params: IdParam }, responses: { 204: { description: "Revoked" }, ...errorResponses } });
 
-type T = { id: string; name: string; prefix: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null };
-const out = (t: T) => ({ id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null });
+const include = { user: { select: { id: true, username: true, displayName: true } } } as const;
+type Row = Prisma.ApiTokenGetPayload<{ include: typeof include }>;
+const out = (t: Row) => ({
+  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null,
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, user: t.user,
+});
+
+/** Whose tokens the user sees: their own, or (admins) those of every account in their subtree. */
+function visible(c: Context<AppEnv>): Prisma.ApiTokenWhereInput {
+  const me = c.var.user;
+  return me.role === "ADMIN" ? { user: { unit: scopeFilter(me) } } : { userId: me.id };
+}
 
 export function tokenResources() {
   const app = router();
   app.openapi(list, async (c) => {
-    const rows = await c.var.deps.db.prisma.apiToken.findMany({ where: { userId: c.var.user.id }, orderBy: { createdAt: "desc" } });
-    c.header("X-Total-Count", String(rows.length));
-    return c.json(rows.map(out), 200);
+    const q = c.req.valid("query");
+    const { prisma } = c.var.deps.db;
+    const where: Prisma.ApiTokenWhereInput = {
+      AND: [visible(c), idFilter(q), q.userId ? { userId: q.userId } : {}, q.revoked ? (q.revoked === "true" ? { revokedAt: { not: null } } : { revokedAt: null }) : {}],
+    };
+    const p = page(q, ["createdAt", "lastUsedAt", "expiresAt", "name"], { createdAt: "desc" });
+    const [rows, total] = await Promise.all([prisma.apiToken.findMany({ where, ...p, include }), prisma.apiToken.count({ where })]);
+    return c.json(withTotal(c, rows.map(out), total), 200);
+  });
+  app.openapi(one, async (c) => {
+    const t = await c.var.deps.db.prisma.apiToken.findFirst({ where: { id: c.req.valid("param").id, ...visible(c) }, include });
+    if (!t) throw notFound(WHAT);
+    return c.json(out(t), 200);
   });
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
+    if (body.expiresAt && body.expiresAt < today(c)) throw invalid("expiresAt", "Ngày hết hạn đã qua.", "The expiry date is in the past.");
     const token = newToken(API_TOKEN_PREFIX);
     const row = await c.var.deps.db.prisma.$transaction(async (tx) => {
-      const t = await tx.apiToken.create({ data: { userId: c.var.user.id, name: body.name, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token), expiresAt: body.expiresAt ? new Date(`${body.expiresAt}T23:59:59+07:00`) : null, createdAt: c.var.deps.clock() } });
-      await audit(c, { action: "create", entity: "api_token", entityId: t.id, unitId: c.var.user.unitId, details: { name: body.name } }, tx);
+      const t = await tx.apiToken.create({
+        // Valid through the end of the expiry day in Vietnam.
+        data: { userId: c.var.user.id, name: body.name, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token), expiresAt: body.expiresAt ? new Date(`${body.expiresAt}T23:59:59.999+07:00`) : null, createdAt: c.var.deps.clock() },
+        include,
+      });
+      await audit(c, { action: "create", entity: "api_token", entityId: t.id, unitId: c.var.user.unitId, details: { name: body.name, prefix: t.prefix, expiresAt: body.expiresAt ?? null } }, tx);
       return t;
     });
     return c.json({ ...out(row), token }, 201);
@@ -38,14 +82,14 @@ export function tokenResources() {
   app.openapi(revoke, async (c) => {
     const { id } = c.req.valid("param");
     const { prisma } = c.var.deps.db;
-    const t = await prisma.apiToken.findUnique({ where: { id } });
-    const own = t?.userId === c.var.user.id;
-    const admin = c.var.user.role === "ADMIN";
-    if (!t || (!own && !admin)) throw notFound({ vi: "mã truy cập của bạn", en: "Your token" });
-    await prisma.$transaction(async (tx) => {
-      await tx.apiToken.update({ where: { id }, data: { revokedAt: c.var.deps.clock() } });
-      await audit(c, { action: "revoke", entity: "api_token", entityId: id, unitId: c.var.user.unitId }, tx);
-    });
+    const t = await prisma.apiToken.findFirst({ where: { id, ...visible(c) }, include: { user: { select: { unitId: true, username: true } } } });
+    if (!t) throw notFound(WHAT);
+    if (!t.revokedAt) {
+      await prisma.$transaction(async (tx) => {
+        await tx.apiToken.update({ where: { id }, data: { revokedAt: c.var.deps.clock() } });
+        await audit(c, { action: "revoke", entity: "api_token", entityId: id, unitId: t.user.unitId, details: { name: t.name, prefix: t.prefix, owner: t.user.username } }, tx);
+      });
+    }
     return c.body(null, 204);
   });
   return app;

@@ -1,0 +1,144 @@
+/**
+ * Campaigns. Read: those that apply to you (set on your unit or above it) and those set inside your subtree.
+ * Write: managers, on campaigns of their own subtree. Delete deactivates: deadlines, targets and
+ * submissions refer to a campaign long after it ends.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Prisma } from "@sohoa/db";
+import { requireAuth } from "../../middleware/auth";
+import { audit } from "../../lib/audit";
+import { conflict, notFound } from "../../lib/errors";
+import { errorResponses, router, security } from "../../lib/openapi";
+import { appliesOrInScope, assertManages, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, withTotal } from "./rest";
+
+const WHAT = { vi: "đợt/chiến dịch trong phạm vi của bạn", en: "Campaign within your scope" };
+const Campaign = z.object({
+  id: z.string(), code: z.string(), name: z.string(), legalReference: z.string().nullable(), description: z.string().nullable(),
+  unitId: z.string(), unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }),
+  startDate: z.string(), endDate: z.string(), phases: z.array(z.string()), active: z.boolean(), createdAt: z.string(), updatedAt: z.string(),
+}).openapi("Campaign");
+const Phases = z.array(z.string().max(10)).max(10);
+const Fields = {
+  name: z.string().trim().min(1).max(300),
+  legalReference: z.string().trim().max(500).nullable().optional(),
+  description: z.string().trim().max(5000).nullable().optional(),
+  startDate: Day,
+  endDate: Day,
+  phases: Phases.optional(),
+};
+
+const list = createRoute({
+  method: "get", path: "/api/campaigns", tags: ["Campaigns"], security, middleware: [requireAuth()] as const, summary: "Campaigns that apply to your unit or lie inside your scope",
+  request: { query: ListQuery.extend({ unitId: z.string().max(64).optional(), active: z.enum(["true", "false"]).optional(), code: z.string().max(50).optional() }) },
+  responses: { 200: jsonOk(z.array(Campaign), "Campaigns (total in X-Total-Count)"), ...errorResponses },
+});
+const one = createRoute({ method: "get", path: "/api/campaigns/{id}", tags: ["Campaigns"], security, middleware: [requireAuth()] as const, summary: "One campaign", request: { params: IdParam }, responses: { 200: jsonOk(Campaign, "Campaign"), ...errorResponses } });
+const create = createRoute({
+  method: "post", path: "/api/campaigns", tags: ["Campaigns"], security, middleware: [requireAuth()] as const, summary: "Create a campaign for a unit of your subtree",
+  request: { body: jsonBody(z.object({ code: z.string().trim().regex(/^[0-9A-Za-z_.-]{1,50}$/), unitId: z.string().min(1).max(64), ...Fields, legalRef: z.string().trim().max(500).optional() })) },
+  responses: { 201: jsonOk(Campaign, "Created"), 409: jsonOk(z.any(), "Code already used"), ...errorResponses },
+});
+const update = createRoute({
+  method: "patch", path: "/api/campaigns/{id}", tags: ["Campaigns"], security, middleware: [requireAuth()] as const, summary: "Edit a campaign of your subtree",
+  request: { params: IdParam, body: jsonBody(z.object({ ...Fields, startDate: Day.optional(), endDate: Day.optional(), name: Fields.name.optional(), active: z.boolean().optional(), legalRef: z.string().trim().max(500).optional() })) },
+  responses: { 200: jsonOk(Campaign, "Updated"), ...errorResponses },
+});
+const remove = createRoute({ method: "delete", path: "/api/campaigns/{id}", tags: ["Campaigns"], security, middleware: [requireAuth()] as const, summary: "Deactivate a campaign (history stays)", request: { params: IdParam }, responses: { 200: jsonOk(Campaign, "Deactivated"), ...errorResponses } });
+
+const include = { unit: { select: { id: true, code: true, fullName: true } } } as const;
+type Row = Prisma.CampaignGetPayload<{ include: typeof include }>;
+const out = (k: Row) => ({
+  id: k.id, code: k.code, name: k.name, legalReference: k.legalReference, description: k.description, unitId: k.unitId, unit: k.unit,
+  startDate: fromDay(k.startDate), endDate: fromDay(k.endDate), phases: k.phases, active: k.active, createdAt: k.createdAt.toISOString(), updatedAt: k.updatedAt.toISOString(),
+});
+
+async function checkPhases(prisma: Prisma.TransactionClient | { bookPhase: Prisma.TransactionClient["bookPhase"] }, phases: string[] | undefined) {
+  if (!phases?.length) return;
+  const known = new Set((await prisma.bookPhase.findMany({ select: { code: true } })).map((p) => p.code));
+  const bad = phases.filter((p) => !known.has(p));
+  if (bad.length) throw invalid("phases", `Giai đoạn sổ không có: ${bad.join(", ")}.`, `Unknown book phases: ${bad.join(", ")}.`);
+}
+
+export function campaignResources() {
+  const app = router();
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const { prisma } = c.var.deps.db;
+    const where: Prisma.CampaignWhereInput = {
+      AND: [
+        appliesOrInScope(c.var.user), idFilter(q),
+        q.unitId ? { unitId: q.unitId } : {}, q.active ? { active: q.active === "true" } : {}, q.code ? { code: q.code } : {},
+        q.q ? { OR: [{ name: { contains: q.q.trim(), mode: "insensitive" } }, { code: { contains: q.q.trim(), mode: "insensitive" } }] } : {},
+      ],
+    };
+    const p = page(q, ["startDate", "endDate", "name", "code", "createdAt"], { startDate: "desc" });
+    const [rows, total] = await Promise.all([prisma.campaign.findMany({ where, ...p, include }), prisma.campaign.count({ where })]);
+    return c.json(withTotal(c, rows.map(out), total), 200);
+  });
+  app.openapi(one, async (c) => {
+    const { prisma } = c.var.deps.db;
+    const k = await prisma.campaign.findFirst({ where: { id: c.req.valid("param").id, ...appliesOrInScope(c.var.user) }, include });
+    if (!k) throw notFound(WHAT);
+    return c.json(out(k), 200);
+  });
+  app.openapi(create, async (c) => {
+    const b = c.req.valid("json");
+    const { prisma } = c.var.deps.db;
+    await assertManages(c, b.unitId);
+    if (b.endDate < b.startDate) throw invalid("endDate", "Ngày kết thúc phải sau ngày bắt đầu.", "The end date must not be before the start date.");
+    await checkPhases(prisma, b.phases);
+    const k = await prisma.$transaction(async (tx) => {
+      if (await tx.campaign.findUnique({ where: { code: b.code }, select: { id: true } })) throw conflict({ vi: `Mã đợt ${b.code} đã có.`, en: `Campaign code ${b.code} already exists.` });
+      const k = await tx.campaign.create({
+        data: { code: b.code, name: b.name, legalReference: b.legalReference ?? b.legalRef ?? null, description: b.description ?? null, unitId: b.unitId, startDate: toDay(b.startDate), endDate: toDay(b.endDate), phases: b.phases ?? ["P1", "P2"], createdById: c.var.user.id },
+        include,
+      });
+      await audit(c, { action: "create", entity: "campaign", entityId: k.id, unitId: k.unitId, details: out(k) }, tx);
+      return k;
+    });
+    return c.json(out(k), 201);
+  });
+  app.openapi(update, async (c) => {
+    const { id } = c.req.valid("param");
+    const b = c.req.valid("json");
+    const { prisma } = c.var.deps.db;
+    const before = await prisma.campaign.findFirst({ where: { id, ...appliesOrInScope(c.var.user) }, include });
+    if (!before) throw notFound(WHAT);
+    await assertManages(c, before.unitId);
+    const start = b.startDate ?? fromDay(before.startDate);
+    const end = b.endDate ?? fromDay(before.endDate);
+    if (end < start) throw invalid("endDate", "Ngày kết thúc phải sau ngày bắt đầu.", "The end date must not be before the start date.");
+    await checkPhases(prisma, b.phases);
+    const k = await prisma.$transaction(async (tx) => {
+      const k = await tx.campaign.update({
+        where: { id },
+        data: {
+          ...(b.name !== undefined ? { name: b.name } : {}),
+          ...(b.legalReference !== undefined || b.legalRef !== undefined ? { legalReference: b.legalReference ?? b.legalRef ?? null } : {}),
+          ...(b.description !== undefined ? { description: b.description } : {}),
+          ...(b.phases !== undefined ? { phases: b.phases } : {}),
+          ...(b.active !== undefined ? { active: b.active } : {}),
+          startDate: toDay(start), endDate: toDay(end),
+        },
+        include,
+      });
+      await audit(c, { action: "update", entity: "campaign", entityId: id, unitId: k.unitId, details: { before: out(before), after: out(k) } }, tx);
+      return k;
+    });
+    return c.json(out(k), 200);
+  });
+  app.openapi(remove, async (c) => {
+    const { id } = c.req.valid("param");
+    const { prisma } = c.var.deps.db;
+    const before = await prisma.campaign.findFirst({ where: { id, ...appliesOrInScope(c.var.user) }, include });
+    if (!before) throw notFound(WHAT);
+    await assertManages(c, before.unitId);
+    const k = await prisma.$transaction(async (tx) => {
+      const k = await tx.campaign.update({ where: { id }, data: { active: false }, include });
+      await audit(c, { action: "deactivate", entity: "campaign", entityId: id, unitId: k.unitId, details: { code: k.code } }, tx);
+      return k;
+    });
+    return c.json(out(k), 200);
+  });
+  return app;
+}
