@@ -1,10 +1,13 @@
 import { useTranslate } from "@refinedev/core";
 import { DatePicker, Form, Input, Select } from "antd";
+import { useSelect } from "@refinedev/antd";
 import { UnitSelect } from "../../components/unit-select";
 import { dateItemProps, DATE_FORMAT } from "../../components/form-items";
 
 export function CampaignFormFields() {
   const t = useTranslate();
+  // book phases are reference data on the server (GET /api/book-phases), not codes in the console
+  const { selectProps: phases } = useSelect<{ code: string; nameVi: string }>({ resource: "book-phases", optionLabel: "nameVi", optionValue: "code", pagination: { mode: "off" } });
   return (
     <>
       <Form.Item name="name" label={t("campaigns.fields.name")} rules={[{ required: true }]}><Input placeholder="Cao điểm 20 ngày số hóa dữ liệu hộ tịch" /></Form.Item>
@@ -23,7 +26,7 @@ export function CampaignFormFields() {
         </Form.Item>
       </Form.Item>
       <Form.Item name="phases" label={t("campaigns.fields.phases")}>
-        <Select mode="multiple" options={[{ value: "P1", label: "Giai đoạn 1 (2006 →)" }, { value: "P2", label: "Giai đoạn 2 (≤ 2005)" }]} />
+        <Select {...phases} mode="multiple" />
       </Form.Item>
       <Form.Item name="description" label={t("campaigns.fields.description")}><Input.TextArea rows={3} /></Form.Item>
     </>
