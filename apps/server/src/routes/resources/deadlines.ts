@@ -11,7 +11,7 @@ import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
-import { scopeFilter } from "../../lib/scope";
+import { requireManager, scopeFilter } from "../../lib/scope";
 import { validOn } from "../../lib/units";
 import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal } from "./rest";
 
@@ -97,6 +97,7 @@ export function deadlineResources() {
   app.openapi(bulk, async (c) => {
     const b = c.req.valid("json");
     const { prisma } = c.var.deps.db;
+    requireManager(c.var.user);
     const parent = await prisma.unit.findUnique({ where: { id: b.parentUnitId }, select: { id: true } });
     await assertVisible(c, parent?.id, { vi: "đơn vị cấp trên trong phạm vi của bạn", en: "Parent unit within your scope" });
     await assertManages(c, b.parentUnitId);
