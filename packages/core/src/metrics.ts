@@ -46,29 +46,85 @@ export function growth(current: number, previous: number): number | null {
   return previous > 0 ? (current - previous) / previous : null;
 }
 
-export interface TreeNode { id: string; parentId: string | null; counts: ProgressCounts }
+export interface TreeNode {
+  id: string;
+  parentId: string | null;
+  counts: ProgressCounts;
+  /** a former unit merged into another (1 July 2025 reorganisation): its figures count under the successor */
+  mergedInto?: string | null;
+}
 
 /**
- * Roll-up over a tree of any depth: every node's figures are its own plus all its descendants'.
- * Nodes whose parent is absent are roots. Cycles are refused.
+ * Roll-up over a tree of any depth: every node's figures are its own plus all its descendants'. A node
+ * merged into another counts under its successor instead of its former parent, so the new commune carries
+ * the old communes' history and nothing is counted twice. Nodes whose parent is absent are roots. A cycle
+ * (bad reference data) is cut where it closes instead of throwing: every node is still counted once.
  */
 export function rollupTree(nodes: readonly TreeNode[]): Map<string, ProgressCounts> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const children = new Map<string, string[]>();
-  for (const n of nodes) if (n.parentId && byId.has(n.parentId)) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.id]);
-  const out = new Map<string, ProgressCounts>();
-  const visiting = new Set<string>();
-  const visit = (id: string): ProgressCounts => {
-    const done = out.get(id);
-    if (done) return done;
-    if (visiting.has(id)) throw new Error(`cycle in the unit tree at ${id}`);
-    visiting.add(id);
-    const total = sumCounts([byId.get(id)!.counts, ...(children.get(id) ?? []).map(visit)]);
-    visiting.delete(id);
-    out.set(id, total);
-    return total;
+  const byId = new Map<string, TreeNode>();
+  for (const n of nodes) byId.set(n.id, n);
+  const up = (n: TreeNode): string | null => {
+    if (n.mergedInto && n.mergedInto !== n.id && byId.has(n.mergedInto)) return n.mergedInto;
+    return n.parentId && n.parentId !== n.id && byId.has(n.parentId) ? n.parentId : null;
   };
-  for (const n of nodes) visit(n.id);
+  // Cut cycles: walk up from each node; an edge that leads back into the current walk is dropped.
+  const parentOf = new Map<string, string | null>();
+  const state = new Map<string, 1 | 2>(); // 1 = on the current walk, 2 = settled
+  for (const start of nodes) {
+    const walk: string[] = [];
+    let id: string | null = start.id;
+    while (id !== null && state.get(id) === undefined) {
+      state.set(id, 1);
+      walk.push(id);
+      const p = up(byId.get(id)!);
+      if (p !== null && state.get(p) === 1) {
+        parentOf.set(id, null); // closes a cycle
+        id = null;
+      } else {
+        parentOf.set(id, p);
+        id = p;
+      }
+    }
+    for (const w of walk) state.set(w, 2);
+  }
+  // Children before parents: sum bottom-up without recursion (any depth).
+  const depth = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    let d = 0;
+    const chain: string[] = [];
+    let cur: string | null = id;
+    while (cur !== null && !depth.has(cur)) {
+      chain.push(cur);
+      cur = parentOf.get(cur) ?? null;
+    }
+    d = cur === null ? -1 : depth.get(cur)!;
+    for (let k = chain.length - 1; k >= 0; k--) depth.set(chain[k]!, ++d);
+    return depth.get(id)!;
+  };
+  const ids = [...byId.keys()];
+  for (const id of ids) depthOf(id);
+  ids.sort((a, b) => depth.get(b)! - depth.get(a)!);
+  const out = new Map<string, ProgressCounts>();
+  for (const id of ids) out.set(id, { ...byId.get(id)!.counts });
+  for (const id of ids) {
+    const p = parentOf.get(id) ?? null;
+    if (p === null) continue;
+    const into = out.get(p)!;
+    const from = out.get(id)!;
+    for (const f of COUNT_FIELDS) into[f] += from[f];
+  }
+  return out;
+}
+
+/** Completion of a roll-up: entries and books, each null when there is nothing to do. */
+export function completionOf(c: ProgressCounts): { entries: number | null; books: number | null; checked: number | null; loaded: number | null } {
+  return { entries: completion(c.entriesDigitized, c.entriesTotal), books: completion(c.booksDigitized, c.booksTotal), checked: completion(c.entriesChecked, c.entriesTotal), loaded: completion(c.entriesLoaded, c.entriesTotal) };
+}
+
+/** How many units fall in each bucket (0%, under 10%, under 50%, under 100%, done). */
+export function distribution(ratios: readonly (number | null)[]): Record<Bucket, number> {
+  const out: Record<Bucket, number> = { zero: 0, under10: 0, under50: 0, under100: 0, done: 0 };
+  for (const r of ratios) out[bucketOf(r)]++;
   return out;
 }
 

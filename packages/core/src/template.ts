@@ -4,20 +4,23 @@
  * the console offers them for download, and validateGrid reads them back.
  */
 import { formatDate } from "./format";
+import { sumCounts } from "./metrics";
 import type { CellValue, Locale, PhaseRef, ProgressCounts, RegisterKindRef, Sheet, UnitRef } from "./types";
 
 export const TEMPLATE_VERSION = "1";
 
-export const HEADERS: Record<Locale, { index: string; code: string; name: string; kind: string; phase: string; booksTotal: string; booksDigitized: string; entriesTotal: string; entriesDigitized: string; entriesChecked: string; entriesLoaded: string; percent: string; note: string }> = {
+export const HEADERS: Record<Locale, { index: string; code: string; name: string; kind: string; phase: string; booksTotal: string; booksDigitized: string; entriesTotal: string; entriesDigitized: string; entriesChecked: string; entriesLoaded: string; percent: string; note: string; correction: string }> = {
   vi: {
     index: "STT", code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại sổ", phase: "Giai đoạn",
     booksTotal: "Tổng số sổ", booksDigitized: "Số sổ đã số hóa", entriesTotal: "Tổng số dữ liệu cần số hóa", entriesDigitized: "Số dữ liệu đã số hóa",
     entriesChecked: "Số dữ liệu đã kiểm tra", entriesLoaded: "Số dữ liệu đã đưa vào CSDL", percent: "Tỷ lệ (%)", note: "Ghi chú",
+    correction: "Lý do điều chỉnh",
   },
   en: {
     index: "No.", code: "Unit code", name: "Unit name", kind: "Register kind", phase: "Phase",
     booksTotal: "Books total", booksDigitized: "Books digitized", entriesTotal: "Entries to digitize", entriesDigitized: "Entries digitized",
     entriesChecked: "Entries checked", entriesLoaded: "Entries loaded into the database", percent: "Rate (%)", note: "Notes",
+    correction: "Correction reason",
   },
 };
 
@@ -26,8 +29,15 @@ const DATE_LABEL: Record<Locale, string> = { vi: "Ngày báo cáo:", en: "Report
 const UNIT_LABEL: Record<Locale, string> = { vi: "Đơn vị:", en: "Unit:" };
 const TOTAL: Record<Locale, string> = { vi: "Tổng cộng", en: "Total" };
 
-/** Where things are in a template, for the apps (data validation, number formats, widths). */
-export interface TemplateLayout { headerRow: number; firstDataRow: number; lastDataRow: number; inputColumns: number[]; percentColumn: number; columns: number }
+/**
+ * Where things are in a template, for the apps (data validation, number formats, widths); 0-based indexes.
+ * `formulas` (A1 → Excel formula, English function names) are what the apps should write instead of the
+ * cached values in `rows`: the stated rate and the total rows. validateGrid reads either.
+ */
+export interface TemplateLayout { version: string; headerRow: number; firstDataRow: number; lastDataRow: number; inputColumns: number[]; percentColumn: number; columns: number; dateCell: string; totalRows: number[] }
+export type TemplateSheet = Sheet & { layout: TemplateLayout; formulas: Record<string, string> };
+
+const rateFormula = (r: number) => `=IF(F${r + 1}>0,ROUND(G${r + 1}/F${r + 1}*100,1),"")`;
 
 const percentOf = (c: ProgressCounts | undefined) => (c && c.entriesTotal > 0 ? Math.round((c.entriesDigitized / c.entriesTotal) * 1000) / 10 : null);
 
@@ -39,7 +49,7 @@ export function buildCommuneTemplate(opts: {
   locale?: Locale;
   /** latest accepted figures, key `${unitCode}|${kindCode}|${phaseCode}`: the sheet starts from them */
   previous?: Map<string, ProgressCounts>;
-}): Sheet & { layout: TemplateLayout } {
+}): TemplateSheet {
   const l = opts.locale ?? "vi";
   const h = HEADERS[l];
   const rows: CellValue[][] = [
@@ -47,22 +57,25 @@ export function buildCommuneTemplate(opts: {
     [UNIT_LABEL[l], opts.unit.fullName, null, h.code, opts.unit.code],
     [DATE_LABEL[l], formatDate(opts.reportDate, l)],
     [],
-    [h.index, h.kind, h.phase, h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note],
+    [h.index, h.kind, h.phase, h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note, h.correction],
   ];
+  const formulas: Record<string, string> = {};
   const kinds = [...opts.registerKinds].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
   let i = 1;
   for (const k of kinds) {
     for (const p of opts.phases) {
       const prev = opts.previous?.get(`${opts.unit.code}|${k.code}|${p.code}`);
-      rows.push([i++, l === "vi" ? k.nameVi : k.nameEn, l === "vi" ? p.nameVi : p.nameEn, prev?.booksTotal ?? null, prev?.booksDigitized ?? null, prev?.entriesTotal ?? null, prev?.entriesDigitized ?? null, prev?.entriesChecked ?? null, prev?.entriesLoaded ?? null, percentOf(prev), null]);
+      formulas[`J${rows.length + 1}`] = rateFormula(rows.length);
+      rows.push([i++, l === "vi" ? k.nameVi : k.nameEn, l === "vi" ? p.nameVi : p.nameEn, prev?.booksTotal ?? null, prev?.booksDigitized ?? null, prev?.entriesTotal ?? null, prev?.entriesDigitized ?? null, prev?.entriesChecked ?? null, prev?.entriesLoaded ?? null, percentOf(prev), null, null]);
     }
   }
   const last = rows.length - 1;
   return {
     name: l === "vi" ? `Tiến độ ${opts.unit.code}` : `Progress ${opts.unit.code}`,
     rows,
-    merges: ["A1:K1"],
-    layout: { headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8], percentColumn: 9, columns: 11 },
+    merges: ["A1:L1"],
+    formulas,
+    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8], percentColumn: 9, columns: 12, dateCell: "B3", totalRows: [] },
   };
 }
 
@@ -73,8 +86,9 @@ export function buildRollupTemplate(opts: {
   locale?: Locale;
   /** Group the children under these units (e.g. the districts of a province) with a subtotal row each. */
   groups?: { unit: UnitRef; children: UnitRef[] }[];
+  /** latest accepted figures per unit, key `${unitCode}|*|*` (all kinds and phases): the sheet starts from them */
   previous?: Map<string, ProgressCounts>;
-}): Sheet & { layout: TemplateLayout } {
+}): TemplateSheet {
   const l = opts.locale ?? "vi";
   const h = HEADERS[l];
   const rows: CellValue[][] = [
@@ -82,26 +96,59 @@ export function buildRollupTemplate(opts: {
     [UNIT_LABEL[l], opts.parent.fullName, null, h.code, opts.parent.code],
     [DATE_LABEL[l], formatDate(opts.reportDate, l)],
     [],
-    [h.index, h.code, h.name, h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note],
+    [h.index, h.code, h.name, h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note, h.correction],
   ];
+  const formulas: Record<string, string> = {};
+  const totalRows: number[] = [];
+  const countCols = ["D", "E", "F", "G", "H", "I"];
   let i = 1;
-  const line = (u: UnitRef): CellValue[] => {
+  const figures = (p: ProgressCounts | null | undefined): CellValue[] => [p?.booksTotal ?? null, p?.booksDigitized ?? null, p?.entriesTotal ?? null, p?.entriesDigitized ?? null, p?.entriesChecked ?? null, p?.entriesLoaded ?? null, percentOf(p ?? undefined)];
+  const line = (u: UnitRef): ProgressCounts | undefined => {
     const p = opts.previous?.get(`${u.code}|*|*`);
-    return [i++, u.code, u.fullName, p?.booksTotal ?? null, p?.booksDigitized ?? null, p?.entriesTotal ?? null, p?.entriesDigitized ?? null, p?.entriesChecked ?? null, p?.entriesLoaded ?? null, percentOf(p), null];
+    formulas[`J${rows.length + 1}`] = rateFormula(rows.length);
+    rows.push([i++, u.code, u.fullName, ...figures(p), null, null]);
+    return p;
   };
+  const sumOf = (list: (ProgressCounts | undefined)[]): ProgressCounts | null => (list.every((x) => x) ? sumCounts(list as ProgressCounts[]) : null);
+  const memberRows: number[] = [];
+  let grand: ProgressCounts | null;
   if (opts.groups?.length) {
+    const all: (ProgressCounts | undefined)[] = [];
     for (const g of opts.groups) {
-      // The group's own row carries its subtotal (checked against its units); left blank, nothing is checked.
-      rows.push([null, g.unit.code, g.unit.fullName, null, null, null, null, null, null, null, null]);
-      for (const c of g.children) rows.push(line(c));
+      // The group's row carries its subtotal (SUM of its units), checked against them by validateGrid.
+      const at = rows.length;
+      rows.push([null, g.unit.code, g.unit.fullName]);
+      const from = rows.length;
+      const list = g.children.map(line);
+      all.push(...list);
+      const to = rows.length - 1;
+      for (let k = from; k <= to; k++) memberRows.push(k);
+      rows[at] = [null, g.unit.code, g.unit.fullName, ...figures(g.children.length ? sumOf(list) : null), null, null];
+      totalRows.push(at);
+      if (to >= from) for (const c of countCols) formulas[`${c}${at + 1}`] = `=SUM(${c}${from + 1}:${c}${to + 1})`;
+      formulas[`J${at + 1}`] = rateFormula(at);
     }
-  } else for (const c of opts.children) rows.push(line(c));
+    grand = sumOf(all);
+  } else {
+    const list = opts.children.map(line);
+    for (let k = 5; k < rows.length; k++) memberRows.push(k);
+    grand = sumOf(list);
+  }
   const last = rows.length - 1;
-  rows.push([null, null, TOTAL[l], null, null, null, null, null, null, null, null]);
+  const at = rows.length;
+  rows.push([null, null, TOTAL[l], ...figures(memberRows.length ? grand : null), null, null]);
+  totalRows.push(at);
+  if (memberRows.length) {
+    // With groups, the grand total adds the subtotal rows (not the units twice).
+    const groupRows = totalRows.slice(0, -1);
+    for (const c of countCols) formulas[`${c}${at + 1}`] = groupRows.length ? `=${groupRows.map((r) => `${c}${r + 1}`).join("+")}` : `=SUM(${c}6:${c}${last + 1})`;
+  }
+  formulas[`J${at + 1}`] = rateFormula(at);
   return {
     name: l === "vi" ? `Tổng hợp ${opts.parent.code}` : `Roll-up ${opts.parent.code}`,
     rows,
-    merges: ["A1:K1"],
-    layout: { headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8], percentColumn: 9, columns: 11 },
+    merges: ["A1:L1"],
+    formulas,
+    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8], percentColumn: 9, columns: 12, dateCell: "B3", totalRows },
   };
 }

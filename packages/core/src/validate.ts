@@ -315,8 +315,8 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
         const p = phaseVal === null || phaseVal === undefined || phaseVal === "" || typeof phaseVal === "boolean" ? null : phases.match(phaseVal);
         if (!p) {
           out.add("PHASE_UNKNOWN", name, r, cols.phase, {
-            vi: `Giai đoạn "${str(phaseVal)}" không hợp lệ: ghi "Giai đoạn 1" (sổ từ năm 2006) hoặc "Giai đoạn 2" (sổ từ năm 2005 trở về trước).`,
-            en: `Phase "${str(phaseVal)}" is not valid: write "Phase 1" (books of 2006 onward) or "Phase 2" (2005 and earlier).`,
+            vi: `Giai đoạn "${str(phaseVal)}" không hợp lệ. Hãy ghi một trong: ${(ctx.phases ?? []).map((p) => `"${p.nameVi}"`).join(", ") || "\"Giai đoạn 1\" (sổ từ năm 2006), \"Giai đoạn 2\" (sổ từ năm 2005 trở về trước)"}.`,
+            en: `Phase "${str(phaseVal)}" is not valid. Write one of: ${(ctx.phases ?? []).map((p) => `"${p.nameEn}"`).join(", ") || "\"Phase 1\" (books of 2006 onward), \"Phase 2\" (2005 and earlier)"}.`,
           });
           continue;
         }
@@ -483,6 +483,16 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   }
   if (rows.length === 0 && !out.issues.some((i) => i.severity === "error")) {
     out.add("NO_ROWS", firstName, null, null, { vi: "Không tìm thấy dòng số liệu nào trong bảng tính. Hãy nhập số liệu dưới dòng tiêu đề hoặc dùng mẫu của Sohoa.", en: "No data rows were found in the sheet. Enter figures below the header row or use the Sohoa template." });
+  }
+
+  // Issues in reading order: sheet, row, column (sheet-level issues first), as the official walks the sheet.
+  if (out.issues.length > 1) {
+    const order = new Map(sheets.map((sh, i) => [sh.name, i]));
+    const col = (c: string | null) => (c ? /^[A-Z]+/.exec(c)?.[0] ?? "" : "");
+    out.issues = out.issues
+      .map((issue, i) => ({ issue, i }))
+      .sort((a, b) => (order.get(a.issue.sheet) ?? 0) - (order.get(b.issue.sheet) ?? 0) || (a.issue.row ?? 0) - (b.issue.row ?? 0) || col(a.issue.cell).length - col(b.issue.cell).length || (col(a.issue.cell) < col(b.issue.cell) ? -1 : col(a.issue.cell) > col(b.issue.cell) ? 1 : 0) || a.i - b.i)
+      .map((x) => x.issue);
   }
 
   // Rows with an error of their own are not returned as accepted rows.
