@@ -13,6 +13,9 @@ export type UnitMatch =
 
 type KeyIndex = Map<string, UnitRef[]>;
 
+/** The name as written, only case and spacing ignored (Unicode NFC, so composed and decomposed input agree). */
+const exactKey = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+
 function addKey(map: KeyIndex, k: string, u: UnitRef): void {
   if (!k) return;
   const list = map.get(k);
@@ -23,7 +26,10 @@ function addKey(map: KeyIndex, k: string, u: UnitRef): void {
 /**
  * Units of one scope, indexed for matching. Names are tried from the strictest key to the loosest, and the
  * first key that finds anything decides (so "Phường Tân An" never falls through to "Xã Tân An"):
- *   1. the full name as written, prefix included ("xa za hung");
+ *   0. the name exactly as the registry spells it, diacritics included, when the sheet wrote diacritics:
+ *      "Tam Thạnh", "Tam Thành" and "Tam Thanh" are three communes of Quảng Nam, "Trà Dơn" and "Trà Don"
+ *      two of one district (without diacritics, "Tam Thanh" is all three, hence ambiguous);
+ *   1. the full name without diacritics, prefix included ("xa za hung");
  *   2. the bare name ("za hung"), then the name without any type prefix (Xã/Phường/Thị trấn/Huyện/TP…);
  *   3. the compact key (no spaces, y = i: "K' Dang" = "K'Dang", "Quí" = "Quý").
  * Several candidates at a level are narrowed by the group the sheet is in (its district row); if still
@@ -53,8 +59,10 @@ export class UnitIndex {
   /** Name indexes, built on first use: sheets that carry codes never pay for them. */
   private get nameTiers(): KeyIndex[] {
     if (this.tiers) return this.tiers;
-    const full: KeyIndex = new Map(), bare: KeyIndex = new Map(), key: KeyIndex = new Map(), compact: KeyIndex = new Map();
+    const exact: KeyIndex = new Map(), full: KeyIndex = new Map(), bare: KeyIndex = new Map(), key: KeyIndex = new Map(), compact: KeyIndex = new Map();
     for (const u of this.units) {
+      addKey(exact, exactKey(u.fullName), u);
+      addKey(exact, exactKey(u.name), u);
       addKey(full, normalizeName(u.fullName), u);
       addKey(bare, normalizeName(u.name), u);
       addKey(key, unitKey(u.fullName), u);
@@ -62,7 +70,7 @@ export class UnitIndex {
       addKey(compact, compactKey(u.fullName), u);
       addKey(compact, compactKey(u.name), u);
     }
-    return (this.tiers = [full, bare, key, compact]);
+    return (this.tiers = [exact, full, bare, key, compact]);
   }
 
   private get keys(): [string, UnitRef][] {
@@ -88,10 +96,11 @@ export class UnitIndex {
       if (u) return { kind: "found", unit: u, by: "code" };
     }
     if (name) {
-      const [full, bare, key, compact] = this.nameTiers as [KeyIndex, KeyIndex, KeyIndex, KeyIndex];
+      const [exact, full, bare, key, compact] = this.nameTiers as [KeyIndex, KeyIndex, KeyIndex, KeyIndex, KeyIndex];
       const n = normalizeName(name);
       const k = unitKey(name);
       const tries: [KeyIndex, string][] = [[full, n], [bare, n], [key, k], [compact, compactKey(name)]];
+      if (/[^\x00-\x7f]/.test(name)) tries.unshift([exact, exactKey(name)]);
       for (const [index, text] of tries) {
         let list = index.get(text);
         if (!list || list.length === 0) continue;
@@ -158,7 +167,18 @@ export class KindIndex {
   }
   match(text: string): string | null {
     const n = stripBookWords(normalizeName(text));
-    return this.map.get(n) ?? this.map.get(n.replace(/^(dang ky|dk)\s+/, "")) ?? null;
+    const direct = this.map.get(n) ?? this.map.get(n.replace(/^(dang ky|dk)\s+/, ""));
+    if (direct) return direct;
+    // "Sổ thay đổi, cải chính hộ tịch": the longest known spelling (two words or more) inside the text
+    // decides; two kinds at the same length is no answer.
+    let best: string | null = null, bestLen = 0, tie = false;
+    const padded = ` ${n} `;
+    for (const [alias, code] of this.map) {
+      if (alias.length <= bestLen - 1 || !alias.includes(" ") || !padded.includes(` ${alias} `)) continue;
+      if (alias.length > bestLen) { best = code; bestLen = alias.length; tie = false; }
+      else if (alias.length === bestLen && code !== best) tie = true;
+    }
+    return tie ? null : best;
   }
 }
 
