@@ -211,23 +211,32 @@ export function unitResources() {
     const living = await prisma.unit.count({ where: { parentId: { in: sourceIds }, OR: [{ validTo: null }, { validTo: { gt: E } }] } });
     if (living > 0) throw invalid("sourceIds", "Đơn vị bị sáp nhập còn đơn vị trực thuộc sau ngày sáp nhập; hãy chuyển hoặc sáp nhập chúng trước.", "A merged unit still has units under it after the merge date; move or merge them first.");
 
+    // Validate the target before the transaction: scope checks read outside it.
+    let existingTarget: Row | null = null;
+    let parent: { id: string; depth: number } | null = null;
+    if ("id" in b.target) {
+      const t = await prisma.unit.findFirst({ where: { id: b.target.id, ...validOn(E) }, select: rowSelect });
+      await assertVisible(c, t?.id, WHAT);
+      if (sourceIds.includes(t!.id)) throw invalid("target.id", "Đơn vị nhận không được là một trong các đơn vị bị sáp nhập.", "The target cannot be one of the merged units.");
+      existingTarget = t!;
+    } else {
+      const p = await prisma.unit.findFirst({ where: { id: b.target.parentId, ...validOn(E) }, select: { id: true, depth: true, level: true } });
+      if (!p) throw invalid("target.parentId", "Đơn vị cấp trên của đơn vị mới không tồn tại hoặc không còn hiệu lực vào ngày sáp nhập.", "The new unit's parent does not exist or is not valid on the merge date.");
+      await assertManages(c, p.id);
+      if (p.level === "COMMUNE" || p.level === "AGENCY") throw invalid("target.parentId", "Xã/phường và cơ quan không có đơn vị trực thuộc.", "Communes and agencies cannot have units under them.");
+      parent = p;
+    }
+
     const result = await prisma.$transaction(async (tx) => {
       let target: Row;
-      let created = false;
-      if ("id" in b.target) {
-        const t = await tx.unit.findFirst({ where: { id: b.target.id, ...validOn(E) }, select: rowSelect });
-        await assertVisible(c, t?.id, WHAT);
-        if (sourceIds.includes(t!.id)) throw invalid("target.id", "Đơn vị nhận không được là một trong các đơn vị bị sáp nhập.", "The target cannot be one of the merged units.");
-        target = t!;
+      const created = !existingTarget;
+      if (existingTarget) {
+        target = existingTarget;
       } else {
-        const nb = b.target;
-        const parent = await tx.unit.findFirst({ where: { id: nb.parentId, ...validOn(E) }, select: { id: true, depth: true, level: true } });
-        if (!parent) throw invalid("target.parentId", "Đơn vị cấp trên của đơn vị mới không tồn tại hoặc không còn hiệu lực vào ngày sáp nhập.", "The new unit's parent does not exist or is not valid on the merge date.");
-        await assertManages(c, parent.id);
+        const nb = b.target as z.infer<typeof NewUnit>;
         const clash = await tx.unit.findFirst({ where: { code: nb.code, ...validOn(E), id: { notIn: sourceIds } }, select: { fullName: true } });
         if (clash) throw conflict({ vi: `Mã ${nb.code} đang được dùng cho ${clash.fullName} vào ngày sáp nhập.`, en: `Code ${nb.code} is used by ${clash.fullName} on the merge date.` });
-        target = await insertUnit(tx, nb, parent, E);
-        created = true;
+        target = await insertUnit(tx, nb, parent!, E);
       }
       const existing = await tx.unitSuccession.findFirst({ where: { predecessorId: { in: sourceIds }, successorId: target.id } });
       if (existing) throw conflict({ vi: "Quan hệ kế thừa giữa các đơn vị này đã có.", en: "These units are already linked as predecessor and successor." });
