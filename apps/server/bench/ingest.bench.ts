@@ -53,7 +53,7 @@ export async function ingestBench() {
     let failures = 0;
     t = performance.now();
     await pool(CLIENTS, SUBMISSIONS, async (i) => {
-      const r = await fetch(`${url}/api/submissions`, { method: "POST", headers: { ...headers, "idempotency-key": `bench-${i}` }, body: bodies[i] });
+      const r = await fetch(`${url}/api/submissions`, { method: "POST", headers: { ...headers, "idempotency-key": `bench-submission-${i}` }, body: bodies[i] });
       if (r.status !== 201) {
         failures++;
         if (failures <= 3) console.log(`  submission ${i}: ${r.status} ${(await r.text()).slice(0, 300)}`);

@@ -126,6 +126,25 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     expect(await count()).toBe(snaps);
   });
 
+  it("credits a sheet dated after the reform that still names old communes to their successor, summed, with a warning", async () => {
+    tokens.admin = await signIn(app, "admin");
+    const rows = [
+      ["Ngày báo cáo:", "10/07/2025"],
+      ["STT", "Tên đơn vị", "Tổng số dữ liệu cần số hóa", "Số dữ liệu đã số hóa"],
+      [1, "Zà Hung", 12_508, 1_000],
+      [2, "Xã A Rooi", 5_000, 2_000],
+    ];
+    const res = await post("admin", { unitCode: "48", grid: { sheets: [{ name: "Đà Nẵng", rows }] }, acceptWarnings: true });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const receipt = (await res.json()) as { warnings: { code: string; message: { vi: string; en: string } }[]; changes: { unitCode: string; entriesDigitized: number; registerKind: string }[] };
+    const former = receipt.warnings.filter((w) => w.code === "UNIT_FORMER");
+    expect(former).toHaveLength(2);
+    expect(former[0]!.message.vi).toBe("Xã Za Hung (cũ) nay thuộc Xã Đông Giang: số liệu được ghi cho Xã Đông Giang.");
+    expect(former[0]!.message.en).toContain("(former) is now part of Xã Đông Giang");
+    const main = receipt.changes.filter((ch) => ch.unitCode === "20467" && ch.entriesDigitized > 0);
+    expect(main).toEqual([expect.objectContaining({ entriesDigitized: 3_000 })]);
+  });
+
   describe("xlsx upload", () => {
     const upload = async (user: string, bytes: Uint8Array, name = "tien-do.xlsx", extra: Record<string, string> = {}) => {
       const form = new FormData();
