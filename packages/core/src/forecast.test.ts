@@ -38,3 +38,44 @@ describe("forecast", () => {
     expect(forecastCompletion({ series: s, total: 100, today: "2025-03-03", deadline: "2025-03-02" }).status).toBe("will_miss");
   });
 });
+
+describe("forecast options", () => {
+  it("the window decides which history counts: a recent speed-up shows with a short window", () => {
+    // 100/day for 20 days, then 1.000/day for the last 5
+    const values = [...Array.from({ length: 21 }, (_, i) => i * 100), ...Array.from({ length: 5 }, (_, i) => 2000 + (i + 1) * 1000)];
+    const s = series("2025-01-01", values);
+    const today = s[s.length - 1]!.date;
+    expect(forecastCompletion({ series: s, total: 50_000, today, windowDays: 5 }).dailyRate).toBeCloseTo(1000, 6);
+    expect(forecastCompletion({ series: s, total: 50_000, today, windowDays: 25 }).dailyRate).toBeCloseTo(7000 / 25, 6);
+  });
+
+  it("working days only: weekends neither lower the rate nor count as days left", () => {
+    // Mon 2025-02-03 … Mon 2025-02-17: 100 entries each working day, nothing on weekends
+    const s: { date: string; value: number }[] = [];
+    let v = 0;
+    for (let d = 0; d <= 14; d++) {
+      const date = new Date(Date.UTC(2025, 1, 3 + d));
+      const wd = date.getUTCDay();
+      if (d > 0 && wd !== 0 && wd !== 6) v += 100;
+      s.push({ date: date.toISOString().slice(0, 10), value: v });
+    }
+    const f = forecastCompletion({ series: s, total: v + 1000, today: "2025-02-17", deadline: "2025-03-03", windowDays: 14, workingDaysOnly: true });
+    expect(f.dailyRate).toBeCloseTo(100, 6);
+    expect(f.requiredRate).toBe(100); // 10 working days to 03/03
+    expect(f.status).toBe("on_track");
+    expect(f.projectedFinish).toBe("2025-03-03");
+    const cal = forecastCompletion({ series: s, total: v + 1000, today: "2025-02-17", deadline: "2025-03-03", windowDays: 14 });
+    expect(cal.dailyRate).toBeCloseTo(1000 / 14, 6);
+  });
+
+  it("gives reasons in both languages for every status", () => {
+    const s = series("2025-02-04", Array.from({ length: 15 }, (_, i) => i * 1000));
+    const done = forecastCompletion({ series: s, total: 14_000, today: "2025-02-18" });
+    expect(done.reason).toEqual({ vi: "đã hoàn thành", en: "done" });
+    const onTrack = forecastCompletion({ series: s, total: 30_000, today: "2025-02-18", deadline: "2025-03-10" });
+    expect(onTrack.reason.vi).toBe("dự kiến xong ngày 06/03/2025, trước hạn 10/03/2025");
+    expect(onTrack.reason.en).toBe("expected to finish on 06/03/2025, before the deadline 10/03/2025");
+    const noData = forecastCompletion({ series: [], total: 100, today: "2025-02-18" });
+    expect(noData.reason.vi).toBe("chưa có số liệu");
+  });
+});

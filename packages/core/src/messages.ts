@@ -53,7 +53,7 @@ export const messages = {
   "action.submit": { vi: "Gửi báo cáo", en: "Submit" },
   "action.acceptWarnings": { vi: "Vẫn gửi (đã xem cảnh báo)", en: "Submit anyway (warnings read)" },
   "validation.ok": { vi: "Bảng tính hợp lệ: {rows} dòng số liệu.", en: "The sheet is valid: {rows} data rows." },
-  "validation.summary": { vi: "{errors} lỗi, {warnings} cảnh báo", en: "{errors} errors, {warnings} warnings" },
+  "validation.summary": { vi: "{errors} lỗi, {warnings} cảnh báo", en: "{errors} error(s), {warnings} warning(s)" },
   "validation.goTo": { vi: "Đến ô {cell}", en: "Go to cell {cell}" },
   "report.late": { vi: "Nộp muộn", en: "Late" },
   "report.onTime": { vi: "Đúng hạn", en: "On time" },

@@ -54,3 +54,44 @@ describe("metrics", () => {
     );
   });
 });
+
+describe("merged units in the roll-up", () => {
+  it("a former commune merged into a new one counts under its successor, once", () => {
+    const z = { booksTotal: 0, booksDigitized: 0, entriesChecked: 0, entriesLoaded: 0 };
+    const nodes: TreeNode[] = [
+      { id: "P", parentId: null, counts: { ...z, entriesTotal: 0, entriesDigitized: 0 } },
+      { id: "NEW", parentId: "P", counts: { ...z, entriesTotal: 100, entriesDigitized: 10 } },
+      { id: "OLD_D", parentId: "P", counts: { ...z, entriesTotal: 0, entriesDigitized: 0 } }, // former district
+      { id: "OLD_A", parentId: "OLD_D", mergedInto: "NEW", counts: { ...z, entriesTotal: 50, entriesDigitized: 20 } },
+      { id: "OLD_B", parentId: "OLD_D", mergedInto: "NEW", counts: { ...z, entriesTotal: 30, entriesDigitized: 30 } },
+    ];
+    const roll = rollupTree(nodes);
+    expect(roll.get("NEW")).toMatchObject({ entriesTotal: 180, entriesDigitized: 60 });
+    expect(roll.get("OLD_D")).toMatchObject({ entriesTotal: 0, entriesDigitized: 0 });
+    expect(roll.get("P")).toMatchObject({ entriesTotal: 180, entriesDigitized: 60 });
+  });
+
+  it("any mergers keep the grand total (property): merging i into an earlier unit j never loses or doubles figures", () => {
+    fc.assert(
+      fc.property(tree, fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 10 }), (nodes, merges) => {
+        const withMerges = nodes.map((n) => ({ ...n }));
+        for (const [a, b] of merges) {
+          const i = a % withMerges.length, j = b % withMerges.length;
+          if (j < i) withMerges[i]!.mergedInto = `u${j}`; // ancestors come first: no cycle
+        }
+        const roll = rollupTree(withMerges);
+        expect(roll.get("u0")).toEqual(sumCounts(nodes.map((n) => n.counts)));
+        for (const n of withMerges) {
+          const kids = withMerges.filter((k) => (k.mergedInto ?? k.parentId) === n.id).map((k) => roll.get(k.id)!);
+          expect(roll.get(n.id)).toEqual(sumCounts([n.counts, ...kids]));
+        }
+      }),
+    );
+  });
+
+  it("bad reference data (a cycle) is cut, not thrown: every figure still counted once", () => {
+    const one = { booksTotal: 0, booksDigitized: 0, entriesTotal: 1, entriesDigitized: 1, entriesChecked: 0, entriesLoaded: 0 };
+    const roll = rollupTree([{ id: "A", parentId: "B", counts: one }, { id: "B", parentId: "C", counts: one }, { id: "C", parentId: "A", counts: one }]);
+    expect(Math.max(...[...roll.values()].map((c) => c.entriesTotal))).toBe(3);
+  });
+});
