@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCommuneTemplate, buildRollupTemplate } from "./template";
 import { RULE_CODES, RULES, validateGrid } from "./validate";
@@ -164,5 +165,57 @@ describe("the rule catalogue", () => {
   it("has stable codes and severities (warnings: not blocking)", () => {
     expect(RULE_CODES).toContain("COUNT_NEGATIVE");
     expect(RULE_CODES.filter((c) => RULES[c] === "warning").sort()).toEqual(["DATE_OUTSIDE_CAMPAIGN", "INVENTORY_MISMATCH", "OUTLIER_JUMP", "ROW_EMPTY"]);
+  });
+});
+
+describe("validation never throws, and what it accepts satisfies the invariants (property)", () => {
+  const anyCell = fc.oneof(
+    fc.constant(null), fc.integer({ min: -5, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }), fc.double({ noNaN: false }), fc.boolean(), fc.string({ maxLength: 8 }),
+    fc.constantFrom("1.443.893", "1,443", "44,5%", "0.445", "-", "Tổng cộng", "Cộng", "Điều chỉnh", "x", "Khai sinh", "GĐ 2", "Zà Hung", "20491", "Huyện Đông Giang", "31/02/2025", "18/02/2025", 45706),
+  );
+  it("on the templates with random edits, in any context", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        // edits anywhere, and edits in the figures area (rows 6–12, columns D–J) where the rules bite
+        fc.array(fc.oneof(fc.tuple(fc.nat(40), fc.nat(13), anyCell), fc.tuple(fc.integer({ min: 5, max: 11 }), fc.integer({ min: 3, max: 9 }), anyCell)), { maxLength: 40 }),
+        fc.option(fc.constantFrom("2025-02-14", "2025-03-01"), { nil: undefined }),
+        fc.boolean(),
+        (useRollup, edits, campaignStart, withHistory) => {
+          const g = useRollup
+            ? rollup({ "20491": [1, 0, 5000, 0, 0, 0], "20473": [1, 0, 3000, 300, 0, 0], "20944": [1, 0, 4000, 0, 0, 0], STP49: [3, 3, 900, 900, 900, 900] })
+            : { sheets: [buildCommuneTemplate({ unit: zaHung, registerKinds: kinds, phases, reportDate: "2025-02-18" })] };
+          const rows = g.sheets[0]!.rows;
+          for (const [r, c, v] of edits) {
+            const row = (rows[r % (rows.length + 2)] ??= []);
+            row[c] = v;
+          }
+          const previous = withHistory ? new Map([["20491|BIRTH|P1", C(5000, 100)], ["20473|*|*", C(3000, 400)]]) : undefined;
+          const ctx = useRollup
+            ? provinceCtx({ previous, recentDailyOutput: new Map([["20473", 5]]), campaign: campaignStart ? { startDate: campaignStart, endDate: "2025-03-12" } : null })
+            : communeCtx({ previous, inventory: new Map([["20491|BIRTH|P1", C(5000, 0)]]) });
+          const r = validateGrid(g, ctx);
+          expect(r.hasErrors).toBe(r.issues.some((i) => i.severity === "error"));
+          for (const i of r.issues) {
+            expect(RULE_CODES).toContain(i.code);
+            expect(i.severity).toBe(RULES[i.code as keyof typeof RULES]);
+            expect(i.message.vi.length).toBeGreaterThan(10);
+            expect(i.message.en.length).toBeGreaterThan(10);
+            if (i.cell !== null) expect(i.cell).toMatch(/^[A-Z]+[1-9]\d*$/);
+          }
+          const errorRows = new Set(r.issues.filter((i) => i.severity === "error" && i.row).map((i) => `${i.sheet}|${i.row}`));
+          for (const row of r.rows) {
+            expect(errorRows.has(`${row.sheet}|${row.row}`)).toBe(false);
+            const c = row.counts;
+            for (const v of Object.values(c)) expect(Number.isInteger(v) && v >= 0).toBe(true);
+            if (row.cells.entriesTotal) expect(c.entriesDigitized).toBeLessThanOrEqual(c.entriesTotal);
+            if (row.cells.entriesChecked) expect(c.entriesChecked).toBeLessThanOrEqual(c.entriesDigitized);
+            if (row.cells.entriesLoaded) expect(c.entriesLoaded).toBeLessThanOrEqual(c.entriesDigitized);
+            if (row.cells.booksTotal && row.cells.booksDigitized) expect(c.booksDigitized).toBeLessThanOrEqual(c.booksTotal);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

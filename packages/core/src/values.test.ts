@@ -70,3 +70,47 @@ describe("dates", () => {
     );
   });
 });
+
+describe("more round-trips through the formatters (property)", () => {
+  it("percentages in English, and with 2 digits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (x) => {
+        const ratio = x / 10_000;
+        for (const [locale, digits] of [["en", 1], ["vi", 2], ["en", 2]] as const) {
+          const p = parsePercentCell(formatPercent(ratio, locale, digits));
+          expect(p.kind).toBe("percent");
+          if (p.kind === "percent") expect(p.value).toBeCloseTo(Math.round(ratio * 100 * 10 ** digits) / 10 ** digits, 6);
+        }
+      }),
+    );
+  });
+  it("decimals written the Vietnamese way (1.443,5) read back", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), (x) => {
+        const v = x / 10;
+        expect(parseNumberCell(formatNumber(v, "vi", 1))).toEqual({ kind: "number", value: v });
+      }),
+    );
+  });
+  it("numbers with spaces as thousands separators and negative numbers", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), (x) => {
+        const spaced = formatNumber(Math.abs(x), "vi").replace(/\./g, " ");
+        expect(parseNumberCell(`${x < 0 ? "-" : ""}${spaced}`)).toEqual({ kind: "number", value: x === 0 ? 0 : x });
+      }),
+    );
+  });
+  it("Excel serials as numbers and as text, ISO dates with a time", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1960-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        const serial = isoToExcelSerial(iso);
+        if (serial >= 20_000 && serial <= 80_000) {
+          expect(parseDateCell(serial)).toBe(iso);
+          expect(parseDateCell(String(serial))).toBe(iso);
+        }
+        expect(parseDateCell(`${iso}T10:00:00`)).toBe(iso);
+      }),
+    );
+  });
+});
