@@ -93,3 +93,13 @@ describe("register kinds and phases are data, with common spellings", () => {
     expect(phases.match(text)).toBe(code);
   });
 });
+
+describe("codes are reused: a code identifies a unit only together with a date", () => {
+  const old: UnitRef = { id: "old20944", code: "20944", name: "Trà Mai", fullName: "Xã Trà Mai", level: "COMMUNE", parentId: "d517", validTo: "2025-07-01" };
+  const now: UnitRef = { id: "new20944", code: "20944", name: "Nam Trà My", fullName: "Xã Nam Trà My", level: "COMMUNE", parentId: "p51", validFrom: "2025-07-01" };
+  it("picks the version valid on the report date", () => {
+    expect(matchUnit([old, now], { code: "20944" }, { date: "2025-02-18" })).toMatchObject({ kind: "found", unit: { id: "old20944" } });
+    expect(matchUnit([now, old], { code: "20944" }, { date: "2025-07-15" })).toMatchObject({ kind: "found", unit: { id: "new20944" } });
+    expect(matchUnit([old, now], { code: "20944" })).toMatchObject({ kind: "found", unit: { id: "new20944" } }); // no date: the current one
+  });
+});

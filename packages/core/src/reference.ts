@@ -13,6 +13,11 @@ export type UnitMatch =
 
 type KeyIndex = Map<string, UnitRef[]>;
 
+/** validFrom ≤ date < validTo (open ends allowed). */
+export function validOn(u: UnitRef, date: string): boolean {
+  return (!u.validFrom || u.validFrom <= date) && (!u.validTo || date < u.validTo);
+}
+
 /** The name as written, only case and spacing ignored (Unicode NFC, so composed and decomposed input agree). */
 const exactKey = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
 
@@ -37,6 +42,8 @@ function addKey(map: KeyIndex, k: string, u: UnitRef): void {
  */
 export class UnitIndex {
   private byCode = new Map<string, UnitRef>();
+  /** codes held by several versions of units (codes are reused: old 20944 Xã Trà Mai, new 20944 Xã Nam Trà My) */
+  private versions = new Map<string, UnitRef[]>();
   private tiers: KeyIndex[] | null = null;
   private keysCache: [string, UnitRef][] | null = null;
   private byIdMap: Map<string, UnitRef> | null = null;
@@ -45,8 +52,14 @@ export class UnitIndex {
   constructor(readonly units: readonly UnitRef[]) {
     for (const u of units) {
       const code = u.code;
-      this.byCode.set(code, u);
       const canon = code.trim().toUpperCase();
+      const had = this.byCode.get(canon);
+      if (had && had !== u) {
+        const list = this.versions.get(canon);
+        if (list) list.push(u);
+        else this.versions.set(canon, [had, u]);
+      }
+      this.byCode.set(code, u);
       if (canon !== code) this.byCode.set(canon, u);
       if (u.parentId) {
         const list = this.children.get(u.parentId);
@@ -82,17 +95,24 @@ export class UnitIndex {
     return this.byIdMap.get(id);
   }
 
-  byCodeOf(code: string): UnitRef | undefined {
-    const exact = this.byCode.get(code);
-    if (exact) return exact;
-    const c = code.trim().toUpperCase();
-    return this.byCode.get(c) ?? (/^\d+$/.test(c) ? this.byCode.get(c.replace(/^0+/, "").padStart(5, "0")) ?? this.byCode.get(c.replace(/^0+/, "")) : undefined);
+  /** The unit with this code; when the code was reused, the version valid on `date` (yyyy-mm-dd). */
+  byCodeOf(code: string, date?: string | null): UnitRef | undefined {
+    let u = this.byCode.get(code);
+    if (!u) {
+      const c = code.trim().toUpperCase();
+      u = this.byCode.get(c) ?? (/^\d+$/.test(c) ? this.byCode.get(c.replace(/^0+/, "").padStart(5, "0")) ?? this.byCode.get(c.replace(/^0+/, "")) : undefined);
+    }
+    if (u && this.versions.size) {
+      const list = this.versions.get(u.code.trim().toUpperCase());
+      if (list) return (date ? list.find((v) => validOn(v, date)) : undefined) ?? list.find((v) => !v.validTo) ?? u;
+    }
+    return u;
   }
 
   /** Code first; then the name (case, diacritics, Xã/Phường/Huyện… prefixes and spacing ignored). */
-  match(code: string | null, name: string | null, preferParentId?: string | null): UnitMatch {
+  match(code: string | null, name: string | null, preferParentId?: string | null, date?: string | null): UnitMatch {
     if (code) {
-      const u = this.byCodeOf(code);
+      const u = this.byCodeOf(code, date);
       if (u) return { kind: "found", unit: u, by: "code" };
     }
     if (name) {
@@ -104,6 +124,10 @@ export class UnitIndex {
       for (const [index, text] of tries) {
         let list = index.get(text);
         if (!list || list.length === 0) continue;
+        if (list.length > 1 && date) {
+          const valid = list.filter((u) => validOn(u, date));
+          if (valid.length >= 1) list = valid;
+        }
         if (list.length > 1 && preferParentId) {
           const inGroup = list.filter((u) => u.parentId === preferParentId);
           if (inGroup.length >= 1) list = inGroup;
@@ -136,10 +160,10 @@ export class UnitIndex {
 export function matchUnit(
   units: readonly UnitRef[] | UnitIndex,
   input: { code?: string | null; name?: string | null },
-  opts: { preferParentId?: string | null; suggestions?: number } = {},
+  opts: { preferParentId?: string | null; suggestions?: number; date?: string | null } = {},
 ): UnitMatch {
   const index = units instanceof UnitIndex ? units : new UnitIndex(units);
-  const m = index.match(input.code?.trim() || null, input.name?.trim() || null, opts.preferParentId);
+  const m = index.match(input.code?.trim() || null, input.name?.trim() || null, opts.preferParentId, opts.date);
   if (m.kind === "unknown" && input.name) return { kind: "unknown", suggestions: index.suggest(input.name, opts.suggestions ?? 3) };
   return m;
 }

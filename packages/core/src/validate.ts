@@ -245,7 +245,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
       const rawLabel = nameText || kindText || (cols.index !== undefined ? str(row[cols.index]) : "") || str(row[0]);
       // Only labels that can start a total word (Tổng, Cộng, Toàn, Cả, Grand, Sub, Sum) are normalized.
       const label = /^[\s.*]*[tcgsTCGS]/.test(rawLabel) ? normalizeName(rawLabel) : "";
-      if (label && TOTAL_ROW.test(label) && !(codeText && units.byCodeOf(codeText))) {
+      if (label && TOTAL_ROW.test(label) && !(codeText && units.byCodeOf(codeText, defaultDate))) {
         const grand = GRAND_TOTAL.test(label) || groupStart === sheetStart;
         compareTotals(out, sheet, r, cols, rows, grand ? sheetStart : groupStart, grand ? { vi: "Dòng tổng cộng", en: "Grand total" } : { vi: `Dòng "${rawLabel}"`, en: `Subtotal "${rawLabel}"` });
         groupStart = rows.length;
@@ -256,7 +256,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
       let unit: UnitRef;
       let unitCell: string | undefined;
       if (codeText || nameText) {
-        const m = units.match(codeText || null, nameText || null, groupUnit?.id);
+        const m = units.match(codeText || null, nameText || null, groupUnit?.id, defaultDate || null);
         const c = codeText && cols.unitCode !== undefined ? cols.unitCode : (cols.unitName ?? cols.unitCode ?? 0);
         if (m.kind === "ambiguous") {
           out.add("UNIT_AMBIGUOUS", name, r, c, {
