@@ -83,6 +83,10 @@ export interface ValidationContext {
   inventory?: Map<string, ProgressCounts>;
   /** the whole submission is a correction */
   correction?: { reason: string } | null;
+  /** unitCode → date of its previous accepted report: the outlier rule then allows the usual output × days */
+  previousReportDate?: Map<string, string>;
+  /** outlier rule: warn above max(minJump, usual daily output × days × factor); defaults factor 10, minJump 500 */
+  outlier?: { factor?: number; minJump?: number };
 }
 
 export interface ValidationResult {

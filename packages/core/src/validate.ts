@@ -65,7 +65,7 @@ const FIELD_NAMES: Record<CountField, Message> = {
 export const COUNT_FIELD_NAMES = FIELD_NAMES;
 
 /** Options of the outlier rule (defaults: a jump is suspicious above 10× the usual daily output × days, and above 500). */
-export interface OutlierOptions { factor?: number; minJump?: number }
+export type OutlierOptions = NonNullable<ValidationContext["outlier"]>;
 
 const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|grand total|subtotal|sub total|toan tinh|toan huyen|toan thanh pho|toan thi xa|ca tinh|ca huyen|sum)( .*)?$/;
 const GRAND_TOTAL = /^(tong cong|toan tinh|toan thanh pho|ca tinh|grand total|total|tong so|tong)$/;
@@ -133,7 +133,7 @@ export function countsEqual(a: ProgressCounts, b: ProgressCounts): boolean {
   return COUNT_FIELDS.every((f) => a[f] === b[f]);
 }
 
-export function validateGrid(grid: Grid, ctx: ValidationContext & { outlier?: OutlierOptions; previousReportDate?: Map<string, string> }): ValidationResult {
+export function validateGrid(grid: Grid, ctx: ValidationContext): ValidationResult {
   const out = new Collector();
   try {
     return run(grid, ctx, out);
@@ -151,7 +151,7 @@ export function validateGrid(grid: Grid, ctx: ValidationContext & { outlier?: Ou
 
 interface PendingGroup { sheet: Sheet; r: number; cols: TableLayout["columns"]; unit: UnitRef; from: number }
 
-type Ctx = ValidationContext & { outlier?: OutlierOptions; previousReportDate?: Map<string, string> };
+type Ctx = ValidationContext;
 
 function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   const units = new UnitIndex(Array.isArray(ctx.units) ? ctx.units : []);
