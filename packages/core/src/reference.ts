@@ -52,15 +52,13 @@ export class UnitIndex {
   constructor(readonly units: readonly UnitRef[]) {
     for (const u of units) {
       const code = u.code;
-      const canon = code.trim().toUpperCase();
-      const had = this.byCode.get(canon);
-      if (had && had !== u) {
-        const list = this.versions.get(canon);
+      const had = this.byCode.get(code);
+      if (had !== undefined && had !== u) {
+        const list = this.versions.get(code);
         if (list) list.push(u);
-        else this.versions.set(canon, [had, u]);
+        else this.versions.set(code, [had, u]);
       }
       this.byCode.set(code, u);
-      if (canon !== code) this.byCode.set(canon, u);
       if (u.parentId) {
         const list = this.children.get(u.parentId);
         if (list) list.push(u);
@@ -95,15 +93,25 @@ export class UnitIndex {
     return this.byIdMap.get(id);
   }
 
+  /** Codes in canonical form (trimmed, upper case), built on the first lookup that misses the exact code. */
+  private get canonical(): Map<string, UnitRef> {
+    if (this.canonicalCache) return this.canonicalCache;
+    const map = new Map<string, UnitRef>();
+    for (const [code, u] of this.byCode) map.set(code.trim().toUpperCase(), u);
+    return (this.canonicalCache = map);
+  }
+  private canonicalCache: Map<string, UnitRef> | null = null;
+
   /** The unit with this code; when the code was reused, the version valid on `date` (yyyy-mm-dd). */
   byCodeOf(code: string, date?: string | null): UnitRef | undefined {
     let u = this.byCode.get(code);
     if (!u) {
       const c = code.trim().toUpperCase();
-      u = this.byCode.get(c) ?? (/^\d+$/.test(c) ? this.byCode.get(c.replace(/^0+/, "").padStart(5, "0")) ?? this.byCode.get(c.replace(/^0+/, "")) : undefined);
+      const canon = this.canonical;
+      u = canon.get(c) ?? (/^\d+$/.test(c) ? canon.get(c.replace(/^0+/, "").padStart(5, "0")) ?? canon.get(c.replace(/^0+/, "")) : undefined);
     }
     if (u && this.versions.size) {
-      const list = this.versions.get(u.code.trim().toUpperCase());
+      const list = this.versions.get(u.code);
       if (list) return (date ? list.find((v) => validOn(v, date)) : undefined) ?? list.find((v) => !v.validTo) ?? u;
     }
     return u;

@@ -504,13 +504,14 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   return { rows: accepted, issues: out.issues, reportDate, template, hasErrors };
 }
 
+/** Decimals the stated value shows (44.5 → 1), up to 6, without building a string. */
 function decimalsOf(x: number): number {
-  if (Number.isInteger(x)) return 0;
-  const s = String(x);
-  const e = s.indexOf("e-");
-  if (e >= 0) return 15;
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
+  let scaled = x;
+  for (let d = 0; d < 6; d++) {
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled))) return d;
+    scaled *= 10;
+  }
+  return 6;
 }
 
 /** A correction marker on a row: the correction column ("x", "có", or the reason itself) or a note "Điều chỉnh: …". */

@@ -60,12 +60,41 @@ export function parseNumberCell(v: CellValue | undefined): NumberParse {
   return { kind: "invalid", reason: "not_number" };
 }
 
+/** Fast path for "44,5%", "100%", "7.25%": the value, or -1 when the text is anything else. */
+function simplePercent(s: string): number {
+  const len = s.length;
+  if (len < 2 || len > 8 || s.charCodeAt(len - 1) !== 37) return -1;
+  let int = 0, frac = 0, scale = 1, i = 0, digits = 0;
+  for (; i < len - 1; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) { int = int * 10 + (ch - 48); digits++; }
+    else break;
+  }
+  if (digits === 0 || digits > 3) return -1;
+  if (i < len - 1) {
+    const sep = s.charCodeAt(i);
+    if (sep !== 44 && sep !== 46) return -1;
+    i++;
+    const start = i;
+    for (; i < len - 1; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch < 48 || ch > 57) return -1;
+      frac = frac * 10 + (ch - 48);
+      scale *= 10;
+    }
+    if (i - start === 0 || i - start > 2) return -1;
+  }
+  return int + frac / scale;
+}
+
 /** A stated percentage, on the 0–100 scale; `ratio` tells that a bare value ≤ 1 may also be a ratio (0.445). */
 export type PercentParse = { kind: "blank" } | { kind: "invalid" } | { kind: "percent"; value: number; maybeRatio: boolean };
 
 export function parsePercentCell(v: CellValue | undefined): PercentParse {
   if (v === null || v === undefined) return { kind: "blank" };
   if (typeof v === "string") {
+    const fast = simplePercent(v);
+    if (fast >= 0) return { kind: "percent", value: fast, maybeRatio: false };
     const s = v.replace(SPACES, "");
     if (s === "") return { kind: "blank" };
     if (s.endsWith("%")) {
