@@ -160,3 +160,13 @@ describe("units", () => {
     expect((await as.quangnam.post("/api/units/merge", { sourceIds: [x!.id, y!.id], target: { id: x!.id }, effectiveDate: "2025-05-01", reason: "không hợp lệ" })).status).toBe(400);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents every resource from the same zod schemas", async () => {
+    const doc = await body(await as.admin.get("/api/openapi.json"));
+    for (const p of ["/api/units", "/api/units/merge", "/api/units/{id}", "/api/register-kinds/{id}", "/api/campaigns", "/api/deadlines/bulk", "/api/targets", "/api/schedules/{id}", "/api/users/{id}/reset-password", "/api/tokens/{id}", "/api/audit-logs", "/api/submissions/{id}/file"]) {
+      expect(doc.paths, p).toHaveProperty([p]);
+    }
+    expect(doc.paths["/api/submissions"]).not.toHaveProperty("get.requestBody");
+  });
+});
