@@ -67,7 +67,9 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
       const msg =
         status === 413
           ? { vi: "Dữ liệu gửi lên quá lớn.", en: "The request is too large." }
-          : { vi: err.message || "Yêu cầu không hợp lệ.", en: err.message || "Bad request." };
+          : /malformed json/i.test(err.message)
+            ? { vi: "Dữ liệu gửi lên không phải JSON hợp lệ.", en: "The request body is not valid JSON." }
+            : { vi: "Yêu cầu không hợp lệ.", en: err.message || "Bad request." };
       return c.json({ error: { code, message: msg } }, status);
     }
     console.error(`[sohoa] ${c.get("requestId")} ${c.req.method} ${c.req.path}`, err);
