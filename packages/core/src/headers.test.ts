@@ -28,6 +28,8 @@ describe("column headers as officials write them", () => {
     ["Books total", "", "booksTotal"],
     ["Entries loaded into the database", "", "entriesLoaded"],
     ["Người phụ trách", "", null],
+    ["Tỷ lệ sổ đã số hóa (%)", "", null],
+    ["Tỷ lệ dữ liệu đã số hóa (%)", "", "statedPercent"],
   ])("%s (under %s) → %s", (own, group, field) => {
     expect(classifyHeader(own, group)).toBe(field);
   });

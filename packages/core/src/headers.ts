@@ -42,7 +42,11 @@ export function classifyHeader(own: string, group: string): Field | null {
   const o = normalizeName(own);
   if (!n) return null;
   if (/^(stt|tt|so tt|so thu tu|no|#)$/.test(o)) return "index";
-  if (/(ty le|phan tram|percent|rate|%)/.test(n) && !/(so luong|tong so)/.test(o)) return "statedPercent";
+  if (/(ty le|phan tram|percent|rate|%)/.test(n) && !/(so luong|tong so)/.test(o)) {
+    // A rate of books ("Tỷ lệ sổ đã số hóa") is not the entries rate the rule checks: ignored.
+    const ofBooks = /(^|[^\p{L}])sổ([^\p{L}]|$)/u.test(own.normalize("NFC").toLowerCase()) || /\bbooks?\b/.test(o);
+    return ofBooks && !/(du lieu|entries)/.test(o) ? null : "statedPercent";
+  }
   if (/(dieu chinh|dinh chinh|correction|corrected)/.test(o)) return "correction";
   if (/(ghi chu|note|remark)/.test(o)) return "note";
   if (/(ngay bao cao|report date|ngay cap nhat|^ngay$|^date$)/.test(o)) return "reportDate";

@@ -219,3 +219,38 @@ describe("validation never throws, and what it accepts satisfies the invariants 
     );
   });
 });
+
+describe("a district office's own sheet (title block, two-row merged headers, numbering row, extra columns)", () => {
+  it("is read as the server will read it", () => {
+    const rows: CellValue[][] = [
+      ["UỶ BAN NHÂN DÂN HUYỆN ĐÔNG GIANG", null, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+      ["PHÒNG TƯ PHÁP", null, null, "Độc lập - Tự do - Hạnh phúc"],
+      [],
+      ["BÁO CÁO KẾT QUẢ SỐ HÓA SỔ HỘ TỊCH"],
+      ["Số liệu tính đến ngày 18/02/2025"],
+      ["STT", "Đơn vị", "Sổ hộ tịch", null, "Dữ liệu hộ tịch", null, null, null, "Tỷ lệ", "Người phụ trách"],
+      [null, null, "TS", "Đã số hóa", "TS", "SL đã số hóa", "Đã kiểm tra", "Đã đưa vào CSDL", null, null],
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9=6/5", "10"],
+      ["I", "Huyện Đông Giang", 18, 2, "8.000", 300, 80, 50, "3,75%", null],
+      [1, "Xã Zà Hung", 10, 0, "5.000", 0, 0, 0, "0%", "Anh A"],
+      [2, "Sông Kôn", 8, 2, "3.000", 300, 80, 50, 0.1, "Chị B"],
+      [null, "Cộng", 18, 2, "8.000", 300, 80, 50, null, null],
+    ];
+    const r = validateGrid({ sheets: [{ name: "Đông Giang", rows, merges: ["A6:A7", "B6:B7", "C6:D6", "E6:H6", "I6:I7", "J6:J7"] }] }, provinceCtx());
+    expect(r.issues).toEqual([]);
+    expect(r.reportDate).toBe("2025-02-18");
+    expect(r.rows.map((x) => [x.unit.code, x.counts.entriesTotal, x.counts.entriesDigitized, x.counts.entriesChecked, x.counts.entriesLoaded, x.cells.entriesDigitized])).toEqual([
+      ["20491", 5000, 0, 0, 0, "F10"],
+      ["20473", 3000, 300, 80, 50, "F11"],
+    ]);
+    // the same sheet with a wrong subtotal cell and a wrong rate
+    rows[11]![5] = 310;
+    rows[10]![8] = "12%";
+    expect(codesOf({ sheets: [{ name: "Đông Giang", rows, merges: ["A6:A7", "B6:B7", "C6:D6", "E6:H6", "I6:I7", "J6:J7"] }] }, provinceCtx())).toEqual(["PERCENT_MISMATCH@I11", "TOTAL_MISMATCH@F12"]);
+    // an unreadable count is reported once, at its cell, without a cascade of total mismatches
+    rows[11]![5] = 300;
+    rows[10]![8] = null;
+    rows[10]![5] = "ba trăm";
+    expect(codesOf({ sheets: [{ name: "Đông Giang", rows, merges: ["A6:A7", "B6:B7", "C6:D6", "E6:H6", "I6:I7", "J6:J7"] }] }, provinceCtx())).toEqual(["COUNT_NOT_NUMBER@F11"]);
+  });
+});

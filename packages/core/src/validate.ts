@@ -80,6 +80,8 @@ class Collector {
   issues: ValidationIssue[] = [];
   /** rows (sheet|row) with an error of their own: not returned as accepted rows */
   badRows = new Set<string>();
+  /** rows with a count that could not be read: totals over them are not checked (the row must be fixed first) */
+  unreadable = new Set<ProgressRow>();
   add(code: RuleCode, sheet: string, r: number | null, c: number | null, message: Message, cells?: (string | null | undefined)[]): void {
     const issue: ValidationIssue = { code, severity: RULES[code], message, sheet, cell: r !== null && c !== null ? columnLetters(c) + (r + 1) : null };
     if (cells) {
@@ -376,6 +378,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
         }
         counts[f] = p.value;
       }
+      const countsOk = ok; // only count errors have set ok so far
       if (hasUnitCols && unitCell) cells.unit = unitCell;
       if (kindL) cells.registerKind = kindL + rowNum;
       if (phaseL) cells.phase = phaseL + rowNum;
@@ -445,6 +448,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
 
       const pr: ProgressRow = { sheet: name, row: rowNum, unit, registerKind: kind, phase, counts, statedPercent, reportDate: rowDate, note, isCorrection, correctionReason, cells };
       if (!ok) out.badRows.add(`${name}|${rowNum}`);
+      if (!countsOk) out.unreadable.add(pr);
       rows.push(pr);
     }
     for (const g of pendingGroups.splice(0)) {
@@ -624,6 +628,7 @@ function compareTotals(out: Collector, sheet: Sheet, r: number, cols: TableLayou
   for (let i = Math.max(0, from); i < rows.length; i++) {
     const m = rows[i]!;
     if (m.sheet !== sheet.name) continue;
+    if (out.unreadable.size && out.unreadable.has(m)) return;
     const c = m.counts;
     sum.booksTotal += c.booksTotal; sum.booksDigitized += c.booksDigitized; sum.entriesTotal += c.entriesTotal;
     sum.entriesDigitized += c.entriesDigitized; sum.entriesChecked += c.entriesChecked; sum.entriesLoaded += c.entriesLoaded;
@@ -633,7 +638,10 @@ function compareTotals(out: Collector, sheet: Sheet, r: number, cols: TableLayou
 
 function compareRows(out: Collector, sheet: Sheet, r: number, cols: TableLayout["columns"], members: ProgressRow[], what: Message): void {
   const sum = { ...ZERO_COUNTS };
-  for (const m of members) for (const f of COUNT_FIELDS) sum[f] += m.counts[f];
+  for (const m of members) {
+    if (out.unreadable.has(m)) return;
+    for (const f of COUNT_FIELDS) sum[f] += m.counts[f];
+  }
   compareSum(out, sheet, r, cols, sum, what);
 }
 
