@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forecastCompletion } from "./forecast";
 
@@ -77,5 +78,28 @@ describe("forecast options", () => {
     expect(onTrack.reason.en).toBe("expected to finish on 06/03/2025, before the deadline 10/03/2025");
     const noData = forecastCompletion({ series: [], total: 100, today: "2025-02-18" });
     expect(noData.reason.vi).toBe("chưa có số liệu");
+  });
+});
+
+describe("forecast on any history (property)", () => {
+  it("never throws; rates are finite or null; the status follows the numbers", () => {
+    const day = fc.integer({ min: 0, max: 120 }).map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ date: fc.oneof(day, fc.constantFrom("bad", "2025-13-45")), value: fc.oneof(fc.nat(100_000), fc.constant(Number.NaN)) }), { maxLength: 30 }),
+        fc.nat(200_000), day, fc.option(day, { nil: null }), fc.integer({ min: 0, max: 60 }), fc.boolean(),
+        (pts, total, today, deadline, windowDays, workingDaysOnly) => {
+          const f = forecastCompletion({ series: pts, total, today, deadline, windowDays, workingDaysOnly });
+          expect(["done", "on_track", "at_risk", "will_miss", "no_data"]).toContain(f.status);
+          for (const x of [f.dailyRate, f.requiredRate]) if (x !== null) expect(Number.isFinite(x) && x >= 0).toBe(true);
+          expect(f.remaining).toBeGreaterThanOrEqual(0);
+          expect(f.reason.vi.length).toBeGreaterThan(0);
+          expect(f.reason.en.length).toBeGreaterThan(0);
+          if (f.status === "on_track" && f.requiredRate !== null && f.dailyRate !== null && f.remaining > 0) expect(f.dailyRate).toBeGreaterThanOrEqual(f.requiredRate);
+          if (f.projectedFinish) expect(f.projectedFinish >= today).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

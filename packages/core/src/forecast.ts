@@ -64,8 +64,11 @@ function valueAt(series: readonly { date: string; value: number }[], ms: number)
   return best ? best.value : null;
 }
 
-export function forecastCompletion(input: ForecastInput): Forecast {
-  const window = input.windowDays ?? 14;
+export function forecastCompletion(raw: ForecastInput): Forecast {
+  // Points with a bad date or value are ignored, not thrown on (the series comes from stored reports).
+  const series = (raw.series ?? []).filter((p) => p && /^\d{4}-\d{2}-\d{2}/.test(p.date) && Number.isFinite(t(p.date)) && Number.isFinite(p.value));
+  const input: ForecastInput = { ...raw, series, total: Number.isFinite(raw.total) ? raw.total : 0 };
+  const window = Math.max(1, Math.floor(input.windowDays ?? 14));
   const today = t(input.today);
   const nowValue = valueAt(input.series, today);
   const remaining = Math.max(0, input.total - (nowValue ?? 0));

@@ -254,3 +254,15 @@ describe("a district office's own sheet (title block, two-row merged headers, nu
     expect(codesOf({ sheets: [{ name: "Đông Giang", rows, merges: ["A6:A7", "B6:B7", "C6:D6", "E6:H6", "I6:I7", "J6:J7"] }] }, provinceCtx())).toEqual(["COUNT_NOT_NUMBER@F11"]);
   });
 });
+
+describe("overlapping rows count the same entries twice", () => {
+  it("a roll-up row for a commune and the commune's own sheet in one workbook: DUPLICATE_ROW", () => {
+    const roll: CellValue[][] = [["Ngày báo cáo: 18/02/2025"], ["Mã đơn vị", "Tên đơn vị", "Tổng số dữ liệu cần số hóa", "Số dữ liệu đã số hóa"], ["20491", "Xã Za Hung", 5000, 100]];
+    const communeSheet = buildCommuneTemplate({ unit: zaHung, registerKinds: kinds, phases, reportDate: "2025-02-18" });
+    communeSheet.rows[5]![1] = "20491"; // unused index column: harmless
+    const g: Grid = { sheets: [{ name: "Tổng hợp", rows: roll }, { ...communeSheet, rows: [...communeSheet.rows.slice(0, 4), ["Mã đơn vị", ...communeSheet.rows[4]!.slice(1)], ["20491", "Khai sinh", "Giai đoạn 1", 1, 0, 5000, 100, 0, 0]] }] };
+    const r = validateGrid(g, provinceCtx());
+    expect(r.issues.map((i) => `${i.code}@${i.sheet}!${i.cell}`)).toEqual([`DUPLICATE_ROW@${communeSheet.name}!A6`]);
+    expect(r.issues[0]!.message.vi).toContain("Tổng hợp");
+  });
+});

@@ -559,7 +559,17 @@ function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
     const sub = d.registerKind === "*" && d.phase === "*" ? d.reportDate : `${d.registerKind}|${d.phase}|${d.reportDate}`;
     let perUnit = seen.get(d.unit);
     if (!perUnit) seen.set(d.unit, (perUnit = new Map()));
-    const dup = perUnit.get(sub);
+    // Same unit, kind, phase and date; or overlapping rows (all kinds "*" in a roll-up and one kind in a
+    // commune sheet of the same workbook) that would count the same entries twice.
+    let dup = perUnit.get(sub);
+    if (!dup && perUnit.size > 0) {
+      for (const other of perUnit.values()) {
+        if (other.reportDate !== d.reportDate) continue;
+        const kindOverlap = other.registerKind === d.registerKind || other.registerKind === "*" || d.registerKind === "*";
+        const phaseOverlap = other.phase === d.phase || other.phase === "*" || d.phase === "*";
+        if (kindOverlap && phaseOverlap) { dup = other; break; }
+      }
+    }
     if (dup) {
       const what = `${d.unit.fullName}${d.registerKind !== "*" ? `, ${d.registerKind}` : ""}${d.phase !== "*" ? `, ${d.phase}` : ""}`;
       const here = L.unit ?? L.registerKind ?? L.entriesDigitized;
