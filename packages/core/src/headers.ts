@@ -7,7 +7,7 @@ import { parseRange } from "./a1";
 import { normalizeName } from "./text";
 import type { CellValue, CountField, Sheet } from "./types";
 
-export type Field = CountField | "index" | "unitCode" | "unitName" | "registerKind" | "phase" | "statedPercent" | "reportDate" | "note" | "correction";
+export type Field = CountField | "index" | "unitCode" | "unitName" | "registerKind" | "phase" | "statedPercent" | "reportDate" | "note" | "correction" | "book";
 
 export interface TableLayout {
   headerRow: number; // 0-based, last header row
@@ -48,6 +48,7 @@ export function classifyHeader(own: string, group: string): Field | null {
     return ofBooks && !/(du lieu|entries)/.test(o) ? null : "statedPercent";
   }
   if (/(dieu chinh|dinh chinh|correction|corrected)/.test(o)) return "correction";
+  if (/^(quyen so|ten quyen so|so hieu so|ky hieu so|so hieu quyen so|book no|book number|book id)$/.test(o)) return "book";
   if (/(ghi chu|note|remark)/.test(o)) return "note";
   if (/(ngay bao cao|report date|ngay cap nhat|^ngay$|^date$)/.test(o)) return "reportDate";
   if (/(loai so|loai ho tich|^loai$|register kind|register type|^kind$|so ho tich$)/.test(o)) return "registerKind";

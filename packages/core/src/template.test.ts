@@ -50,3 +50,39 @@ describe("the roll-up template", () => {
     expect(r.rows.map((x) => x.unit.code)).toEqual(["20491", "20473"]);
   });
 });
+
+describe("the per-book commune sheet", () => {
+  const books = [
+    { kind: "BIRTH", phase: "P1", label: "KS-2006-Q1" }, { kind: "BIRTH", phase: "P1", label: "KS-2006-Q2" },
+    { kind: "BIRTH", phase: "P2", label: "KS-1998-Q1" }, { kind: "DEATH", phase: "P1", label: "KT-2010-Q1" },
+  ];
+  const ctx = { today: "2025-02-20", submitter: commune, units: [commune], registerKinds: kinds, phases };
+  const filled = () => {
+    const s = buildCommuneTemplate({ unit: commune, registerKinds: kinds, phases, reportDate: "2025-02-18", books });
+    const figures: Record<string, number[]> = { "KS-2006-Q1": [1, 1, 400, 400, 400, 300], "KS-2006-Q2": [1, 0, 350, 100, 50, 0], "KS-1998-Q1": [1, 0, 500, 0, 0, 0], "KT-2010-Q1": [1, 1, 120, 120, 120, 120] };
+    for (const r of s.rows.slice(5)) figures[r[3] as string]!.forEach((v, k) => (r[4 + k] = v));
+    return s;
+  };
+  it("has a 'Quyển sổ' column and the columns after it shift, formulas too", () => {
+    const s = filled();
+    expect(s.rows[4]!.slice(0, 6)).toEqual(["STT", "Loại sổ", "Giai đoạn", "Quyển sổ", "Tổng số sổ", "Số sổ đã số hóa"]);
+    expect(s.layout).toMatchObject({ percentColumn: 10, inputColumns: [4, 5, 6, 7, 8, 9], columns: 13 });
+    expect(s.formulas["K6"]).toBe('=IF(G6>0,ROUND(H6/G6*100,1),"")');
+  });
+  it("sums the books of a kind and phase into one row", () => {
+    const r = validateGrid({ sheets: [filled()] }, ctx);
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((x) => [x.registerKind, x.phase, x.counts.booksTotal, x.counts.entriesTotal, x.counts.entriesDigitized, x.sourceRows ?? [x.row], x.book])).toEqual([
+      ["BIRTH", "P1", 2, 750, 500, [6, 7], null],
+      ["BIRTH", "P2", 1, 500, 0, [8], "KS-1998-Q1"],
+      ["DEATH", "P1", 1, 120, 120, [9], "KT-2010-Q1"],
+    ]);
+  });
+  it("the same book twice is a duplicate; the decrease rule sees the summed figures", () => {
+    const s = filled();
+    s.rows[6]![3] = "KS-2006-Q1";
+    expect(validateGrid({ sheets: [s] }, ctx).issues.map((i) => `${i.code}@${i.cell}`)).toEqual(["DUPLICATE_ROW@B7"]);
+    const prev = new Map([["20491|BIRTH|P1", { booksTotal: 2, booksDigitized: 1, entriesTotal: 750, entriesDigitized: 450, entriesChecked: 0, entriesLoaded: 0 }]]);
+    expect(validateGrid({ sheets: [filled()] }, { ...ctx, previous: prev }).issues).toEqual([]); // 500 ≥ 450 in sum, though each book is lower
+  });
+});

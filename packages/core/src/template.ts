@@ -3,24 +3,25 @@
  * sheet (rows per unit, grouped by district with subtotal rows, and a grand total). The add-in inserts them,
  * the console offers them for download, and validateGrid reads them back.
  */
+import { columnLetters } from "./a1";
 import { formatDate } from "./format";
 import { sumCounts } from "./metrics";
 import type { CellValue, Locale, PhaseRef, ProgressCounts, RegisterKindRef, Sheet, UnitRef } from "./types";
 
 export const TEMPLATE_VERSION = "1";
 
-export const HEADERS: Record<Locale, { index: string; code: string; name: string; kind: string; phase: string; booksTotal: string; booksDigitized: string; entriesTotal: string; entriesDigitized: string; entriesChecked: string; entriesLoaded: string; percent: string; note: string; correction: string }> = {
+export const HEADERS: Record<Locale, { index: string; code: string; name: string; kind: string; phase: string; booksTotal: string; booksDigitized: string; entriesTotal: string; entriesDigitized: string; entriesChecked: string; entriesLoaded: string; percent: string; note: string; correction: string; book: string }> = {
   vi: {
     index: "STT", code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại sổ", phase: "Giai đoạn",
     booksTotal: "Tổng số sổ", booksDigitized: "Số sổ đã số hóa", entriesTotal: "Tổng số dữ liệu cần số hóa", entriesDigitized: "Số dữ liệu đã số hóa",
     entriesChecked: "Số dữ liệu đã kiểm tra", entriesLoaded: "Số dữ liệu đã đưa vào CSDL", percent: "Tỷ lệ (%)", note: "Ghi chú",
-    correction: "Lý do điều chỉnh",
+    correction: "Lý do điều chỉnh", book: "Quyển sổ",
   },
   en: {
     index: "No.", code: "Unit code", name: "Unit name", kind: "Register kind", phase: "Phase",
     booksTotal: "Books total", booksDigitized: "Books digitized", entriesTotal: "Entries to digitize", entriesDigitized: "Entries digitized",
     entriesChecked: "Entries checked", entriesLoaded: "Entries loaded into the database", percent: "Rate (%)", note: "Notes",
-    correction: "Correction reason",
+    correction: "Correction reason", book: "Book no.",
   },
 };
 
@@ -37,7 +38,7 @@ const TOTAL: Record<Locale, string> = { vi: "Tổng cộng", en: "Total" };
 export interface TemplateLayout { version: string; headerRow: number; firstDataRow: number; lastDataRow: number; inputColumns: number[]; percentColumn: number; columns: number; dateCell: string; totalRows: number[] }
 export type TemplateSheet = Sheet & { layout: TemplateLayout; formulas: Record<string, string> };
 
-const rateFormula = (r: number) => `=IF(F${r + 1}>0,ROUND(G${r + 1}/F${r + 1}*100,1),"")`;
+const rateFormula = (r: number, total = "F", done = "G") => `=IF(${total}${r + 1}>0,ROUND(${done}${r + 1}/${total}${r + 1}*100,1),"")`;
 
 const percentOf = (c: ProgressCounts | undefined) => (c && c.entriesTotal > 0 ? Math.round((c.entriesDigitized / c.entriesTotal) * 1000) / 10 : null);
 
@@ -49,33 +50,46 @@ export function buildCommuneTemplate(opts: {
   locale?: Locale;
   /** latest accepted figures, key `${unitCode}|${kindCode}|${phaseCode}`: the sheet starts from them */
   previous?: Map<string, ProgressCounts>;
+  /**
+   * One row per book instead of per kind × phase: a "Quyển sổ" column after "Giai đoạn" (validateGrid sums
+   * the books of a kind and phase into one row). Kinds and phases are codes; books without a kind are skipped.
+   */
+  books?: { kind: string; phase: string; label: string }[];
 }): TemplateSheet {
   const l = opts.locale ?? "vi";
   const h = HEADERS[l];
+  const perBook = !!opts.books?.length;
+  const o = perBook ? 1 : 0; // columns shift right by the book column
+  const col = (c: number) => columnLetters(c + o);
   const rows: CellValue[][] = [
     [TITLE[l]],
     [UNIT_LABEL[l], opts.unit.fullName, null, h.code, opts.unit.code],
     [DATE_LABEL[l], formatDate(opts.reportDate, l)],
     [],
-    [h.index, h.kind, h.phase, h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note, h.correction],
+    [h.index, h.kind, h.phase, ...(perBook ? [h.book] : []), h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note, h.correction],
   ];
   const formulas: Record<string, string> = {};
   const kinds = [...opts.registerKinds].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
   let i = 1;
+  const push = (k: RegisterKindRef, p: PhaseRef, book: string | null, prev: ProgressCounts | undefined) => {
+    formulas[`${col(9)}${rows.length + 1}`] = rateFormula(rows.length, col(5), col(6));
+    rows.push([i++, l === "vi" ? k.nameVi : k.nameEn, l === "vi" ? p.nameVi : p.nameEn, ...(perBook ? [book] : []), prev?.booksTotal ?? null, prev?.booksDigitized ?? null, prev?.entriesTotal ?? null, prev?.entriesDigitized ?? null, prev?.entriesChecked ?? null, prev?.entriesLoaded ?? null, percentOf(prev), null, null]);
+  };
   for (const k of kinds) {
     for (const p of opts.phases) {
-      const prev = opts.previous?.get(`${opts.unit.code}|${k.code}|${p.code}`);
-      formulas[`J${rows.length + 1}`] = rateFormula(rows.length);
-      rows.push([i++, l === "vi" ? k.nameVi : k.nameEn, l === "vi" ? p.nameVi : p.nameEn, prev?.booksTotal ?? null, prev?.booksDigitized ?? null, prev?.entriesTotal ?? null, prev?.entriesDigitized ?? null, prev?.entriesChecked ?? null, prev?.entriesLoaded ?? null, percentOf(prev), null, null]);
+      if (perBook) {
+        for (const b of opts.books!) if (b.kind === k.code && b.phase === p.code) push(k, p, b.label, undefined);
+      } else push(k, p, null, opts.previous?.get(`${opts.unit.code}|${k.code}|${p.code}`));
     }
   }
   const last = rows.length - 1;
+  const width = 12 + o;
   return {
     name: l === "vi" ? `Tiến độ ${opts.unit.code}` : `Progress ${opts.unit.code}`,
     rows,
-    merges: ["A1:L1"],
+    merges: [`A1:${columnLetters(width - 1)}1`],
     formulas,
-    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8], percentColumn: 9, columns: 12, dateCell: "B3", totalRows: [] },
+    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8].map((c) => c + o), percentColumn: 9 + o, columns: width, dateCell: "B3", totalRows: [] },
   };
 }
 

@@ -61,6 +61,10 @@ export interface ProgressRow {
   note?: string | null;
   isCorrection?: boolean;
   correctionReason?: string | null;
+  /** the book of a per-book sheet; null once the rows of several books are summed into this one */
+  book?: string | null;
+  /** sheet rows summed into this row (per-book sheets), this row first */
+  sourceRows?: number[];
   cells: Partial<Record<RowField, string>>;
 }
 

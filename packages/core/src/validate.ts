@@ -225,6 +225,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
     const hasUnitCols = cols.unitCode !== undefined || cols.unitName !== undefined;
 
     let lastKind: string | null = null;
+    let lastPhase: string | number | null = null;
     let groupStart = rows.length; // first row of the current subtotal group
     const sheetStart = rows.length;
     let groupUnit: UnitRef | null = null;
@@ -313,7 +314,10 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
       }
       let phase = "*";
       if (cols.phase !== undefined) {
-        const phaseVal = row[cols.phase];
+        let phaseVal = row[cols.phase];
+        // like kinds, a blank phase under a merged cell continues the phase above (per-book sheets)
+        if ((phaseVal === null || phaseVal === undefined || phaseVal === "") && lastPhase !== null && !kindText) phaseVal = lastPhase;
+        else if (phaseVal !== null && phaseVal !== undefined && phaseVal !== "" && typeof phaseVal !== "boolean") lastPhase = phaseVal;
         const p = phaseVal === null || phaseVal === undefined || phaseVal === "" || typeof phaseVal === "boolean" ? null : phases.match(phaseVal);
         if (!p) {
           out.add("PHASE_UNKNOWN", name, r, cols.phase, {
@@ -447,6 +451,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
       }
 
       const pr: ProgressRow = { sheet: name, row: rowNum, unit, registerKind: kind, phase, counts, statedPercent, reportDate: rowDate, note, isCorrection, correctionReason, cells };
+      if (cols.book !== undefined) pr.book = str(row[cols.book]) || null;
       if (!ok) out.badRows.add(`${name}|${rowNum}`);
       if (!countsOk) out.unreadable.add(pr);
       rows.push(pr);
@@ -458,7 +463,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
     }
   }
 
-  crossRowRules(rows, ctx, out);
+  const folded = crossRowRules(rows, ctx, out);
 
   // The report date.
   const dates = new Map<string, ProgressRow>();
@@ -501,7 +506,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
 
   // Rows with an error of their own are not returned as accepted rows.
   const bad = out.badRows;
-  const accepted = bad.size === 0 ? rows : rows.filter((r) => !bad.has(`${r.sheet}|${r.row}`));
+  const accepted = bad.size === 0 && folded.size === 0 ? rows : rows.filter((r) => !folded.has(r) && !bad.has(`${r.sheet}|${r.row}`));
   if (reportDate) for (const r of accepted) if (!r.reportDate) r.reportDate = reportDate;
   let hasErrors = false;
   for (const i of out.issues) if (i.severity === "error") { hasErrors = true; break; }
@@ -541,8 +546,16 @@ function noteReason(note: string | null): string | null {
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
-function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
+/**
+ * Rules across rows. Pass 1: count invariants per row, duplicates and overlaps, and the books of a per-book
+ * sheet summed into one row per unit/kind/phase. Pass 2, on the rows that stand: previous report, inventory,
+ * outliers. Returns the rows folded into another (not returned as rows of their own).
+ */
+function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): Set<ProgressRow> {
   const seen = new Map<UnitRef, Map<string, ProgressRow>>();
+  const folded = new Set<ProgressRow>();
+  const booksOf = new Map<ProgressRow, Set<string>>();
+  const standing: ProgressRow[] = [];
   const unitIncrease = new Map<string, { inc: number; first: ProgressRow; cells: string[] }>();
   const factor = ctx.outlier?.factor ?? 10;
   const minJump = ctx.outlier?.minJump ?? 500;
@@ -570,6 +583,25 @@ function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
         if (kindOverlap && phaseOverlap) { dup = other; break; }
       }
     }
+    if (dup && dup.book !== undefined && d.book !== undefined && perUnit.get(sub) === dup) {
+      // A per-book sheet: another book of the same kind and phase adds to the row, unless it is the same book.
+      let books = booksOf.get(dup);
+      if (!books) booksOf.set(dup, (books = new Set(dup.book ? [dup.book] : [])));
+      const label = d.book ?? "";
+      if (label && !books.has(label) && !(out.badRows.size && out.badRows.has(`${d.sheet}|${d.row}`))) {
+        books.add(label);
+        for (const f of COUNT_FIELDS) dup.counts[f] += c[f];
+        dup.sourceRows = [...(dup.sourceRows ?? [dup.row]), d.row];
+        dup.book = null;
+        dup.statedPercent = null;
+        if (d.isCorrection) {
+          dup.isCorrection = true;
+          dup.correctionReason = [dup.correctionReason, d.correctionReason].filter(Boolean).join("; ") || null;
+        }
+        folded.add(d);
+        continue;
+      }
+    }
     if (dup) {
       const what = `${d.unit.fullName}${d.registerKind !== "*" ? `, ${d.registerKind}` : ""}${d.phase !== "*" ? `, ${d.phase}` : ""}`;
       const here = L.unit ?? L.registerKind ?? L.entriesDigitized;
@@ -577,8 +609,14 @@ function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
       continue;
     }
     perUnit.set(sub, d);
-    if (!ctx.previous && !ctx.inventory) continue;
+    standing.push(d);
+  }
 
+  if (!ctx.previous && !ctx.inventory) return folded;
+  for (const d of standing) {
+    if (out.badRows.size && out.badRows.has(`${d.sheet}|${d.row}`)) continue;
+    const c = d.counts;
+    const L = d.cells;
     const prevKey = `${d.unit.code}|${d.registerKind}|${d.phase}`;
     const prev = ctx.previous?.get(prevKey) ?? (d.registerKind === "*" || d.phase === "*" ? sumPrevious(ctx.previous, d) : undefined);
     if (prev) {
@@ -603,7 +641,7 @@ function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
       if (f) out.onRow("INVENTORY_MISMATCH", d, L[f], { vi: `${FIELD_NAMES[f].vi} (${n(c[f])}) khác với số đã đăng ký trong danh mục sổ (${n(inv[f])}). Nếu danh mục đã thay đổi, hãy ghi chú lý do hoặc đề nghị cập nhật danh mục.`, en: `${FIELD_NAMES[f].en} (${n(c[f], "en")}) differs from the registered inventory (${n(inv[f], "en")}). If the inventory changed, add a note or ask for it to be updated.` }, [L[f]]);
     }
   }
-  if (!ctx.recentDailyOutput) return;
+  if (!ctx.recentDailyOutput) return folded;
   for (const [code, { inc, first, cells }] of unitIncrease) {
     const normal = ctx.recentDailyOutput.get(code);
     if (normal === undefined) continue;
@@ -615,6 +653,7 @@ function crossRowRules(rows: ProgressRow[], ctx: Ctx, out: Collector): void {
       out.onRow("OUTLIER_JUMP", first, first.cells.entriesDigitized, { vi: `${first.unit.fullName} tăng ${n(inc)} dữ liệu${span.vi} so với lần báo cáo trước, cao bất thường so với mức thường ngày (khoảng ${n(normal)} dữ liệu/ngày). Hãy kiểm tra lại; nếu đúng, xác nhận để gửi.`, en: `${first.unit.fullName} rose by ${n(inc, "en")} entries${span.en} since the last report, far above its usual output (about ${n(normal, "en")} entries/day). Check it; if right, confirm to submit.` }, cells);
     }
   }
+  return folded;
 }
 
 function sumPrevious(prev: Map<string, ProgressCounts> | undefined, d: ProgressRow): ProgressCounts | undefined {
