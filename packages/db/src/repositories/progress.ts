@@ -54,9 +54,20 @@ export interface RecordedSnapshot extends SnapshotInput {
 
 const cols = COUNT_FIELDS.map((f) => `"${f}"`).join(", ");
 
-/** Serialize writers of the same units (PostgreSQL); PGlite has a single connection anyway. */
+/**
+ * Serializes writers of the same units (PostgreSQL; PGlite has a single connection anyway). Every writer holds
+ * a shared "all units" lock plus one lock per unit; a bulk operation (many units, e.g. carrying figures across
+ * a reorganization) takes the "all units" lock exclusively instead, which stays within PostgreSQL's lock table.
+ */
+const BULK_LOCK_THRESHOLD = 64;
 export async function lockUnits(tx: Tx, unitIds: string[]): Promise<void> {
-  for (const id of [...new Set(unitIds)].sort()) {
+  const ids = [...new Set(unitIds)].sort();
+  if (ids.length > BULK_LOCK_THRESHOLD) {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))`);
+    return;
+  }
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(hashtextextended('units:all', 0))`);
+  for (const id of ids) {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `unit:${id}`);
   }
 }
