@@ -1,38 +1,78 @@
 /** The Sohoa API as the task pane uses it (same origin in dev through Vite's proxy). */
-import type { Forecast, ProgressCounts } from "@sohoa/core";
+import type { Forecast, Grid, ProgressCounts, ValidationIssue } from "@sohoa/core";
 
-export interface ApiError { code: string; message: { vi: string; en: string } }
+export interface ApiError { code: string; message: { vi: string; en: string }; issues?: ValidationIssue[] }
 export class RequestFailed extends Error {
   constructor(readonly status: number, readonly error: ApiError) {
     super(error.message.en);
   }
+  /** the network failed (no answer): nothing was recorded, retrying is safe */
+  get offline(): boolean {
+    return this.status === 0;
+  }
 }
 
-export interface SignedIn { token: string; expiresAt: string; user: { username: string; displayName: string; role: string; unit: { code: string; fullName: string } } }
-export interface UnitProgress {
-  code: string; fullName: string; counts: ProgressCounts; completion: number | null; rank: number | null; siblings: number;
-  deadline: string | null; forecast: Forecast; target: { entriesTarget: number; achieved: number; percent: number | null } | null;
+export interface UnitSummary { id: string; code: string; name: string; fullName: string; level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY"; parentId: string | null; validFrom?: string | null; validTo?: string | null }
+export interface User { id?: string; username: string; displayName: string; role: string; locale?: "vi" | "en"; unit: UnitSummary }
+export interface SignedIn { token: string; expiresAt: string | null; user: User }
+export interface UnitProgress extends UnitSummary {
+  counts: ProgressCounts; completion: number | null; rank: number | null; siblings: number; bucket?: string;
+  deadline: string | null; forecast: Forecast; target: { periodStart?: string; periodEnd?: string; entriesTarget: number; achieved: number; percent: number | null } | null;
+  hasChildren?: boolean; reported?: boolean; lastReportAt?: string | null;
 }
+export interface KindPhaseRow { registerKind: { code: string; nameVi: string; nameEn: string }; phase: { code: string; nameVi: string; nameEn: string }; counts: ProgressCounts; completion: number | null; reportDate: string; version: number }
+export interface ProgressAnswer { date: string; latestReportDate?: string | null; unit: UnitProgress; children: UnitProgress[]; breakdown?: KindPhaseRow[]; ancestors?: UnitSummary[] }
+export interface UnitRow extends UnitSummary { childCount: number; active: boolean }
+export interface RefRow { id: string; code: string; nameVi: string; nameEn: string; sortOrder?: number }
+export interface Receipt {
+  id: string; checksum: string; status: "ACCEPTED"; reportDate: string; submittedAt: string;
+  accepted: { rows: number; units: number }; warnings: ValidationIssue[];
+  changes?: { unitCode: string; registerKind: string; phase: string; version: number; entriesDigitized: number; delta: number }[];
+  replayed?: boolean;
+}
+export interface SubmitBody { unitCode: string; grid: Grid; source: "ADDIN"; reportDate?: string; acceptWarnings?: boolean; correctionReason?: string }
+
+const NETWORK: ApiError = { code: "network", message: { vi: "Không kết nối được máy chủ Sohoa. Kiểm tra mạng rồi thử lại.", en: "Cannot reach the Sohoa server. Check the network and retry." } };
+
+export type Client = ReturnType<typeof createClient>;
 
 export function createClient(base = "", fetchImpl: typeof fetch = (...a) => fetch(...a)) {
   async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
     let res: Response;
+    const { token, ...rest } = init;
     try {
       res = await fetchImpl(`${base}${path}`, {
-        ...init,
-        headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers ?? {}) },
+        ...rest,
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...(rest.headers ?? {}) },
       });
     } catch {
-      throw new RequestFailed(0, { code: "network", message: { vi: "Không kết nối được máy chủ Sohoa. Kiểm tra mạng rồi thử lại.", en: "Cannot reach the Sohoa server. Check the network and retry." } });
+      throw new RequestFailed(0, NETWORK);
     }
+    if (res.status === 204) return null as T;
     const body = (await res.json().catch(() => null)) as ({ error?: ApiError } & T) | null;
     if (!res.ok) throw new RequestFailed(res.status, body?.error ?? { code: "http", message: { vi: `Lỗi máy chủ (${res.status}).`, en: `Server error (${res.status}).` } });
     return body as T;
   }
+  const q = (o: Record<string, string | number | undefined>) => new URLSearchParams(Object.entries(o).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)])).toString();
   return {
     login: (username: string, password: string) => call<SignedIn>("/api/auth/login", { method: "POST", body: JSON.stringify({ username, password }) }),
-    me: (token: string) => call<{ user: SignedIn["user"] }>("/api/auth/me", { token }),
-    logout: (token: string) => call<null>("/api/auth/logout", { method: "POST", token }).catch(() => null),
-    progress: async (token: string, code: string) => (await call<{ unit: UnitProgress; date: string }>(`/api/units/${encodeURIComponent(code)}/progress`, { token })),
+    me: (token: string) => call<{ user: User }>("/api/auth/me", { token }),
+    logout: (token: string) => call<null>("/api/auth/logout", { method: "POST", token }),
+    progress: (token: string, code: string, date?: string) => call<ProgressAnswer>(`/api/units/${encodeURIComponent(code)}/progress${date ? `?${q({ date })}` : ""}`, { token }),
+    units: (token: string, parentId: string) => call<UnitRow[]>(`/api/units?${q({ parentId, _start: 0, _end: 5000, _sort: "code", _order: "asc" })}`, { token }),
+    registerKinds: (token: string) => call<RefRow[]>(`/api/register-kinds?${q({ active: "true", _start: 0, _end: 200 })}`, { token }),
+    phases: (token: string) => call<RefRow[]>("/api/book-phases", { token }),
+    /** POST /api/submissions; the same key for a retry of the same body, so a lost answer never submits twice */
+    submit: (token: string, body: SubmitBody, idempotencyKey: string) =>
+      call<Receipt>("/api/submissions", { method: "POST", token, body: JSON.stringify(body), headers: { "idempotency-key": idempotencyKey } }),
   };
+}
+
+/** A random key for Idempotency-Key (crypto.randomUUID where the page is a secure context). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === "function") return c.randomUUID();
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 }

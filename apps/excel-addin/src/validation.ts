@@ -1,0 +1,53 @@
+/**
+ * Building core's ValidationContext from what the API gives the task pane, and validating a sheet with it.
+ * A commune's sheet is checked against its register kinds × phases and its latest accepted figures; a
+ * parent's roll-up against its units. The server re-runs the same rules and stays authoritative.
+ */
+import { validateGrid, type ProgressCounts, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue } from "@sohoa/core";
+import type { ProgressAnswer, RefRow, UnitRow, UnitSummary } from "./api";
+
+export interface UnitData {
+  unit: UnitSummary;
+  progress: ProgressAnswer;
+  kinds: RefRow[];
+  phases: RefRow[];
+  children: UnitRow[];
+}
+
+const ref = (u: UnitSummary): UnitRef => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null });
+
+/** Today's date in Asia/Ho_Chi_Minh (the clock is passed in). */
+export function vnToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function isLeaf(d: UnitData): boolean {
+  return d.children.length === 0;
+}
+
+export function buildContext(d: UnitData, today: string, correctionReason?: string | null): ValidationContext {
+  const previous = new Map<string, ProgressCounts>();
+  for (const r of d.progress.breakdown ?? []) previous.set(`${d.unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
+  return {
+    today,
+    submitter: ref(d.unit),
+    units: [ref(d.unit), ...d.children.map(ref)],
+    registerKinds: d.kinds.map((k, i) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder ?? i })),
+    phases: d.phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
+    previous,
+    ...(correctionReason !== undefined && correctionReason !== null ? { correction: { reason: correctionReason } } : {}),
+  };
+}
+
+export function validateSheet(sheet: Sheet, ctx: ValidationContext): ValidationIssue[] {
+  return validateGrid({ sheets: [sheet] }, ctx).issues;
+}
+
+/** The previous figures the templates start from (commune: per kind × phase; roll-up: per child unit). */
+export function templatePrevious(d: UnitData): Map<string, ProgressCounts> {
+  const m = new Map<string, ProgressCounts>();
+  for (const r of d.progress.breakdown ?? []) if (r.reportDate) m.set(`${d.unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
+  for (const c of d.progress.children ?? []) if (c.reported) m.set(`${c.code}|*|*`, c.counts);
+  return m;
+}
+export { ref as unitRef };
