@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KindIndex, PhaseIndex, matchUnit, UnitIndex } from "./reference";
 import { compactKey, normalizeName, unitKey } from "./text";
@@ -17,6 +18,26 @@ describe("normalization", () => {
     expect(unitKey("Phường 01")).toBe("1");
     expect(compactKey("Xã K' Dang")).toBe(compactKey("K'Dang"));
     expect(compactKey("Xã Quí Sơn")).toBe(compactKey("Quý Sơn"));
+  });
+});
+
+describe("the fast normalizeName agrees with Unicode's decomposition (property)", () => {
+  const reference = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9%]+/g, " ").trim();
+  const vietnamese = fc.constantFrom(..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵÁÀẢÃẠỲỸ0123456789 '-.,()%/");
+  it("on Vietnamese text, composed or decomposed, and on any string", () => {
+    fc.assert(
+      fc.property(fc.array(vietnamese, { maxLength: 30 }).map((a) => a.join("")), fc.boolean(), (s, nfd) => {
+        const input = nfd ? s.normalize("NFD") : s;
+        expect(normalizeName(input)).toBe(reference(input));
+      }),
+      { numRuns: 500 },
+    );
+    // on any string: only a-z, 0-9, % and single inner spaces, and normalizing twice changes nothing
+    fc.assert(fc.property(fc.string({ maxLength: 20, unit: "binary" }), (s) => {
+      const n = normalizeName(s);
+      expect(n).toMatch(/^([a-z0-9%]+( [a-z0-9%]+)*)?$/);
+      expect(normalizeName(n)).toBe(n);
+    }), { numRuns: 300 });
   });
 });
 

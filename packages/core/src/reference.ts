@@ -3,7 +3,7 @@
  * the submitter's scope), register kinds and book phases (kept as data; the aliases below only add common
  * spellings for the seeded codes).
  */
-import { compactKey, editDistance, normalizeName, unitKey } from "./text";
+import { compactOfKey, editDistance, normalizeName, unitKey, unitKeyOfNormalized } from "./text";
 import type { PhaseRef, RegisterKindRef, UnitRef } from "./types";
 
 export type UnitMatch =
@@ -19,13 +19,16 @@ export function validOn(u: UnitRef, date: string): boolean {
 }
 
 /** The name as written, only case and spacing ignored (Unicode NFC, so composed and decomposed input agree). */
-const exactKey = (s: string) => s.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+const exactKey = (s: string) => {
+  const nfc = s.normalize("NFC").toLowerCase();
+  return /\s\s|^\s|\s$|[\t\n\r\u00a0]/.test(nfc) ? nfc.replace(/\s+/g, " ").trim() : nfc;
+};
 
 function addKey(map: KeyIndex, k: string, u: UnitRef): void {
   if (!k) return;
   const list = map.get(k);
   if (!list) map.set(k, [u]);
-  else if (!list.includes(u)) list.push(u);
+  else if (list[list.length - 1] !== u && !list.includes(u)) list.push(u);
 }
 
 /**
@@ -73,13 +76,21 @@ export class UnitIndex {
     const exact: KeyIndex = new Map(), full: KeyIndex = new Map(), bare: KeyIndex = new Map(), key: KeyIndex = new Map(), compact: KeyIndex = new Map();
     for (const u of this.units) {
       addKey(exact, exactKey(u.fullName), u);
-      addKey(exact, exactKey(u.name), u);
-      addKey(full, normalizeName(u.fullName), u);
-      addKey(bare, normalizeName(u.name), u);
-      addKey(key, unitKey(u.fullName), u);
-      addKey(key, unitKey(u.name), u);
-      addKey(compact, compactKey(u.fullName), u);
-      addKey(compact, compactKey(u.name), u);
+      if (u.name !== u.fullName) addKey(exact, exactKey(u.name), u);
+      const nf = normalizeName(u.fullName);
+      const nn = u.name === u.fullName ? nf : normalizeName(u.name);
+      addKey(full, nf, u);
+      addKey(bare, nn, u);
+      const kf = unitKeyOfNormalized(nf);
+      const kn = nn === nf ? kf : unitKeyOfNormalized(nn);
+      addKey(key, kf, u);
+      if (kn !== kf) addKey(key, kn, u);
+      const cf = compactOfKey(kf);
+      addKey(compact, cf, u);
+      if (kn !== kf) {
+        const cn = compactOfKey(kn);
+        if (cn !== cf) addKey(compact, cn, u);
+      }
     }
     return (this.tiers = [exact, full, bare, key, compact]);
   }
@@ -126,8 +137,8 @@ export class UnitIndex {
     if (name) {
       const [exact, full, bare, key, compact] = this.nameTiers as [KeyIndex, KeyIndex, KeyIndex, KeyIndex, KeyIndex];
       const n = normalizeName(name);
-      const k = unitKey(name);
-      const tries: [KeyIndex, string][] = [[full, n], [bare, n], [key, k], [compact, compactKey(name)]];
+      const k = unitKeyOfNormalized(n);
+      const tries: [KeyIndex, string][] = [[full, n], [bare, n], [key, k], [compact, compactOfKey(k)]];
       if (/[^\x00-\x7f]/.test(name)) tries.unshift([exact, exactKey(name)]);
       for (const [index, text] of tries) {
         let list = index.get(text);

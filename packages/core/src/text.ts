@@ -1,19 +1,45 @@
 /** Text normalization for matching what officials type against the registry. */
 
+/**
+ * Folding table for code points up to U+1EFF (Latin, Latin Extended, combining marks, Vietnamese): the
+ * lower-case ASCII letter or digit a character reduces to, SEP for anything else, DROP for combining marks.
+ * Built once on first use from String.prototype.normalize, so it agrees with Unicode's own decomposition.
+ */
+const SEP = 0, DROP = 1;
+let fold: Uint8Array | null = null;
+function foldTable(): Uint8Array {
+  if (fold) return fold;
+  const t = new Uint8Array(0x1f00);
+  for (let cp = 0; cp < t.length; cp++) {
+    if (cp >= 0x300 && cp <= 0x36f) { t[cp] = DROP; continue; }
+    let base = String.fromCharCode(cp).normalize("NFD").charAt(0).toLowerCase();
+    if (cp === 0x110 || cp === 0x111) base = "d";
+    const b = base.charCodeAt(0);
+    t[cp] = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 37 ? b : SEP;
+  }
+  return (fold = t);
+}
+
 /** Lower case, no diacritics (đ → d), punctuation to spaces, single spaces: "Xã Zà Hung" → "xa za hung". */
 export function normalizeName(s: string): string {
+  const t = foldTable();
   let out = "";
-  const base = s.normalize("NFD");
-  for (let i = 0; i < base.length; i++) {
-    const ch = base.charCodeAt(i);
-    if (ch >= 0x300 && ch <= 0x36f) continue; // combining marks
-    out += base[i];
+  let pendingSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.charCodeAt(i);
+    const f = cp < 0x1f00 ? t[cp]! : SEP;
+    if (f === DROP) continue;
+    if (f === SEP) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += " ";
+      pendingSpace = false;
+    }
+    out += String.fromCharCode(f);
   }
-  return out
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, " ")
-    .trim();
+  return out;
 }
 
 const UNIT_PREFIXES = [
@@ -23,7 +49,12 @@ const UNIT_PREFIXES = [
 
 /** Normalized name without its type prefix: "Xã Za Hung" → "za hung", "TP. Tam Kỳ" → "tam ky", "Phường 01" → "1". */
 export function unitKey(s: string): string {
-  let n = normalizeName(s).replace(/\b0+(\d)/g, "$1");
+  return unitKeyOfNormalized(normalizeName(s));
+}
+
+/** unitKey of a string already through normalizeName. */
+export function unitKeyOfNormalized(normalized: string): string {
+  let n = normalized.includes("0") ? normalized.replace(/\b0+(\d)/g, "$1") : normalized;
   for (const p of UNIT_PREFIXES) {
     if (n.startsWith(`${p} `) && n.length > p.length + 1) {
       n = n.slice(p.length + 1);
@@ -55,5 +86,10 @@ export function editDistance(a: string, b: string): number {
  * "K' Dang" and "K'Dang", "P Rao" and "Prao", "Ea H'leo" and "Ea Hleo" meet here.
  */
 export function compactKey(s: string): string {
-  return unitKey(s).replace(/ /g, "").replace(/y/g, "i");
+  return compactOfKey(unitKey(s));
+}
+
+/** compactKey of a unitKey. */
+export function compactOfKey(key: string): string {
+  return key.replace(/ /g, "").replace(/y/g, "i");
 }

@@ -180,6 +180,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   const pendingGroups: PendingGroup[] = [];
   let template: "commune" | "rollup" = "commune";
   let suggestionsLeft = 50;
+  let suggestionBudget = 2_000_000;
   let dateWhere: { sheet: string; cell: string } | null = null;
   const submissionCorrection = ctx.correction ? (ctx.correction.reason ?? "").trim() : null;
   if (submissionCorrection === "") {
@@ -269,7 +270,9 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
           continue;
         }
         if (m.kind === "unknown") {
-          const sugg = suggestionsLeft-- > 0 ? units.suggest(nameText || codeText) : [];
+          // Suggestions cost one edit distance per unit in scope: bounded per workbook (about 2 million).
+          const sugg = suggestionsLeft-- > 0 && suggestionBudget >= units.units.length ? units.suggest(nameText || codeText) : [];
+          suggestionBudget -= units.units.length;
           const hint = sugg.length ? { vi: ` Có phải: ${sugg.map((u) => `${u.fullName} (mã ${u.code})`).join(", ")}?`, en: ` Did you mean: ${sugg.map((u) => `${u.fullName} (code ${u.code})`).join(", ")}?` } : { vi: "", en: "" };
           out.add("UNIT_UNKNOWN", name, r, c, {
             vi: `Không tìm thấy đơn vị "${nameText || codeText}" trong phạm vi của ${ctx.submitter.fullName}.${hint.vi} Hãy sửa tên hoặc ghi đúng mã đơn vị.`,
