@@ -65,7 +65,7 @@ waitForApi().then((up) => {
 ──────────────────────────────────────────────────────────────
  Sohoa is running (embedded database: data/pglite)
    API:             http://localhost:${API_PORT}/api   (docs: http://localhost:${API_PORT}/api/docs)
-${admin ? "   Console:         http://localhost:5173\n" : ""}${addin ? "   Excel task pane: http://localhost:3001/taskpane.html\n" : ""}   Demo sign-in:    admin / Sohoa@2025   (also quangnam, lanhdao, donggiang, zahung)
+${admin ? "   Console:         http://localhost:5173\n" : ""}${addin ? "   Excel task pane: https://localhost:3001/taskpane.html (http:// when no dev certificate could be made; manifests: pnpm --filter @sohoa/excel-addin manifest)\n" : ""}   Demo sign-in:    admin / Sohoa@2025   (also quangnam, lanhdao, donggiang, zahung)
  Ctrl+C stops everything.
 ──────────────────────────────────────────────────────────────`);
 });
