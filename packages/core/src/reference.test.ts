@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KindIndex, PhaseIndex, matchUnit, UnitIndex } from "./reference";
-import { compactKey, normalizeName, unitKey } from "./text";
+import { compactKey, editDistance, editDistanceAtMost, normalizeName, unitKey } from "./text";
 import type { UnitRef } from "./types";
 
 const u = (code: string, fullName: string, name: string, parentId: string | null = "d1", level: UnitRef["level"] = "COMMUNE"): UnitRef => ({ id: `id${code}`, code, name, fullName, level, parentId });
@@ -122,5 +122,16 @@ describe("codes are reused: a code identifies a unit only together with a date",
     expect(matchUnit([old, now], { code: "20944" }, { date: "2025-02-18" })).toMatchObject({ kind: "found", unit: { id: "old20944" } });
     expect(matchUnit([now, old], { code: "20944" }, { date: "2025-07-15" })).toMatchObject({ kind: "found", unit: { id: "new20944" } });
     expect(matchUnit([old, now], { code: "20944" })).toMatchObject({ kind: "found", unit: { id: "new20944" } }); // no date: the current one
+  });
+});
+
+describe("bounded edit distance", () => {
+  it("equals the full distance when within the bound, and says 'more' otherwise (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.nat(8), (a, b, max) => {
+        const d = editDistance(a, b);
+        expect(editDistanceAtMost(a, b, max)).toBe(d <= max ? d : max + 1);
+      }),
+    );
   });
 });

@@ -3,7 +3,7 @@
  * the submitter's scope), register kinds and book phases (kept as data; the aliases below only add common
  * spellings for the seeded codes).
  */
-import { compactOfKey, editDistance, normalizeName, unitKey, unitKeyOfNormalized } from "./text";
+import { compactOfKey, editDistanceAtMost, normalizeName, unitKey, unitKeyOfNormalized } from "./text";
 import type { PhaseRef, RegisterKindRef, UnitRef } from "./types";
 
 export type UnitMatch =
@@ -158,17 +158,23 @@ export class UnitIndex {
     return { kind: "unknown", suggestions: [] };
   }
 
-  /** The closest names, for "did you mean …". */
+  /** The closest names, for "did you mean …" (at most n, nearest first). */
   suggest(name: string, n = 3): UnitRef[] {
     const key = unitKey(name);
     if (!key) return [];
     const limit = Math.max(3, Math.floor(key.length / 2));
-    return this.keys
-      .map(([k, u]) => [Math.abs(k.length - key.length) > limit ? limit + 1 : editDistance(key, k), u] as const)
-      .filter(([d]) => d <= limit)
-      .sort((a, b) => a[0] - b[0])
-      .slice(0, n)
-      .map(([, u]) => u);
+    const best: { d: number; u: UnitRef }[] = [];
+    let worst = limit; // a candidate must beat the current n-th best
+    for (const [k, u] of this.keys) {
+      const d = editDistanceAtMost(key, k, worst);
+      if (d > worst) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.d > d) at--;
+      best.splice(at, 0, { d, u });
+      if (best.length > n) best.pop();
+      if (best.length === n) worst = best[n - 1]!.d;
+    }
+    return best.map((x) => x.u);
   }
 }
 

@@ -93,3 +93,32 @@ export function compactKey(s: string): string {
 export function compactOfKey(key: string): string {
   return key.replace(/ /g, "").replace(/y/g, "i");
 }
+
+let rowBuf = new Int32Array(64);
+/**
+ * Levenshtein distance if it is at most `max`, otherwise max + 1; stops as soon as a whole row exceeds `max`.
+ * For suggestions over thousands of names.
+ */
+export function editDistanceAtMost(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const la = a.length, lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (rowBuf.length <= lb) rowBuf = new Int32Array(lb * 2 + 1);
+  const prev = rowBuf;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const tmp = prev[j]!;
+      const v = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      prev[j] = v;
+      if (v < rowMin) rowMin = v;
+      diag = tmp;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return Math.min(prev[lb]!, max + 1);
+}
