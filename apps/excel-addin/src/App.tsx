@@ -7,7 +7,7 @@ import { buildCommuneTemplate, buildRollupTemplate, formatDate, formatNumber, fo
 import { createClient, newIdempotencyKey, RequestFailed, type Receipt, type SubmitBody, type UnitRow, type UnitSummary } from "./api";
 import { translate, type Key } from "./i18n";
 import { forgetSession, loadSession, saveSession, type Session } from "./session";
-import { buildContext, isLeaf, templatePrevious, unitRef, validateSheet, vnToday, type UnitData } from "./validation";
+import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, vnToday, type UnitData } from "./validation";
 import { inExcel } from "./excel/host";
 import { clearMarks, validateAndMark } from "./excel/marks";
 import { readSheet, selectCell } from "./excel/sheet";
@@ -184,8 +184,8 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
       if (!data) return;
       const previous = templatePrevious(data);
       const template = isLeaf(data)
-        ? buildCommuneTemplate({ unit: unitRef(data.unit), registerKinds: data.kinds.map((k, i) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder ?? i })), phases: data.phases, reportDate: today, locale, previous })
-        : buildRollupTemplate({ parent: unitRef(data.unit), children: data.children.map(unitRef), reportDate: today, locale, previous });
+        ? buildCommuneTemplate({ unit: unitRef(data.unit), registerKinds: data.kinds.map((k, i) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder ?? i })), phases: data.phases, reportDate: reportDateFor(data.unit, today), locale, previous })
+        : buildRollupTemplate({ parent: unitRef(data.unit), children: data.children.map(unitRef), reportDate: reportDateFor(data.unit, today), locale, previous });
       const r = await insertTemplate(template, { validationTitle: tr("template.dvTitle"), validationMessage: tr("template.dvMessage") });
       setIssues(null);
       setNotice({ intent: "success", text: tr("template.inserted", { sheet: r.sheetName }) + (r.dataValidation ? "" : tr("template.noValidation")) });

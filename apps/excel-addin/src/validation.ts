@@ -21,15 +21,30 @@ export function vnToday(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
+/**
+ * The date a report is made for: today, unless the unit has since been closed (merged or divided in a
+ * reorganization), in which case its last valid day: a code identifies a unit only together with a date.
+ */
+export function reportDateFor(unit: UnitSummary, today: string): string {
+  if (unit.validTo && unit.validTo <= today) {
+    const d = new Date(`${unit.validTo}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  }
+  return today;
+}
+
 export function isLeaf(d: UnitData): boolean {
   return d.children.length === 0;
 }
 
 export function buildContext(d: UnitData, today: string, correctionReason?: string | null): ValidationContext {
+  const reportDate = reportDateFor(d.unit, today);
   const previous = new Map<string, ProgressCounts>();
   for (const r of d.progress.breakdown ?? []) previous.set(`${d.unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
   return {
     today,
+    reportDate,
     submitter: ref(d.unit),
     units: [ref(d.unit), ...d.children.map(ref)],
     registerKinds: d.kinds.map((k, i) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder ?? i })),
