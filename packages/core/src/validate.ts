@@ -293,8 +293,8 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
         unit = ctx.submitter;
       } else {
         out.add("UNIT_MISSING", name, r, cols.unitName ?? cols.unitCode ?? 0, {
-          vi: `Dòng ${rowNum} không ghi đơn vị. Bảng tổng hợp của ${ctx.submitter.fullName} cần "Mã đơn vị" hoặc "Tên đơn vị" ở mỗi dòng.`,
-          en: `Row ${rowNum} names no unit. A roll-up sheet of ${ctx.submitter.fullName} needs a "Unit code" or "Unit name" on every row.`,
+          vi: `Dòng ${rowNum} không ghi đơn vị. Hãy ghi "Mã đơn vị" hoặc "Tên đơn vị" ở mỗi dòng của bảng tổng hợp của ${ctx.submitter.fullName}.`,
+          en: `Row ${rowNum} names no unit. Write a "Unit code" or "Unit name" on every row of the roll-up sheet of ${ctx.submitter.fullName}.`,
         });
         continue;
       }
@@ -423,7 +423,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
       if (cols.reportDate !== undefined && str(row[cols.reportDate])) {
         const d = parseDateCell(row[cols.reportDate]);
         if (!d) {
-          out.add("DATE_INVALID", name, r, cols.reportDate, { vi: `Ngày báo cáo "${str(row[cols.reportDate])}" không đúng định dạng ngày/tháng/năm (ví dụ 18/02/2025).`, en: `The report date "${str(row[cols.reportDate])}" is not a day/month/year date (e.g. 18/02/2025).` });
+          out.add("DATE_INVALID", name, r, cols.reportDate, { vi: `Ngày báo cáo "${str(row[cols.reportDate])}" không đúng định dạng. Hãy ghi theo dạng ngày/tháng/năm, ví dụ 18/02/2025.`, en: `The report date "${str(row[cols.reportDate])}" is not a valid date. Write it as day/month/year, e.g. 18/02/2025.` });
           ok = false;
         } else {
           rowDate = d;
@@ -486,11 +486,13 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   if (reportDate) {
     const sheet = dateWhere?.sheet ?? firstName;
     const cell = dateWhere?.cell ?? null;
+    const at = cell ? { row: Number(cell.replace(/^[A-Z]+/, "")) } : {};
+    if (at.row !== undefined && reportDate > ctx.today) out.badRows.add(`${sheet}|${at.row}`);
     if (ctx.today && reportDate > ctx.today) {
-      out.issues.push({ code: "DATE_IN_FUTURE", severity: RULES.DATE_IN_FUTURE, sheet, cell, message: { vi: `Ngày báo cáo ${formatDate(reportDate)} ở tương lai (hôm nay là ${formatDate(ctx.today)}). Hãy sửa ngày báo cáo.`, en: `The report date ${formatDate(reportDate, "en")} is in the future (today is ${formatDate(ctx.today, "en")}). Correct the report date.` } });
+      out.issues.push({ code: "DATE_IN_FUTURE", severity: RULES.DATE_IN_FUTURE, sheet, cell, ...at, message: { vi: `Ngày báo cáo ${formatDate(reportDate)} ở tương lai (hôm nay là ${formatDate(ctx.today)}). Hãy sửa ngày báo cáo.`, en: `The report date ${formatDate(reportDate, "en")} is in the future (today is ${formatDate(ctx.today, "en")}). Correct the report date.` } });
     }
     if (ctx.campaign && (reportDate < ctx.campaign.startDate || reportDate > ctx.campaign.endDate)) {
-      out.issues.push({ code: "DATE_OUTSIDE_CAMPAIGN", severity: RULES.DATE_OUTSIDE_CAMPAIGN, sheet, cell, message: { vi: `Ngày báo cáo ${formatDate(reportDate)} nằm ngoài thời gian của đợt số hóa (${formatDate(ctx.campaign.startDate)} – ${formatDate(ctx.campaign.endDate)}). Hãy kiểm tra lại ngày báo cáo.`, en: `The report date ${formatDate(reportDate, "en")} is outside the campaign (${formatDate(ctx.campaign.startDate, "en")} – ${formatDate(ctx.campaign.endDate, "en")}). Check the report date.` } });
+      out.issues.push({ code: "DATE_OUTSIDE_CAMPAIGN", severity: RULES.DATE_OUTSIDE_CAMPAIGN, sheet, cell, ...at, message: { vi: `Ngày báo cáo ${formatDate(reportDate)} nằm ngoài thời gian của đợt số hóa (${formatDate(ctx.campaign.startDate)} – ${formatDate(ctx.campaign.endDate)}). Hãy kiểm tra lại ngày báo cáo.`, en: `The report date ${formatDate(reportDate, "en")} is outside the campaign (${formatDate(ctx.campaign.startDate, "en")} – ${formatDate(ctx.campaign.endDate, "en")}). Check the report date.` } });
     }
   }
   if (rows.length === 0 && !out.issues.some((i) => i.severity === "error")) {
