@@ -1,7 +1,7 @@
 /** The worked examples of DOMAIN.md, as tests. */
 import { describe, expect, it } from "vitest";
 import { formatGrowth, formatPercent, formatProgress } from "./format";
-import { bucketOf, completion, distribution, growth, percentOfTarget, rankBy, rollupTree, sumCounts, type TreeNode } from "./metrics";
+import { bucketOf, completion, distribution, growth, outputBetween, percentOfTarget, rankBy, rollupTree, sumCounts, type TreeNode } from "./metrics";
 import { t } from "./messages";
 import { ZERO_COUNTS, type ProgressCounts } from "./types";
 
@@ -69,5 +69,17 @@ describe("national, mid-2024", () => {
     const nation = sumCounts([{ ...ZERO_COUNTS, booksDigitized: 2_524_892, entriesDigitized: 60_000_000, entriesLoaded: 50_000_000, entriesTotal: 100_000_000 }]);
     expect(formatProgress(nation.entriesLoaded, nation.entriesTotal)).toBe("50.000.000/100.000.000 (50,0%)");
     expect(formatProgress(nation.entriesDigitized, nation.entriesTotal)).toBe("60.000.000/100.000.000 (60,0%)");
+  });
+});
+
+describe("period output from cumulative figures", () => {
+  it("Khánh Hòa: June's output over May's is +373%, and June against its target", () => {
+    const series = [{ date: "2023-04-30", value: 10_000 }, { date: "2023-05-31", value: 11_000 }, { date: "2023-06-15", value: 13_000 }, { date: "2023-06-30", value: 15_730 }];
+    const may = outputBetween(series, "2023-04-30", "2023-05-31");
+    const june = outputBetween(series, "2023-05-31", "2023-06-30");
+    expect([may, june]).toEqual([1_000, 4_730]);
+    expect(formatGrowth(growth(june, may)!)).toBe("+373%");
+    expect(formatPercent(percentOfTarget(june, 790)!)).toBe("598,7%");
+    expect(outputBetween(series, "2023-01-01", "2023-04-01")).toBe(0);
   });
 });

@@ -142,3 +142,17 @@ export function mergeUnits(nodes: readonly TreeNode[], sourceIds: readonly strin
   if (existing) merged.counts = sumCounts([merged.counts, existing.counts]);
   return [...rest, merged];
 }
+
+/**
+ * Output of a period from a cumulative series: the value at `to` minus the value at `from` (each the latest
+ * point on or before the date; nothing before a date counts as 0). For percent of target and growth:
+ * June's output is outputBetween(series, "2023-05-31", "2023-06-30").
+ */
+export function outputBetween(series: readonly { date: string; value: number }[], from: string, to: string): number {
+  const at = (d: string) => {
+    let best: { date: string; value: number } | null = null;
+    for (const p of series) if (p.date <= d && Number.isFinite(p.value) && (!best || p.date > best.date)) best = p;
+    return best ? best.value : 0;
+  };
+  return at(to) - at(from);
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCommuneTemplate, buildRollupTemplate } from "./template";
-import { RULE_CODES, RULES, validateGrid } from "./validate";
+import { issuesByCell, RULE_CODES, RULES, summarizeIssues, validateGrid } from "./validate";
 import type { CellValue, Grid, PhaseRef, ProgressCounts, RegisterKindRef, UnitRef, ValidationContext } from "./types";
 
 const kinds: RegisterKindRef[] = [
@@ -264,5 +264,17 @@ describe("overlapping rows count the same entries twice", () => {
     const r = validateGrid(g, provinceCtx());
     expect(r.issues.map((i) => `${i.code}@${i.sheet}!${i.cell}`)).toEqual([`DUPLICATE_ROW@${communeSheet.name}!A6`]);
     expect(r.issues[0]!.message.vi).toContain("Tổng hợp");
+  });
+});
+
+describe("helpers for marking a sheet", () => {
+  it("groups issues by cell and summarizes them", () => {
+    const s = buildCommuneTemplate({ unit: zaHung, registerKinds: kinds, phases, reportDate: "2025-02-19" });
+    s.rows[5]!.splice(3, 6, 1, 0, 100, 150, 0, 0);
+    const r = validateGrid({ sheets: [s] }, communeCtx());
+    const byCell = issuesByCell(r.issues);
+    expect([...byCell.keys()]).toEqual([`${s.name}!G6`, `${s.name}!F6`]);
+    expect(summarizeIssues(r.issues)).toBe("1 lỗi, 0 cảnh báo");
+    expect(summarizeIssues(r.issues, "en")).toBe("1 error(s), 0 warning(s)");
   });
 });

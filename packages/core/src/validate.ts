@@ -737,3 +737,32 @@ export function detectReportDate(grid: Grid): string | null {
   }
   return null;
 }
+
+/** Every cell an issue points at (its cell first, then the others), for marking a sheet. */
+export function issueCells(issue: ValidationIssue): string[] {
+  const out: string[] = [];
+  if (issue.cell) out.push(issue.cell);
+  for (const c of issue.cells ?? []) if (!out.includes(c)) out.push(c);
+  return out;
+}
+
+/** Issues by "sheet!A1" (an issue with several cells appears under each), for the add-in's marks and notes. */
+export function issuesByCell(issues: readonly ValidationIssue[]): Map<string, ValidationIssue[]> {
+  const map = new Map<string, ValidationIssue[]>();
+  for (const i of issues) {
+    for (const c of issueCells(i)) {
+      const k = `${i.sheet}!${c}`;
+      const list = map.get(k);
+      if (list) list.push(i);
+      else map.set(k, [i]);
+    }
+  }
+  return map;
+}
+
+/** "2 lỗi, 1 cảnh báo" / "2 error(s), 1 warning(s)". */
+export function summarizeIssues(issues: readonly ValidationIssue[], locale: "vi" | "en" = "vi"): string {
+  let errors = 0, warnings = 0;
+  for (const i of issues) if (i.severity === "error") errors++; else warnings++;
+  return locale === "vi" ? `${errors} lỗi, ${warnings} cảnh báo` : `${errors} error(s), ${warnings} warning(s)`;
+}
