@@ -278,3 +278,18 @@ describe("helpers for marking a sheet", () => {
     expect(summarizeIssues(r.issues, "en")).toBe("1 error(s), 0 warning(s)");
   });
 });
+
+describe("the date line of an official document", () => {
+  it("\"Quảng Nam, ngày 18 tháng 02 năm 2025\" above the table is the report date when no date is labelled", () => {
+    const rows: CellValue[][] = [
+      ["UBND TỈNH QUẢNG NAM", null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+      ["SỞ TƯ PHÁP", null, "Quảng Nam, ngày 18 tháng 02 năm 2025"],
+      ["Mã đơn vị", "Tên đơn vị", "Tổng số dữ liệu cần số hóa", "Số dữ liệu đã số hóa"],
+      ["20491", "Xã Za Hung", 5000, 0],
+    ];
+    const r = validateGrid({ sheets: [{ name: "QN", rows }] }, provinceCtx());
+    expect(r.issues).toEqual([]);
+    expect(r.reportDate).toBe("2025-02-18");
+    expect(r.rows[0]!.cells.reportDate).toBe("C2");
+  });
+});

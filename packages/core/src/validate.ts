@@ -128,6 +128,17 @@ function headerDate(sheet: Sheet, before: number): HeaderDate | null {
       return { date: null, r, c, raw: t };
     }
   }
+  // No labelled date: the date line of an official document ("Quảng Nam, ngày 18 tháng 02 năm 2025").
+  for (let r = 0; r < Math.min(before, sheet.rows.length); r++) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || !/th[aá]ng/i.test(v.normalize("NFC"))) continue;
+      if (!/ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(normalizeName(v))) continue;
+      const d = parseDateCell(v);
+      if (d) return { date: d, r, c, raw: v.trim() };
+    }
+  }
   return null;
 }
 
