@@ -42,6 +42,7 @@ const fixtures: Record<RuleCode, [Grid, ValidationContext, string | null]> = {
   UNIT_MISSING: [rollup([[null, null, 100, 1]]), dctx(), "B3"],
   UNIT_UNKNOWN: [rollup([[null, "Za Hùng Mới", 100, 1]]), dctx(), "B3"],
   UNIT_AMBIGUOUS: [rollup([[null, "Za Hung", 100, 1]]), dctx(), "B3"],
+  UNIT_NAME_MISMATCH: [rollup([["20491", "Sông Kôn", 100, 1], ["20473", "xa song kon", 100, 1]]), dctx(), "B3"],
   KIND_UNKNOWN: [commune((r) => (r[5]![1] = "Khai hoang")), cctx(), "B6"],
   PHASE_UNKNOWN: [commune((r) => (r[5]![2] = "Giai đoạn 9")), cctx(), "C6"],
   COUNT_NOT_NUMBER: [commune((r) => (r[5]![6] = "khoảng 400")), cctx(), "G6"],

@@ -14,7 +14,7 @@ import { columnLetters } from "./a1";
 import { formatDate, formatNumber, formatPercent } from "./format";
 import { findTable, type TableLayout } from "./headers";
 import { KindIndex, PhaseIndex, UnitIndex } from "./reference";
-import { normalizeName } from "./text";
+import { compactKey, normalizeName } from "./text";
 import { COUNT_FIELDS, ZERO_COUNTS, type CellValue, type CountField, type Grid, type Message, type ProgressCounts, type ProgressRow, type Severity, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue, type ValidationResult } from "./types";
 import { parseDateCell, parseNumberCell, parsePercentCell } from "./values";
 
@@ -31,6 +31,7 @@ export const RULES = {
   UNIT_MISSING: "error",
   UNIT_UNKNOWN: "error",
   UNIT_AMBIGUOUS: "error",
+  UNIT_NAME_MISMATCH: "warning",
   KIND_UNKNOWN: "error",
   PHASE_UNKNOWN: "error",
   COUNT_NOT_NUMBER: "error",
@@ -282,7 +283,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
         }
         if (m.kind === "unknown") {
           // Suggestions cost one edit distance per unit in scope: bounded per workbook (about 2 million).
-          const sugg = suggestionsLeft-- > 0 && suggestionBudget >= units.units.length ? units.suggest(nameText || codeText) : [];
+          const sugg = nameText && suggestionsLeft-- > 0 && suggestionBudget >= units.units.length ? units.suggest(nameText) : [];
           suggestionBudget -= units.units.length;
           const hint = sugg.length ? { vi: ` Có phải: ${sugg.map((u) => `${u.fullName} (mã ${u.code})`).join(", ")}?`, en: ` Did you mean: ${sugg.map((u) => `${u.fullName} (code ${u.code})`).join(", ")}?` } : { vi: "", en: "" };
           out.add("UNIT_UNKNOWN", name, r, c, {
@@ -292,6 +293,13 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
           continue;
         }
         unit = m.unit;
+        // Code and name disagree: the code wins (official), but a copied code is a common slip.
+        if (m.by === "code" && nameText && nameText !== unit.fullName && nameText !== unit.name && !sameUnitName(nameText, unit)) {
+          out.add("UNIT_NAME_MISMATCH", name, r, cols.unitName ?? c, {
+            vi: `Mã ${unit.code} là ${unit.fullName}, nhưng tên ghi là "${nameText}". Số liệu được ghi cho ${unit.fullName} theo mã; hãy kiểm tra lại mã hoặc tên.`,
+            en: `Code ${unit.code} is ${unit.fullName}, but the name says "${nameText}". The figures go to ${unit.fullName} by its code; check the code or the name.`,
+          }, [unitCodeL + rowNum, unitNameL + rowNum]);
+        }
         unitCell = (codeText && cols.unitCode !== undefined ? unitCodeL : unitNameL || unitCodeL) + rowNum;
         // A row naming a parent of the units listed after it opens a group (its figures are a subtotal).
         if (cols.registerKind === undefined && unit.id !== ctx.submitter.id && units.children.has(unit.id)) {
@@ -527,6 +535,12 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   let hasErrors = false;
   for (const i of out.issues) if (i.severity === "error") { hasErrors = true; break; }
   return { rows: accepted, issues: out.issues, reportDate, template, hasErrors };
+}
+
+/** The name written is this unit's, whatever the spelling (prefix, diacritics, spacing). */
+function sameUnitName(written: string, u: UnitRef): boolean {
+  const k = compactKey(written);
+  return k === compactKey(u.name) || k === compactKey(u.fullName);
 }
 
 /** Decimals the stated value shows (44.5 → 1), up to 6, without building a string. */
