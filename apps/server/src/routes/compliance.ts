@@ -1,69 +1,87 @@
+import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
-import { notFound } from "../lib/errors";
+import { badRequest, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { defaultDate } from "../services/progress";
-import { periodOf, type Cadence } from "../services/schedule";
+import { addDays, defaultDate } from "../services/progress";
+import { CADENCE_OF, complianceFor, complianceHistory, scheduleFor } from "../services/compliance";
 import { IsoDate, UnitSummarySchema } from "./schemas";
 
-const Row = z.object({ unit: UnitSummarySchema, submittedAt: z.string().nullable(), parent: z.object({ code: z.string(), fullName: z.string() }).nullable() });
-const route = createRoute({
+const Row = z.object({ unit: UnitSummarySchema, submittedAt: z.string().nullable(), district: UnitSummarySchema.nullable() }).openapi("ComplianceRow");
+const ScheduleRef = z.object({ id: z.string().nullable(), name: z.string(), cadence: z.enum(["DAILY", "WEEKLY", "MONTHLY"]) });
+const PeriodQ = z.enum(["day", "week", "month"]).default("day");
+const UnitQ = z.string().min(1).max(20);
+
+const current = createRoute({
   method: "get", path: "/api/compliance", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
   summary: "Who reported before the cut-off, who was late, who has not reported (Asia/Ho_Chi_Minh)",
-  request: { query: z.object({ unit: z.string().min(1).max(20), period: z.enum(["day", "week", "month"]).default("day"), date: IsoDate.optional() }) },
+  description: "The schedule is the active one of that cadence on the unit or its nearest ancestor (else 17:00 / Friday 18:00 / before the 16th). Reporting units are the leaves of the subtree valid on the date. Default date: the latest report date in your scope.",
+  request: { query: z.object({ unit: UnitQ, period: PeriodQ, date: IsoDate.optional() }) },
   responses: {
     200: {
       description: "Compliance",
-      content: { "application/json": { schema: z.object({ period: z.object({ start: z.string(), end: z.string(), cutoffAt: z.string() }), dayOff: z.boolean(), schedule: z.object({ name: z.string(), cadence: z.string() }), onTime: z.array(Row), late: z.array(Row), missing: z.array(Row) }).openapi("Compliance") } },
+      content: { "application/json": { schema: z.object({ period: z.object({ start: z.string(), end: z.string(), cutoffAt: z.string() }), dayOff: z.boolean(), schedule: ScheduleRef, onTime: z.array(Row), late: z.array(Row), missing: z.array(Row) }).openapi("Compliance") } },
     },
     ...errorResponses,
   },
 });
 
-const CADENCE: Record<string, Cadence> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" };
-const DEFAULTS: Record<Cadence, { name: string; cutoffMinutes: number; weekday?: number; monthDay?: number }> = {
-  DAILY: { name: "Báo cáo ngày (17:00)", cutoffMinutes: 17 * 60 },
-  WEEKLY: { name: "Báo cáo tuần (18:00 thứ Sáu)", cutoffMinutes: 18 * 60, weekday: 5 },
-  MONTHLY: { name: "Báo cáo tháng (trước ngày 16)", cutoffMinutes: 0, monthDay: 16 },
-};
+const history = createRoute({
+  method: "get", path: "/api/compliance/history", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
+  summary: "Compliance per period over an interval: counts, and each reporting unit's status (a commune's own history too)",
+  request: { query: z.object({ unit: UnitQ, period: PeriodQ, from: IsoDate.optional(), to: IsoDate.optional() }) },
+  responses: {
+    200: {
+      description: "History",
+      content: {
+        "application/json": {
+          schema: z.object({
+            schedule: ScheduleRef,
+            periods: z.array(z.object({ start: z.string(), end: z.string(), cutoffAt: z.string(), dayOff: z.boolean(), onTime: z.number(), late: z.number(), missing: z.number() })),
+            units: z.array(z.object({ unit: UnitSummarySchema, district: UnitSummarySchema.nullable(), statuses: z.array(z.enum(["onTime", "late", "missing", "off"])), submittedAt: z.array(z.string().nullable()) })),
+          }).openapi("ComplianceHistory"),
+        },
+      },
+    },
+    ...errorResponses,
+  },
+});
+
+/** A unit by code on a date, within the caller's scope (absent and out of scope look the same). */
+export async function unitInScope(c: Context<AppEnv>, code: string, date: string) {
+  const unit = await c.var.deps.db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(new Date(`${date}T00:00:00Z`)) }, select: unitSelect, orderBy: { validFrom: "desc" } });
+  if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
+  return toUnitSummary(unit);
+}
+
+/** At most this many periods in one history answer (a year of days). */
+const MAX_PERIODS = 366;
 
 export function complianceRoutes() {
   const app = router();
-  app.openapi(route, async (c) => {
+  app.openapi(current, async (c) => {
     const q = c.req.valid("query");
     const { db, clock } = c.var.deps;
-    const { prisma } = db;
     const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
-    const at = new Date(`${date}T00:00:00Z`);
-    const unit = await prisma.unit.findFirst({ where: { code: q.unit, active: true, ...validOn(at) }, select: unitSelect });
-    if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${q.unit} trong phạm vi của bạn`, en: `Unit ${q.unit} within your scope` });
-    const cadence = CADENCE[q.period]!;
-    // The schedule that applies: on the unit or its nearest ancestor; the national defaults otherwise.
-    const schedules = await prisma.reportingSchedule.findMany({ where: { cadence, active: true, unit: { descendants: { some: { descendantId: unit.id } } } }, include: { unit: { select: { depth: true } } } });
-    const schedule = schedules.sort((a, b) => b.unit.depth - a.unit.depth)[0] ?? { ...DEFAULTS[cadence], cadence, daysOff: [] };
-    const period = periodOf(schedule, date);
-    // Reporting units: the leaves of the subtree valid on the date (communes, agencies, districts without communes).
-    const subtree = await prisma.unit.findMany({ where: { ancestors: { some: { ancestorId: unit.id } }, active: true, ...validOn(at) }, select: { ...unitSelect, parent: { select: { code: true, fullName: true } } } });
-    const parents = new Set(subtree.map((u) => u.parentId));
-    const leaves = subtree.filter((u) => !parents.has(u.id));
-    const firsts = await prisma.submission.groupBy({
-      by: ["unitId"],
-      where: { unitId: { in: leaves.map((u) => u.id) }, status: "ACCEPTED", source: { not: "CARRIED" }, reportDate: { gte: new Date(`${period.start}T00:00:00Z`), lte: new Date(`${period.end}T00:00:00Z`) } },
-      _min: { submittedAt: true },
-    });
-    const first = new Map(firsts.map((f) => [f.unitId, f._min.submittedAt]));
-    const cutoff = new Date(period.cutoffAt);
-    const onTime: z.infer<typeof Row>[] = [], late: z.infer<typeof Row>[] = [], missing: z.infer<typeof Row>[] = [];
-    for (const u of leaves.sort((a, b) => a.code.localeCompare(b.code))) {
-      const t = first.get(u.id);
-      const row = { unit: toUnitSummary(u), submittedAt: t ? t.toISOString() : null, parent: u.parent };
-      if (!t) missing.push(row);
-      else if (t <= cutoff) onTime.push(row);
-      else late.push(row);
+    const unit = await unitInScope(c, q.unit, date);
+    const schedule = await scheduleFor(db, unit.id, CADENCE_OF[q.period]);
+    return c.json(await complianceFor(db, { unitId: unit.id, date, schedule }), 200);
+  });
+  app.openapi(history, async (c) => {
+    const q = c.req.valid("query");
+    const { db, clock } = c.var.deps;
+    const to = q.to ?? (await defaultDate(db, c.var.user.unitId, clock()));
+    const from = q.from ?? addDays(to, q.period === "day" ? -29 : q.period === "week" ? -7 * 11 : -365);
+    const span = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    if (!(span >= 0) || span > MAX_PERIODS * (q.period === "day" ? 1 : q.period === "week" ? 7 : 31)) {
+      throw badRequest({ vi: `Khoảng thời gian không hợp lệ (từ ngày ≤ đến ngày, tối đa ${MAX_PERIODS} kỳ).`, en: `Invalid interval (from ≤ to, at most ${MAX_PERIODS} periods).` }, { field: "from" });
     }
-    return c.json({ period: { start: period.start, end: period.end, cutoffAt: period.cutoffAt }, dayOff: period.dayOff, schedule: { name: schedule.name, cadence }, onTime, late, missing }, 200);
+    const unit = await unitInScope(c, q.unit, to);
+    const schedule = await scheduleFor(db, unit.id, CADENCE_OF[q.period]);
+    return c.json(await complianceHistory(db, { unitId: unit.id, from, to, schedule }), 200);
   });
   return app;
 }
