@@ -19,6 +19,10 @@ const schema = z.object({
   SOHOA_LOG: z.enum(["json", "pretty", "silent"]).default("pretty"),
   SOHOA_SMTP_URL: z.string().optional(),
   SOHOA_WEBHOOK_URL: z.string().optional(),
+  /** Sender of reminder emails (with SOHOA_SMTP_URL). */
+  SOHOA_MAIL_FROM: z.string().default("Sohoa <sohoa@localhost>"),
+  /** The in-process scheduler (reports at each cut-off, reminders before it). */
+  SOHOA_SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;

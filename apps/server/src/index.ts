@@ -8,6 +8,7 @@ import { openDatabase, migrate, seedReferenceData } from "@sohoa/db";
 import { readEnv } from "./env";
 import { createApp } from "./app";
 import { isDatabaseEmpty, loadDemo } from "./demo/quang-nam";
+import { startScheduler } from "./services/scheduler";
 
 const env = readEnv();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.SOHOA_DATA_DIR });
@@ -37,8 +38,15 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   console.log(`[sohoa] API http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}/api (docs: /api/docs)`);
 });
 
+const scheduler =
+  env.SOHOA_SCHEDULER === "on"
+    ? startScheduler({ db, webhookUrl: env.SOHOA_WEBHOOK_URL, smtpUrl: env.SOHOA_SMTP_URL, mailFrom: env.SOHOA_MAIL_FROM, log: (l) => console.log(`[sohoa] scheduler: ${l}`) })
+    : null;
+scheduler?.ready.catch((err) => console.error("[sohoa] scheduler: first pass failed", err));
+
 async function shutdown() {
   server.close();
+  await scheduler?.stop();
   await db.close();
   process.exit(0);
 }

@@ -5,6 +5,8 @@ import { reorganizationRoutes } from "./reorganization";
 import { templateRoutes } from "./templates";
 import { resourceRoutes } from "./resources";
 import { complianceRoutes } from "./compliance";
+import { reportRoutes } from "./reports";
+import { reminderRoutes } from "./reminders";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -15,5 +17,7 @@ export function apiRoutes() {
   app.route("/", templateRoutes());
   app.route("/", resourceRoutes());
   app.route("/", complianceRoutes());
+  app.route("/", reportRoutes());
+  app.route("/", reminderRoutes());
   return app;
 }

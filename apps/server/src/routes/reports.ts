@@ -1,0 +1,144 @@
+/**
+ * Reports: on demand (`/api/reports/preview`, JSON / .xlsx / PDF from the same data) and the ones the
+ * scheduler generated at each cut-off (`/api/reports`, Refine list conventions, and their downloads).
+ */
+import type { Context } from "hono";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import { requireAuth } from "../middleware/auth";
+import { notFound } from "../lib/errors";
+import { errorResponses, router, security } from "../lib/openapi";
+import { inScope, scopeFilter } from "../lib/scope";
+import { defaultDate } from "../services/progress";
+import { buildReport, reportFileName, type ReportData } from "../services/report";
+import { writeReportXlsx } from "../services/report-xlsx";
+import { writeReportPdf } from "../services/report-pdf";
+import { IdParam, ListQuery, page, idFilter, withTotal } from "./resources/rest";
+import { unitInScope } from "./compliance";
+import { IsoDate } from "./schemas";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const Format = z.enum(["json", "xlsx", "pdf"]);
+const Binary = z.string().openapi({ format: "binary" });
+const fileResponses = {
+  200: {
+    description: "The report (JSON ReportData, .xlsx or PDF)",
+    content: { "application/json": { schema: z.object({}).passthrough().openapi("ReportData") }, [XLSX_TYPE]: { schema: Binary }, "application/pdf": { schema: Binary } },
+  },
+  ...errorResponses,
+} as const;
+
+const preview = createRoute({
+  method: "get", path: "/api/reports/preview", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
+  summary: "The report of a unit for a day, week or month, built now (default date: the latest report date in your scope)",
+  request: { query: z.object({ unit: z.string().min(1).max(20), period: z.enum(["day", "week", "month"]).default("day"), date: IsoDate.optional(), format: Format.default("json") }) },
+  responses: fileResponses,
+});
+
+const GeneratedReportSchema = z
+  .object({
+    id: z.string(), scheduleId: z.string().nullable(), unitId: z.string(), unit: z.object({ code: z.string(), name: z.string(), fullName: z.string() }),
+    periodType: z.enum(["DAY", "WEEK", "MONTH"]), periodStart: z.string(), periodEnd: z.string(), cutoffAt: z.string(), generatedAt: z.string(),
+    title: z.string(), progressLine: z.string().nullable(), hasXlsx: z.boolean(), hasPdf: z.boolean(),
+  })
+  .openapi("GeneratedReport");
+
+const list = createRoute({
+  method: "get", path: "/api/reports", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
+  summary: "Reports generated at the cut-offs, for units in your scope (total in X-Total-Count)",
+  request: { query: ListQuery.extend({ unitId: z.string().max(64).optional(), periodType: z.enum(["DAY", "WEEK", "MONTH"]).optional(), scheduleId: z.string().max(64).optional() }) },
+  responses: { 200: { description: "Reports", content: { "application/json": { schema: z.array(GeneratedReportSchema) } } }, ...errorResponses },
+});
+
+const show = createRoute({
+  method: "get", path: "/api/reports/{id}", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
+  summary: "A generated report with its data", request: { params: IdParam },
+  responses: { 200: { description: "The report", content: { "application/json": { schema: GeneratedReportSchema.extend({ data: z.object({}).passthrough() }) } } }, ...errorResponses },
+});
+
+const download = createRoute({
+  method: "get", path: "/api/reports/{id}/download", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
+  summary: "A generated report as .xlsx, PDF or JSON", request: { params: IdParam, query: z.object({ format: Format.default("xlsx") }) },
+  responses: fileResponses,
+});
+
+async function send(c: Context<AppEnv>, data: ReportData, format: z.infer<typeof Format>, stored?: { xlsx: Uint8Array | null; pdf: Uint8Array | null }) {
+  if (format === "json") return c.json(data, 200);
+  const bytes = format === "xlsx" ? (stored?.xlsx ?? (await writeReportXlsx(data))) : (stored?.pdf ?? (await writeReportPdf(data)));
+  c.header("Content-Type", format === "xlsx" ? XLSX_TYPE : "application/pdf");
+  c.header("Content-Disposition", `attachment; filename="${reportFileName(data, format)}"`);
+  return c.body(new Uint8Array(bytes), 200);
+}
+
+const select = { id: true, scheduleId: true, unitId: true, periodType: true, periodStart: true, periodEnd: true, cutoffAt: true, generatedAt: true, unit: { select: { code: true, name: true, fullName: true } } } as const;
+type Row = { id: string; scheduleId: string | null; unitId: string; periodType: "DAY" | "WEEK" | "MONTH"; periodStart: Date; periodEnd: Date; cutoffAt: Date; generatedAt: Date; unit: { code: string; name: string; fullName: string } };
+const day = (d: Date) => d.toISOString().slice(0, 10);
+function toApi(r: Row, data: Partial<ReportData> | null, has: { xlsx: boolean; pdf: boolean }) {
+  return {
+    id: r.id, scheduleId: r.scheduleId, unitId: r.unitId, unit: r.unit, periodType: r.periodType, periodStart: day(r.periodStart), periodEnd: day(r.periodEnd),
+    cutoffAt: r.cutoffAt.toISOString(), generatedAt: r.generatedAt.toISOString(),
+    title: data?.subtitle ? `${data.title} ${data.subtitle}` : "BÁO CÁO", progressLine: data?.progressLine || null, hasXlsx: has.xlsx, hasPdf: has.pdf,
+  };
+}
+
+export function reportRoutes() {
+  const app = router();
+  app.openapi(preview, async (c) => {
+    const q = c.req.valid("query");
+    const { db, clock } = c.var.deps;
+    const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
+    const unit = await unitInScope(c, q.unit, date);
+    const data = await buildReport(db, { unitId: unit.id, periodType: q.period, date, now: clock() });
+    return send(c, data, q.format);
+  });
+
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const { prisma } = c.var.deps.db;
+    const where = {
+      unit: scopeFilter(c.var.user),
+      ...idFilter(q),
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.periodType ? { periodType: q.periodType } : {}),
+      ...(q.scheduleId ? { scheduleId: q.scheduleId } : {}),
+    };
+    const { skip, take, orderBy } = page(q, ["generatedAt", "cutoffAt", "periodStart", "periodType"], { cutoffAt: "desc" });
+    const [rows, total] = await Promise.all([
+      prisma.generatedReport.findMany({ where, skip, take, orderBy: [orderBy, { id: "asc" }], select }),
+      prisma.generatedReport.count({ where }),
+    ]);
+    const ids = rows.map((r) => r.id);
+    // Only the small parts of the stored data and files are read for the list.
+    const extra = ids.length
+      ? await prisma.$queryRawUnsafe<{ id: string; title: string | null; subtitle: string | null; progressLine: string | null; x: boolean; p: boolean }[]>(
+          `SELECT id, data->>'title' AS title, data->>'subtitle' AS subtitle, data->>'progressLine' AS "progressLine", "xlsx" IS NOT NULL AS x, "pdf" IS NOT NULL AS p
+             FROM "GeneratedReport" WHERE id = ANY($1::text[])`,
+          ids,
+        )
+      : [];
+    const byId = new Map(extra.map((h) => [h.id, h]));
+    return c.json(withTotal(c, rows.map((r) => {
+      const e = byId.get(r.id);
+      return toApi(r, e ? { title: e.title ?? "BÁO CÁO", subtitle: e.subtitle ?? "", progressLine: e.progressLine ?? "" } : null, { xlsx: !!e?.x, pdf: !!e?.p });
+    }), total), 200);
+  });
+
+  app.openapi(show, async (c) => {
+    const { prisma } = c.var.deps.db;
+    const r = await prisma.generatedReport.findUnique({ where: { id: c.req.valid("param").id }, select: { ...select, data: true } });
+    if (!r || !(await inScope(c, r.unitId))) throw notFound({ vi: "báo cáo", en: "The report" });
+    return c.json({ ...toApi(r, r.data as Partial<ReportData>, { xlsx: true, pdf: true }), data: r.data as Record<string, unknown> }, 200);
+  });
+
+  app.openapi(download, async (c) => {
+    const { prisma } = c.var.deps.db;
+    const format = c.req.valid("query").format;
+    const r = await prisma.generatedReport.findUnique({
+      where: { id: c.req.valid("param").id },
+      select: { unitId: true, data: true, xlsx: format === "xlsx", pdf: format === "pdf" },
+    });
+    if (!r || !(await inScope(c, r.unitId))) throw notFound({ vi: "báo cáo", en: "The report" });
+    return send(c, r.data as unknown as ReportData, format, { xlsx: (r as { xlsx?: Uint8Array | null }).xlsx ?? null, pdf: (r as { pdf?: Uint8Array | null }).pdf ?? null });
+  });
+  return app;
+}
