@@ -41,8 +41,12 @@ const DAY_MS = 86_400_000;
 
 export const dedupeKey = (scheduleId: string, cutoffAt: string) => `schedule:${scheduleId}:${cutoffAt}`;
 
-async function activeSchedules(db: Database): Promise<(AppliedSchedule & { id: string; unitId: string })[]> {
-  const rows = await db.prisma.reportingSchedule.findMany({ where: { active: true, unit: { active: true } }, orderBy: { id: "asc" } });
+/** Active schedules of units that exist at `now` (a unit closed by a reorganization reports no more). */
+async function activeSchedules(db: Database, now: Date): Promise<(AppliedSchedule & { id: string; unitId: string })[]> {
+  const rows = await db.prisma.reportingSchedule.findMany({
+    where: { active: true, unit: { active: true, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } },
+    orderBy: { id: "asc" },
+  });
   return rows.map((s) => ({ id: s.id, unitId: s.unitId, name: s.name, cadence: s.cadence, cutoffMinutes: s.cutoffMinutes, weekday: s.weekday, monthDay: s.monthDay, daysOff: s.daysOff, reminderMinutesBefore: s.reminderMinutesBefore }));
 }
 
@@ -71,7 +75,7 @@ export async function runSchedulerOnce(deps: SchedulerDeps): Promise<TickResult>
   const now = (deps.clock ?? (() => new Date()))();
   const catchUp = deps.catchUpMs ?? 7 * DAY_MS;
   const result: TickResult = { reports: [], reminders: 0 };
-  for (const s of await activeSchedules(deps.db)) {
+  for (const s of await activeSchedules(deps.db, now)) {
     for (const p of cutoffsBetween(s, new Date(now.getTime() - catchUp), now, Math.ceil(catchUp / DAY_MS) + 1)) {
       try {
         const id = await generateScheduledReport(deps.db, s, p, { now, renderFiles: deps.renderFiles });
