@@ -3,7 +3,7 @@
  * header block) over real HTTP; prints submissions per second and the ratio to the same server's
  * /api/health throughput, measured in the same run.
  */
-import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import type { UnitRef } from "@sohoa/core";
 import { startTestServer, signIn } from "../src/testing";
 import { communeGrid } from "../src/test-support/sheets";
@@ -11,12 +11,34 @@ import { communeGrid } from "../src/test-support/sheets";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1200);
 
-async function pool<T>(n: number, total: number, fn: (i: number) => Promise<T>) {
-  let next = 0;
-  const workers = Array.from({ length: n }, async () => {
-    while (next < total) await fn(next++);
+interface LoadRequest { path: string; method?: string; headers?: Record<string, string>; body?: string; expect?: number }
+
+/** Runs `requests` from a separate thread with `clients` concurrent connections; seconds taken and failures. */
+function load(url: string, requests: LoadRequest[]): Promise<{ seconds: number; failures: number; samples: string[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { url, clients: CLIENTS, requests } });
+    worker.once("message", resolve);
+    worker.once("error", reject);
   });
-  await Promise.all(workers);
+}
+
+/** BENCH_PROFILE=file.cpuprofile: a CPU profile of the submission phase only (the server runs in this process). */
+async function startProfile() {
+  const out = process.env.BENCH_PROFILE;
+  if (!out) return null;
+  const { Session } = await import("node:inspector/promises");
+  const { writeFile } = await import("node:fs/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      await writeFile(out, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 export async function ingestBench() {
@@ -43,23 +65,17 @@ export async function ingestBench() {
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
 
     const healthN = 3000;
-    let t = performance.now();
-    await pool(CLIENTS, healthN, async () => {
-      const r = await fetch(`${url}/api/health`);
-      await r.arrayBuffer();
-    });
-    const healthRate = healthN / ((performance.now() - t) / 1000);
+    const health = await load(url, Array.from({ length: healthN }, () => ({ path: "/api/health" })));
+    const healthRate = healthN / health.seconds;
 
-    let failures = 0;
-    t = performance.now();
-    await pool(CLIENTS, SUBMISSIONS, async (i) => {
-      const r = await fetch(`${url}/api/submissions`, { method: "POST", headers: { ...headers, "idempotency-key": `bench-submission-${i}` }, body: bodies[i] });
-      if (r.status !== 201) {
-        failures++;
-        if (failures <= 3) console.log(`  submission ${i}: ${r.status} ${(await r.text()).slice(0, 300)}`);
-      } else await r.arrayBuffer();
-    });
-    const submitRate = SUBMISSIONS / ((performance.now() - t) / 1000);
+    const profiler = await startProfile();
+    const run = await load(url, bodies.map((body, i) => ({
+      path: "/api/submissions", method: "POST", body, expect: 201, headers: { ...headers, "idempotency-key": `bench-submission-${i}` },
+    })));
+    await profiler?.stop();
+    const failures = run.failures;
+    for (const s of run.samples) console.log(`  failed: ${s}`);
+    const submitRate = SUBMISSIONS / run.seconds;
     console.log(`ingest on ${db.kind}: ${CLIENTS} concurrent clients, ${SUBMISSIONS} commune sheets of 14 rows (${failures} failed)`);
     console.log(`  /api/health: ${healthRate.toFixed(0)} req/s`);
     console.log(`  submissions: ${submitRate.toFixed(0)} per second = ${(submitRate / healthRate).toFixed(3)} × health throughput`);

@@ -1,7 +1,10 @@
-/** `pnpm bench` for the server: roll-ups at national scale, then ingest throughput. */
+/** `pnpm bench` for the server: roll-ups at national scale, then ingest throughput. BENCH_ONLY=rollup|ingest|reform runs one. */
 import { rollupBench } from "./rollup.bench";
 
+const only = process.env.BENCH_ONLY;
 if (!process.env.DATABASE_URL) console.log("note: DATABASE_URL is not set — measuring on PGlite; the issue's figures are for PostgreSQL (scripts/bench.mjs sets it up).");
-await rollupBench();
-const { ingestBench } = await import("./ingest.bench");
-await ingestBench();
+if (!only || only === "rollup") await rollupBench();
+if (!only || only === "ingest") {
+  const { ingestBench } = await import("./ingest.bench");
+  await ingestBench();
+}

@@ -8,3 +8,4 @@ export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport 
 export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
 export * from "./repositories/successors";
+export { submissionContext, type SubmissionContextRow, type ContextUnit } from "./repositories/submission-context";

@@ -17,22 +17,25 @@ export interface AuditEntry {
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
-export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Tx): Promise<void> {
+/** The audit row for `entry` in this request: who, when, from where. */
+export function auditValues(c: Context<AppEnv>, entry: AuditEntry) {
   const user = c.get("user") as AppEnv["Variables"]["user"] | undefined;
+  return {
+    at: c.var.deps.clock(),
+    userId: entry.userId ?? user?.id ?? null,
+    username: entry.username ?? user?.username ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    unitId: entry.unitId ?? null,
+    ip: clientIp(c),
+    userAgent: userAgent(c),
+    requestId: c.get("requestId") ?? null,
+    details: entry.details === undefined ? undefined : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue),
+  };
+}
+
+export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Tx): Promise<void> {
   const client = (tx ?? c.var.deps.db.prisma) as Tx;
-  await client.auditLog.create({
-    data: {
-      at: c.var.deps.clock(),
-      userId: entry.userId ?? user?.id ?? null,
-      username: entry.username ?? user?.username ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      unitId: entry.unitId ?? null,
-      ip: clientIp(c),
-      userAgent: userAgent(c),
-      requestId: c.get("requestId") ?? null,
-      details: entry.details === undefined ? undefined : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue),
-    },
-  });
+  await client.auditLog.create({ data: auditValues(c, entry) });
 }

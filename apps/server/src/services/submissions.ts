@@ -15,13 +15,11 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from "@sohoa/core";
-import { flowShares, latestSnapshots, lockKey, lockUnits, recordSnapshots, rollupSeries, searchText, splitCounts, type Database } from "@sohoa/db";
+import { flowShares, lockUnits, recordSnapshots, searchText, splitCounts, submissionContext, type ContextUnit, type Database } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
-import { audit } from "../lib/audit";
+import { audit, auditValues } from "../lib/audit";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
-import { inScope } from "../lib/scope";
-import { validOn } from "../lib/units";
 import { addDays, vnToday } from "./progress";
 
 export type SubmissionSource = "ADDIN" | "UPLOAD" | "CONSOLE" | "API";
@@ -58,73 +56,59 @@ function canonicalChecksum(grid: Grid, file?: Uint8Array): string {
   return h.digest("hex");
 }
 
-/** Everything core needs to validate a sheet of `submitter` dated `date`, read from the database. */
-async function validationContext(db: Database, submitterId: string, date: string, now: Date, correctionReason?: string): Promise<{ ctx: ValidationContext; kindIds: Map<string, string>; phaseIds: Map<string, string>; leafIds: Set<string>; formerIds: Set<string> }> {
-  const { prisma } = db;
-  const at = day(date);
-  const [submitter, subtree, kinds, phases] = await Promise.all([
-    prisma.unit.findUniqueOrThrow({ where: { id: submitterId } }),
-    prisma.unit.findMany({ where: { ancestors: { some: { ancestorId: submitterId } }, active: true, ...validOn(at) } }),
-    prisma.registerKind.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
-    prisma.bookPhase.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
-  ]);
-  const toRef = (u: typeof submitter): UnitRef => ({
-    id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId,
-    validFrom: u.validFrom.toISOString().slice(0, 10), validTo: u.validTo ? u.validTo.toISOString().slice(0, 10) : null,
+/**
+ * Everything core needs to validate a sheet of unit `unitCode` dated `date`, read in one statement
+ * (submissionContext); null when no such unit lies in the person's scope on that date.
+ */
+async function validationContext(db: Database, user: AuthUser, unitCode: string, date: string, now: Date, correctionReason?: string, idempotencyKey?: string) {
+  const row = await submissionContext(db.prisma, {
+    unitCode, date, scopeUnitId: user.unitId, userId: user.id, idempotencyKey,
+    seriesFrom: addDays(date, -15), seriesTo: addDays(date, -1),
   });
+  const { submitter, units: subtree, kinds, phases } = row;
+  if (!submitter) return { prior: row.prior, submitter: null } as const;
+  const toRef = (u: ContextUnit): UnitRef => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level as UnitRef["level"], parentId: u.parentId, validFrom: u.validFrom, validTo: u.validTo });
   // Sheets dated after a reorganization may still name the former units ("Zà Hung", "Xã Trà Mai"): they are
   // recognised by name (or by a code no current unit uses) and credited to their successors below.
-  const former = await prisma.unit.findMany({
-    where: { level: { in: ["COMMUNE", "DISTRICT", "AGENCY"] }, validTo: { lte: at }, successors: { some: { successorId: { in: subtree.map((u) => u.id) } } } },
-  });
   const currentCodes = new Set(subtree.map((u) => u.code));
   const currentNames = new Set(subtree.map((u) => searchText(u.name)));
-  const formerUsable = former.filter((u) => !currentCodes.has(u.code) || !currentNames.has(searchText(u.name)));
+  const formerUsable = row.former.filter((u) => !currentCodes.has(u.code) || !currentNames.has(searchText(u.name)));
   const parents = new Set(subtree.map((u) => u.parentId));
-  const leaves = subtree.filter((u) => !parents.has(u.id));
-  const leafIds = new Set(leaves.map((u) => u.id));
+  const leafIds = new Set(subtree.filter((u) => !parents.has(u.id)).map((u) => u.id));
   const codeOf = new Map(subtree.map((u) => [u.id, u.code]));
   const kindCode = new Map(kinds.map((k) => [k.id, k.code]));
   const phaseCode = new Map(phases.map((p) => [p.id, p.code]));
 
-  const [snaps, series, inventory, campaign] = await Promise.all([
-    latestSnapshots(prisma, [...leafIds], date),
-    rollupSeries(prisma, [...leafIds], addDays(date, -15), addDays(date, -1)),
-    prisma.bookInventory.findMany({ where: { unitId: { in: [...leafIds] } } }),
-    prisma.campaign.findFirst({
-      where: { active: true, unit: { descendants: { some: { descendantId: submitterId } } } },
-      orderBy: { startDate: "desc" },
-    }),
-  ]);
   const previous = new Map<string, ProgressCounts>();
-  for (const s of snaps) previous.set(`${codeOf.get(s.unitId)}|${kindCode.get(s.registerKindId)}|${phaseCode.get(s.phaseId)}`, s.counts);
+  for (const s of row.snapshots) previous.set(`${codeOf.get(s.unitId)}|${kindCode.get(s.registerKindId)}|${phaseCode.get(s.phaseId)}`, s.counts);
   const recentDailyOutput = new Map<string, number>();
-  for (const [unitId, rows] of series) {
-    if (rows.length < 2) continue;
-    const first = rows[0]!, last = rows[rows.length - 1]!;
-    const days = Math.max(1, (day(last.date).getTime() - day(first.date).getTime()) / 86_400_000);
-    recentDailyOutput.set(codeOf.get(unitId)!, Math.max(0, (last.entriesDigitized - first.entriesDigitized) / days));
+  for (const s of row.series) {
+    const days = Math.max(1, (day(s.last.date).getTime() - day(s.first.date).getTime()) / 86_400_000);
+    recentDailyOutput.set(codeOf.get(s.unitId)!, Math.max(0, (s.last.entriesDigitized - s.first.entriesDigitized) / days));
   }
   const inv = new Map<string, ProgressCounts>();
-  for (const i of inventory) {
+  for (const i of row.inventory) {
     inv.set(`${codeOf.get(i.unitId)}|${kindCode.get(i.registerKindId)}|${phaseCode.get(i.phaseId)}`, {
       booksTotal: i.booksTotal, booksDigitized: 0, entriesTotal: i.entriesTotal, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0,
     });
   }
+  const ctx: ValidationContext = {
+    today: vnToday(now),
+    submitter: toRef(submitter),
+    units: [...subtree.map(toRef), ...formerUsable.map((u) => ({ ...toRef(u), parentId: null, code: currentCodes.has(u.code) ? `${u.code}*` : u.code }))],
+    registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
+    phases: phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
+    reportDate: date,
+    campaign: row.campaign,
+    previous,
+    recentDailyOutput,
+    inventory: inv,
+    correction: correctionReason ? { reason: correctionReason } : null,
+  };
   return {
-    ctx: {
-      today: vnToday(now),
-      submitter: toRef(submitter),
-      units: [...subtree.map(toRef), ...formerUsable.map((u) => ({ ...toRef(u), parentId: null, code: currentCodes.has(u.code) ? `${u.code}*` : u.code }))],
-      registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
-      phases: phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
-      reportDate: date,
-      campaign: campaign ? { startDate: campaign.startDate.toISOString().slice(0, 10), endDate: campaign.endDate.toISOString().slice(0, 10) } : null,
-      previous,
-      recentDailyOutput,
-      inventory: inv,
-      correction: correctionReason ? { reason: correctionReason } : null,
-    },
+    prior: row.prior,
+    submitter,
+    ctx,
     kindIds: new Map(kinds.map((k) => [k.code, k.id])),
     phaseIds: new Map(phases.map((p) => [p.code, p.id])),
     leafIds,
@@ -132,12 +116,8 @@ async function validationContext(db: Database, submitterId: string, date: string
   };
 }
 
-async function resolveSubmitter(db: Database, c: Context<AppEnv>, code: string, date: string) {
-  const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(day(date)) }, orderBy: { validFrom: "desc" } });
-  if (!unit || !(await inScope(c, unit.id))) {
-    throw notFound({ vi: `đơn vị mã ${code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${code} on ${date} within your scope` });
-  }
-  return unit;
+function unitNotFound(code: string, date: string) {
+  return notFound({ vi: `đơn vị mã ${code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${code} on ${date} within your scope` });
 }
 
 /**
@@ -237,22 +217,20 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   const now = clock();
   const checksum = canonicalChecksum(input.grid, input.file?.bytes);
 
-  if (input.idempotencyKey) {
-    const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
-    if (prior) return replay(prior, checksum);
-  }
-
   // The sheet's own report date decides which map of units applies; a first pass finds it.
   let date = input.reportDate ?? detectReportDate(input.grid) ?? vnToday(now);
-  let submitter = await resolveSubmitter(db, c, input.unitCode, date);
-  let { ctx, kindIds, phaseIds, leafIds, formerIds } = await validationContext(db, submitter.id, date, now, input.correctionReason);
-  let result = validateGrid(input.grid, ctx);
+  let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, input.idempotencyKey);
+  // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
+  if (read.prior) return replay(read.prior, checksum);
+  if (!read.submitter) throw unitNotFound(input.unitCode, date);
+  let result = validateGrid(input.grid, read.ctx);
   if (result.reportDate && result.reportDate !== date) {
     date = result.reportDate;
-    submitter = await resolveSubmitter(db, c, input.unitCode, date);
-    ({ ctx, kindIds, phaseIds, leafIds, formerIds } = await validationContext(db, submitter.id, date, now, input.correctionReason));
-    result = validateGrid(input.grid, ctx);
+    read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason);
+    if (!read.submitter) throw unitNotFound(input.unitCode, date);
+    result = validateGrid(input.grid, read.ctx);
   }
+  const { submitter, ctx, kindIds, phaseIds, leafIds, formerIds } = read;
   const remapped = await creditFormerUnits(db, result, formerIds, ctx.units);
   result = { ...result, rows: remapped.rows };
   const issues = [...result.issues, ...remapped.issues, ...leafIssues(result, leafIds)];
@@ -289,14 +267,11 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   try {
     const receipt = await db.prisma.$transaction(
       async (tx) => {
-        if (input.idempotencyKey) {
-          await lockKey(tx, `idem:${user.id}:${input.idempotencyKey}`);
-          const prior = await tx.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
-          if (prior) return { replay: prior, receipt: null } as const;
-        }
+        // A concurrent retry with the same Idempotency-Key waits on the unique index at the insert below and,
+        // once this transaction commits, fails there: the catch answers it with this receipt.
         await lockUnits(tx, rows.map((r) => r.unitId));
         const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
-        const s = await tx.submission.create({ data: { ...base, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, fileId: file?.id ?? null } });
+        const s = await tx.submission.create({ data: { ...base, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, fileId: file?.id ?? null }, select: { id: true } });
         const recorded = await recordSnapshots(tx, rows, {
           submissionId: s.id, source: input.source, submittedById: user.id, submittedAt: now, checksum,
           isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
@@ -307,8 +282,14 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
           warnings,
           changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
         };
-        await tx.submission.update({ where: { id: s.id }, data: { receipt: JSON.parse(JSON.stringify(receipt)) } });
-        await audit(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: s.id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } }, tx);
+        // The receipt and the audit entry in one statement.
+        const a = auditValues(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: s.id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } });
+        await tx.$executeRawUnsafe(
+          `WITH s AS (UPDATE "Submission" SET "receipt" = $1::jsonb WHERE "id" = $2)
+           INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
+           VALUES ($3::timestamptz AT TIME ZONE 'UTC', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)`,
+          JSON.stringify(receipt), s.id, a.at.toISOString(), a.userId, a.username, a.action, a.entity, a.entityId, a.unitId, a.ip, a.userAgent, a.requestId, JSON.stringify(a.details ?? null),
+        );
         return { replay: null, receipt } as const;
       },
       { timeout: 120_000, maxWait: 30_000 },

@@ -66,10 +66,11 @@ export async function lockUnits(tx: Tx, unitIds: string[]): Promise<void> {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))`);
     return;
   }
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(hashtextextended('units:all', 0))`);
-  for (const id of ids) {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `unit:${id}`);
-  }
+  // One round trip: the shared lock, then each unit's in sorted order (a target list is evaluated left to right).
+  await tx.$executeRawUnsafe(
+    `SELECT pg_advisory_xact_lock_shared(hashtextextended('units:all', 0))${ids.map((_, i) => `, pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join("")}`,
+    ...ids.map((id) => `unit:${id}`),
+  );
 }
 
 export async function lockKey(tx: Tx, key: string): Promise<void> {
@@ -101,25 +102,23 @@ async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): P
   if (rows.length === 0) return [];
   const keys = JSON.stringify(rows.map((r, i) => ({ i, unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate })));
   const keyTable = `jsonb_to_recordset($1::jsonb) AS k(i int, "unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date)`;
-  // Previous effective value of each key at its report date, and the key's next report date (set-based).
-  const [prevRows, nextRows] = await Promise.all([
-    tx.$queryRawUnsafe<(PrevRow & { i: number })[]>(
-      `SELECT DISTINCT ON (k.i) k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
-         FROM ${keyTable}
-         JOIN "ProgressSnapshot" p ON p."unitId" = k."unitId" AND p."registerKindId" = k."registerKindId" AND p."phaseId" = k."phaseId" AND p."reportDate" <= k."reportDate"
-        ORDER BY k.i, p."reportDate" DESC, p."version" DESC`,
-      keys,
-    ),
-    tx.$queryRawUnsafe<{ i: number; next: Date }[]>(
-      `SELECT k.i, min(p."reportDate") AS "next"
-         FROM ${keyTable}
-         JOIN "ProgressSnapshot" p ON p."unitId" = k."unitId" AND p."registerKindId" = k."registerKindId" AND p."phaseId" = k."phaseId" AND p."reportDate" > k."reportDate"
-        GROUP BY k.i`,
-      keys,
-    ),
-  ]);
-  const prevOf = new Map(prevRows.map((p) => [Number(p.i), p]));
-  const nextOf = new Map(nextRows.map((n) => [Number(n.i), n.next.toISOString().slice(0, 10)]));
+  // Previous effective value of each key at its report date, and the key's next report date (set-based, one statement).
+  const prevRows = await tx.$queryRawUnsafe<(Partial<PrevRow> & { i: number; next: Date | null })[]>(
+    `SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
+       FROM ${keyTable}
+       LEFT JOIN LATERAL (
+         SELECT * FROM "ProgressSnapshot" p
+          WHERE p."unitId" = k."unitId" AND p."registerKindId" = k."registerKindId" AND p."phaseId" = k."phaseId" AND p."reportDate" <= k."reportDate"
+          ORDER BY p."reportDate" DESC, p."version" DESC LIMIT 1
+       ) p ON true
+       LEFT JOIN LATERAL (
+         SELECT min(x."reportDate") AS "next" FROM "ProgressSnapshot" x
+          WHERE x."unitId" = k."unitId" AND x."registerKindId" = k."registerKindId" AND x."phaseId" = k."phaseId" AND x."reportDate" > k."reportDate"
+       ) n ON true`,
+    keys,
+  );
+  const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as PrevRow & { i: number }]));
+  const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.toISOString().slice(0, 10)]));
   const out: RecordedSnapshot[] = [];
   const bulk: BulkSnapshot[] = [];
   // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
@@ -151,23 +150,23 @@ async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): P
  * Rows are materialized at `from` (and at `until`, before the change) by carrying the previous row forward.
  */
 export async function applyDelta(tx: Tx, unitId: string, from: string, until: string | null, delta: Counts, at: Date | null): Promise<void> {
-  const boundaries = until ? [until, from] : [from];
-  for (const day of boundaries) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt", "lastReportDate")
-       SELECT c."ancestorId", $2::date, ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt", p."lastReportDate"
-         FROM "UnitClosure" c
-         LEFT JOIN LATERAL (
-           SELECT * FROM "UnitRollup" r WHERE r."unitId" = c."ancestorId" AND r."date" < $2::date ORDER BY r."date" DESC LIMIT 1
-         ) p ON true
-        WHERE c."descendantId" = $1
-       ON CONFLICT ("unitId", "date") DO NOTHING`,
-      unitId, day,
-    );
-  }
+  // Both boundary rows in one statement: each copies the latest row before its day, and the row materialized at
+  // `from` is itself such a copy, so the row at `until` has the same values whichever it sees.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt", "lastReportDate")
+     SELECT c."ancestorId", d."day", ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt", p."lastReportDate"
+       FROM "UnitClosure" c
+       CROSS JOIN unnest($2::date[]) AS d("day")
+       LEFT JOIN LATERAL (
+         SELECT * FROM "UnitRollup" r WHERE r."unitId" = c."ancestorId" AND r."date" < d."day" ORDER BY r."date" DESC LIMIT 1
+       ) p ON true
+      WHERE c."descendantId" = $1
+     ON CONFLICT ("unitId", "date") DO NOTHING`,
+    unitId, until ? [from, until] : [from],
+  );
   await tx.$executeRawUnsafe(
     `UPDATE "UnitRollup" r SET ${COUNT_FIELDS.map((f, i) => `"${f}" = r."${f}" + $${i + 4}`).join(", ")},
-            "lastReportAt" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", $10::timestamptz) END,
+            "lastReportAt" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", $10::timestamptz AT TIME ZONE 'UTC') END,
             "lastReportDate" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", $2::date) END
        FROM "UnitClosure" c
       WHERE c."descendantId" = $1 AND r."unitId" = c."ancestorId" AND r."date" >= $2::date AND ($3::date IS NULL OR r."date" < $3::date)`,
@@ -316,7 +315,7 @@ export async function bulkInsertSnapshots(
     await tx.$executeRawUnsafe(
       `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
-              x."source"::"SubmissionSource", x."submittedById", x."submittedAt", x."checksum", $2::boolean, $3::text, x."note"
+              x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", $2::boolean, $3::text, x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,
               ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text, "note" text)`,
       JSON.stringify(slice),

@@ -1,0 +1,134 @@
+/**
+ * Everything a submission is validated against, read in one statement: the submitting unit (by code, on the
+ * report date, within the submitter's scope), its subtree on that date, the former units that flowed into it,
+ * register kinds and phases, the latest accepted counts of its reporting units, their recent roll-up series,
+ * book inventory and the active campaign — plus the earlier receipt of a retried Idempotency-Key.
+ *
+ * Receiving a sheet is the hottest write path: one round trip instead of a dozen keeps it cheap.
+ */
+import { COUNT_FIELDS, ZERO, type Counts, type Tx } from "./progress";
+
+export interface ContextUnit {
+  id: string; code: string; name: string; fullName: string; level: string; parentId: string | null;
+  validFrom: string; validTo: string | null;
+}
+
+export interface SubmissionContextRow {
+  /** Null when no unit has that code on that date within the scope. */
+  submitter: ContextUnit | null;
+  /** The submitter's subtree on the date (itself included). */
+  units: ContextUnit[];
+  /** Units closed on or before the date whose successors lie in the subtree. */
+  former: ContextUnit[];
+  kinds: { id: string; code: string; nameVi: string; nameEn: string; sortOrder: number }[];
+  phases: { id: string; code: string; nameVi: string; nameEn: string }[];
+  /** Latest accepted counts per reporting unit × kind × phase at or before the date. */
+  snapshots: { unitId: string; registerKindId: string; phaseId: string; counts: Counts }[];
+  /** Per reporting unit: its roll-up at the start and at the end of [from, to] (daily output). */
+  series: { unitId: string; first: { date: string; entriesDigitized: number }; last: { date: string; entriesDigitized: number }; rows: number }[];
+  inventory: { unitId: string; registerKindId: string; phaseId: string; booksTotal: number; entriesTotal: number }[];
+  campaign: { startDate: string; endDate: string } | null;
+  /** The first submission with this user's Idempotency-Key, if any. */
+  prior: { receipt: unknown; checksum: string } | null;
+}
+
+const unitJson = (a: string) =>
+  `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
+const validOnDate = (a: string) => `${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
+
+const SQL = `
+WITH sub AS (
+  SELECT u.* FROM "Unit" u
+   WHERE u."code" = $1 AND u."active" AND ${validOnDate("u")}
+     AND (u."id" = $3 OR EXISTS (SELECT 1 FROM "UnitClosure" c WHERE c."ancestorId" = $3 AND c."descendantId" = u."id"))
+   ORDER BY u."validFrom" DESC LIMIT 1
+), tree AS (
+  SELECT u.* FROM sub JOIN "UnitClosure" c ON c."ancestorId" = sub."id" JOIN "Unit" u ON u."id" = c."descendantId"
+   WHERE u."active" AND ${validOnDate("u")}
+), leaves AS (
+  SELECT t."id" FROM tree t WHERE NOT EXISTS (SELECT 1 FROM tree x WHERE x."parentId" = t."id")
+), former AS (
+  SELECT DISTINCT u."id", u."code", u."name", u."fullName", u."level", u."parentId", u."validFrom", u."validTo"
+    FROM "UnitSuccession" s JOIN tree t ON t."id" = s."successorId" JOIN "Unit" u ON u."id" = s."predecessorId"
+   WHERE u."level" IN ('COMMUNE', 'DISTRICT', 'AGENCY') AND u."validTo" <= $2::date
+), snaps AS (
+  SELECT DISTINCT ON (p."unitId", p."registerKindId", p."phaseId") p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
+    FROM "ProgressSnapshot" p
+   WHERE p."unitId" IN (SELECT "id" FROM leaves) AND p."reportDate" <= $2::date
+   ORDER BY p."unitId", p."registerKindId", p."phaseId", p."reportDate" DESC, p."version" DESC
+), series AS (
+  SELECT l."id" AS "unitId", f."date" AS "firstDate", f."entriesDigitized" AS "firstValue", z."date" AS "lastDate", z."entriesDigitized" AS "lastValue", n."rows"
+    FROM leaves l
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int + (SELECT count(*)::int FROM (SELECT 1 FROM "UnitRollup" b WHERE b."unitId" = l."id" AND b."date" < $5::date LIMIT 1) x) AS "rows"
+        FROM "UnitRollup" r WHERE r."unitId" = l."id" AND r."date" >= $5::date AND r."date" <= $6::date
+    ) n
+    CROSS JOIN LATERAL (
+      SELECT * FROM (
+        (SELECT r."date", r."entriesDigitized", 0 AS o FROM "UnitRollup" r WHERE r."unitId" = l."id" AND r."date" < $5::date ORDER BY r."date" DESC LIMIT 1)
+        UNION ALL
+        (SELECT r."date", r."entriesDigitized", 1 AS o FROM "UnitRollup" r WHERE r."unitId" = l."id" AND r."date" >= $5::date AND r."date" <= $6::date ORDER BY r."date" LIMIT 1)
+      ) q ORDER BY q.o LIMIT 1
+    ) f
+    CROSS JOIN LATERAL (
+      SELECT r."date", r."entriesDigitized" FROM "UnitRollup" r WHERE r."unitId" = l."id" AND r."date" <= $6::date ORDER BY r."date" DESC LIMIT 1
+    ) z
+   WHERE n."rows" >= 2
+)
+SELECT
+  (SELECT ${unitJson("sub")} FROM sub) AS "submitter",
+  (SELECT coalesce(json_agg(${unitJson("t")}), '[]'::json) FROM tree t) AS "units",
+  (SELECT coalesce(json_agg(${unitJson("f")}), '[]'::json) FROM former f) AS "former",
+  (SELECT coalesce(json_agg(json_build_object('id', k."id", 'code', k."code", 'nameVi', k."nameVi", 'nameEn', k."nameEn", 'sortOrder', k."sortOrder") ORDER BY k."sortOrder"), '[]'::json)
+     FROM "RegisterKind" k WHERE k."active") AS "kinds",
+  (SELECT coalesce(json_agg(json_build_object('id', b."id", 'code', b."code", 'nameVi', b."nameVi", 'nameEn', b."nameEn") ORDER BY b."sortOrder"), '[]'::json)
+     FROM "BookPhase" b WHERE b."active") AS "phases",
+  (SELECT coalesce(json_agg(s), '[]'::json) FROM snaps s) AS "snapshots",
+  (SELECT coalesce(json_agg(s), '[]'::json) FROM series s) AS "series",
+  (SELECT coalesce(json_agg(json_build_object('unitId', i."unitId", 'registerKindId', i."registerKindId", 'phaseId', i."phaseId", 'booksTotal', i."booksTotal", 'entriesTotal', i."entriesTotal")), '[]'::json)
+     FROM "BookInventory" i WHERE i."unitId" IN (SELECT "id" FROM leaves)) AS "inventory",
+  (SELECT json_build_object('startDate', cp."startDate", 'endDate', cp."endDate")
+     FROM "Campaign" cp, sub
+    WHERE cp."active" AND EXISTS (SELECT 1 FROM "UnitClosure" c WHERE c."ancestorId" = cp."unitId" AND c."descendantId" = sub."id")
+    ORDER BY cp."startDate" DESC LIMIT 1) AS "campaign",
+  (SELECT json_build_object('receipt', s."receipt", 'checksum', s."checksum") FROM "Submission" s
+    WHERE $7::text IS NOT NULL AND s."submittedById" = $4 AND s."idempotencyKey" = $7) AS "prior"`;
+
+const day = (v: unknown) => (v == null ? null : String(v).slice(0, 10));
+const toUnit = (u: Record<string, unknown>): ContextUnit => ({
+  id: String(u.id), code: String(u.code), name: String(u.name), fullName: String(u.fullName), level: String(u.level),
+  parentId: (u.parentId as string | null) ?? null, validFrom: day(u.validFrom)!, validTo: day(u.validTo),
+});
+/** JSON columns arrive parsed from PostgreSQL and as text from some adapters. */
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+
+export async function submissionContext(
+  tx: Tx,
+  q: { unitCode: string; date: string; scopeUnitId: string; userId: string; seriesFrom: string; seriesTo: string; idempotencyKey?: string | null | undefined },
+): Promise<SubmissionContextRow> {
+  const [row] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(SQL, q.unitCode, q.date, q.scopeUnitId, q.userId, q.seriesFrom, q.seriesTo, q.idempotencyKey ?? null);
+  const r = row ?? {};
+  const submitter = json<Record<string, unknown> | null>(r.submitter);
+  const campaign = json<{ startDate: string; endDate: string } | null>(r.campaign);
+  const prior = json<{ receipt: unknown; checksum: string } | null>(r.prior);
+  return {
+    submitter: submitter ? toUnit(submitter) : null,
+    units: json<Record<string, unknown>[]>(r.units ?? "[]").map(toUnit),
+    former: json<Record<string, unknown>[]>(r.former ?? "[]").map(toUnit),
+    kinds: json(r.kinds ?? "[]"),
+    phases: json(r.phases ?? "[]"),
+    snapshots: json<Record<string, unknown>[]>(r.snapshots ?? "[]").map((s) => {
+      const counts = { ...ZERO };
+      for (const f of COUNT_FIELDS) counts[f] = Number(s[f] ?? 0);
+      return { unitId: String(s.unitId), registerKindId: String(s.registerKindId), phaseId: String(s.phaseId), counts };
+    }),
+    series: json<Record<string, unknown>[]>(r.series ?? "[]").map((s) => ({
+      unitId: String(s.unitId), rows: Number(s.rows),
+      first: { date: day(s.firstDate)!, entriesDigitized: Number(s.firstValue) },
+      last: { date: day(s.lastDate)!, entriesDigitized: Number(s.lastValue) },
+    })),
+    inventory: json(r.inventory ?? "[]"),
+    campaign: campaign ? { startDate: day(campaign.startDate)!, endDate: day(campaign.endDate)! } : null,
+    prior: prior ? { receipt: json(prior.receipt), checksum: prior.checksum } : null,
+  };
+}
