@@ -73,14 +73,13 @@ export async function rollupBench(): Promise<Record<string, number>> {
     const provinces = await db.prisma.unit.findMany({ where: { parentId: nation.id }, select: { id: true } });
     const provinceChildren = await db.prisma.unit.findMany({ where: { parentId: province.id }, select: { id: true } });
     const date = new Date(start.getTime() + (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-    const scope = async () => true;
 
     const out: Record<string, number> = {};
     out.nationRollup = await time(() => rollupsAt(db.prisma, [nation.id, ...provinces.map((p) => p.id)], date));
-    out.nationView = await time(() => unitProgress(db, { code: "VN", date, scopeUnitId: nation.id, isInScope: scope }), 10);
+    out.nationView = await time(() => unitProgress(db, { code: "VN", date, scopeUnitId: nation.id }), 10);
     out.nationNaive = await time(() => naiveChildren(db, nation.id, date), 3);
     out.provinceRollup = await time(() => rollupsAt(db.prisma, [province.id, ...provinceChildren.map((p) => p.id)], date));
-    out.provinceView = await time(() => unitProgress(db, { code: "48", date, scopeUnitId: nation.id, isInScope: scope }), 10);
+    out.provinceView = await time(() => unitProgress(db, { code: "48", date, scopeUnitId: nation.id }), 10);
     out.provinceNaive = await time(() => naiveChildren(db, province.id, date), 3);
     console.log(`national view:  roll-up query ${out.nationRollup.toFixed(2)} ms, full view ${out.nationView.toFixed(1)} ms, straightforward GROUP BY ${out.nationNaive.toFixed(0)} ms → ${(out.nationNaive / out.nationRollup).toFixed(0)}× faster (full view ${(out.nationNaive / out.nationView).toFixed(0)}×)`);
     console.log(`province view:  roll-up query ${out.provinceRollup.toFixed(2)} ms, full view ${out.provinceView.toFixed(1)} ms, straightforward GROUP BY ${out.provinceNaive.toFixed(0)} ms → ${(out.provinceNaive / out.provinceRollup).toFixed(0)}× faster (full view ${(out.provinceNaive / out.provinceView).toFixed(0)}×)`);

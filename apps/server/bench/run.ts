@@ -8,3 +8,7 @@ if (!only || only === "ingest") {
   const { ingestBench } = await import("./ingest.bench");
   await ingestBench();
 }
+if (!only || only === "reform") {
+  const { reformBench } = await import("./reform.bench");
+  await reformBench();
+}

@@ -78,7 +78,7 @@ export function progressRoutes() {
     const { code } = c.req.valid("param");
     const { db, clock } = c.var.deps;
     const date = c.req.valid("query").date ?? (await defaultDate(db, c.var.user.unitId, clock()));
-    const view = await unitProgress(db, { code, date, scopeUnitId: c.var.user.unitId, isInScope: (id) => inScope(c, id) });
+    const view = await unitProgress(db, { code, date, scopeUnitId: c.var.user.unitId });
     return c.json(view, 200);
   });
   app.openapi(trend, async (c) => {

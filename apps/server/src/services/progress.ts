@@ -14,7 +14,7 @@ import {
   type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
-import { type Database, flowShares, latestReportDate, latestSnapshots, rollupSeries, rollupsAt, ZERO } from "@sohoa/db";
+import { type Database, entriesSeries, flowShares, latestReportDate, latestSnapshots, rollupSeries, rollupsAt, ZERO } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
@@ -73,49 +73,66 @@ export async function defaultDate(db: Database, scopeUnitId: string, now: Date):
   return (await latestReportDate(db.prisma, scopeUnitId)) ?? vnToday(now);
 }
 
-/** Daily cumulative entriesDigitized for [from, to], carrying the last known value over days without change. */
-function dailySeries(rows: { date: string; entriesDigitized: number }[] | undefined, from: string, to: string) {
+/** The calendar days of [from, to]. */
+function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** Daily cumulative entriesDigitized on each of `days`, carrying the last known value over days without change. */
+function dailySeries(rows: { date: string; entriesDigitized: number }[] | undefined, days: string[]) {
   const out: { date: string; value: number }[] = [];
   let i = 0;
   let value = 0;
   const list = rows ?? [];
-  while (i < list.length && list[i]!.date < from) value = list[i++]!.entriesDigitized;
-  for (let d = from; d <= to; d = addDays(d, 1)) {
+  for (const d of days) {
     while (i < list.length && list[i]!.date <= d) value = list[i++]!.entriesDigitized;
     out.push({ date: d, value });
   }
   return out;
 }
 
-export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope: (unitId: string) => Promise<boolean> }): Promise<ProgressView> {
+export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope?: (unitId: string) => Promise<boolean> }): Promise<ProgressView> {
   const { prisma } = db;
   const { date } = opts;
   const at = day(date);
-  const unit = await prisma.unit.findFirst({ where: { code: opts.code, active: true, ...validOn(at) }, select: unitSelect, orderBy: { validFrom: "desc" } });
-  if (!unit || !(await opts.isInScope(unit.id))) {
+  // The unit only if it lies in the scope (the closure holds every unit as its own ancestor at distance 0).
+  const unit = await prisma.unit.findFirst({
+    where: { code: opts.code, active: true, ...validOn(at), ancestors: { some: { ancestorId: opts.scopeUnitId } } },
+    select: unitSelect, orderBy: { validFrom: "desc" },
+  });
+  if (!unit) {
     // Out of scope and absent look the same, so codes outside one's scope cannot be probed.
     throw notFound({ vi: `đơn vị mã ${opts.code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${opts.code} on ${date} within your scope` });
   }
-  const children = await prisma.unit.findMany({ where: { parentId: unit.id, active: true, ...validOn(at) }, select: unitSelect, orderBy: [{ level: "asc" }, { code: "asc" }] });
+  const children = await prisma.unit.findMany({
+    where: { parentId: unit.id, active: true, ...validOn(at) },
+    select: { ...unitSelect, _count: { select: { children: { where: { active: true, ...validOn(at) } } } } },
+    orderBy: [{ level: "asc" }, { code: "asc" }],
+  });
   const ids = [unit.id, ...children.map((c) => c.id)];
-  const grandChildren = await prisma.unit.groupBy({ by: ["parentId"], where: { parentId: { in: ids }, active: true, ...validOn(at) }, _count: { _all: true } });
-  const hasKids = new Set(grandChildren.map((g) => g.parentId));
+  const hasKids = new Set(children.filter((c) => c._count.children > 0).map((c) => c.id));
+  if (children.length > 0) hasKids.add(unit.id);
 
   const windowStart = addDays(date, -28);
-  const [now, series, targets, deadlines, ancestors] = await Promise.all([
+  const monthStart = `${date.slice(0, 7)}-01`;
+  // Everything else at once: figures now and before the month, the 4-week series, targets, deadlines, path.
+  const [now, series, targets, deadlines, ancestors, beforeMonth, latest] = await Promise.all([
     rollupsAt(prisma, ids, date),
-    rollupSeries(prisma, ids, windowStart, date),
+    entriesSeries(prisma, ids, windowStart, date),
     monthTargets(db, ids, date),
     effectiveDeadlines(db, unit.id, children.map((c) => c.id), date),
     prisma.unitClosure.findMany({ where: { descendantId: unit.id, distance: { gt: 0 } }, orderBy: { distance: "desc" }, select: { ancestor: { select: unitSelect } } }),
+    rollupsAt(prisma, ids, addDays(monthStart, -1)),
+    latestReportDate(prisma, opts.scopeUnitId),
   ]);
-  const monthStart = `${date.slice(0, 7)}-01`;
-  const beforeMonth = await rollupsAt(prisma, ids, addDays(monthStart, -1));
 
+  const windowDays = daysBetween(windowStart, date);
   const build = (u: typeof unit): UnitProgress => {
     const r = now.get(u.id);
     const counts: ProgressCounts = r ? { booksTotal: r.booksTotal, booksDigitized: r.booksDigitized, entriesTotal: r.entriesTotal, entriesDigitized: r.entriesDigitized, entriesChecked: r.entriesChecked, entriesLoaded: r.entriesLoaded } : { ...ZERO };
-    const s = dailySeries(series.get(u.id)?.map((x) => ({ date: x.date, entriesDigitized: x.entriesDigitized })), windowStart, date);
+    const s = dailySeries(series.get(u.id), windowDays);
     const v = (offset: number) => s[s.length - 1 - offset]?.value ?? 0;
     const weekOutput = v(0) - v(7);
     const prevWeek = v(7) - v(14);
@@ -143,7 +160,7 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   };
 
   const self = build(unit);
-  const kids = children.map(build);
+  const kids = children.map(({ _count: _c, ...c }) => build(c));
   const ranks = rankBy(kids, (k) => k.completion);
   for (const k of kids) {
     k.rank = ranks.get(k) ?? null;
@@ -179,10 +196,16 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   }
 
   // Breadcrumbs: only the part of the path inside the user's scope.
+  // The path is ordered from the top: the scope unit and what lies below it are visible.
   const visible: UnitSummary[] = [];
-  for (const a of ancestors) if (await opts.isInScope(a.ancestor.id)) visible.push(toUnitSummary(a.ancestor));
+  if (opts.isInScope) {
+    for (const a of ancestors) if (await opts.isInScope(a.ancestor.id)) visible.push(toUnitSummary(a.ancestor));
+  } else {
+    const from = ancestors.findIndex((a) => a.ancestor.id === opts.scopeUnitId);
+    if (from >= 0) for (const a of ancestors.slice(from)) visible.push(toUnitSummary(a.ancestor));
+  }
 
-  return { date, latestReportDate: await latestReportDate(prisma, opts.scopeUnitId), unit: self, children: kids, buckets, breakdown, ancestors: visible };
+  return { date, latestReportDate: latest, unit: self, children: kids, buckets, breakdown, ancestors: visible };
 }
 
 /** Monthly target of each unit for the month containing `date`: its own target, or the sum of its subtree's. */

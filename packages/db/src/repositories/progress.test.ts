@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
-import { COUNT_FIELDS, ZERO, lockUnits, naiveRollupAt, rebuildRollups, recordSnapshots, rollupsAt, type Counts } from "./progress";
+import { COUNT_FIELDS, ZERO, entriesSeries, lockUnits, naiveRollupAt, rebuildRollups, recordSnapshots, rollupSeries, rollupsAt, type Counts } from "./progress";
 
 /** A small tree of any depth: nation → province → 2 districts → 3 communes each, plus an agency under the province. */
 async function buildTree(db: TestDatabase) {
@@ -84,6 +84,24 @@ describe("roll-ups maintained in the submission's transaction", () => {
     for (const r of incremental) {
       const a = at(rebuilt, r.unitId, r.date);
       for (const f of COUNT_FIELDS) expect(a?.[f] ?? 0n, `${r.unitId} ${r.date.toISOString()} ${f}`).toBe(r[f]);
+    }
+  });
+
+  it("series start from the figure before the window and agree with the roll-up on every day", async () => {
+    const units = Object.values(ids);
+    const [full, lean] = await Promise.all([rollupSeries(db.prisma, units, "2025-02-04", "2025-02-09"), entriesSeries(db.prisma, units, "2025-02-04", "2025-02-09")]);
+    expect(lean.size).toBeGreaterThan(3);
+    for (const u of units) {
+      expect(lean.get(u) ?? [], u).toEqual((full.get(u) ?? []).map((r) => ({ date: r.date, entriesDigitized: r.entriesDigitized })));
+      const rows = lean.get(u) ?? [];
+      if (rows.length === 0) continue;
+      // the first point is the value carried into the window (or the first change inside it)
+      const before = (await rollupsAt(db.prisma, [u], "2025-02-03")).get(u);
+      if (before) expect(rows[0]).toEqual({ date: before.date, entriesDigitized: before.entriesDigitized });
+      for (const p of rows.slice(before ? 1 : 0)) {
+        expect(p.date >= "2025-02-04" && p.date <= "2025-02-09").toBe(true);
+        expect((await rollupsAt(db.prisma, [u], p.date)).get(u)!.entriesDigitized).toBe(p.entriesDigitized);
+      }
     }
   });
 

@@ -180,9 +180,12 @@ export interface RollupRow extends Counts { unitId: string; date: string; lastRe
 export async function rollupsAt(tx: Tx, unitIds: string[], date: string): Promise<Map<string, RollupRow>> {
   if (unitIds.length === 0) return new Map();
   const rows = await tx.$queryRawUnsafe<(Record<(typeof COUNT_FIELDS)[number], bigint> & { unitId: string; date: Date; lastReportAt: Date | null })[]>(
-    `SELECT DISTINCT ON ("unitId") "unitId", "date", ${cols}, "lastReportAt"
-       FROM "UnitRollup" WHERE "unitId" = ANY($1::text[]) AND "date" <= $2::date
-      ORDER BY "unitId", "date" DESC`,
+    // One index probe per unit (the latest row at or before the date), however long its history.
+    `SELECT r."unitId", r."date", ${COUNT_FIELDS.map((f) => `r."${f}"`).join(", ")}, r."lastReportAt"
+       FROM unnest($1::text[]) AS u("id")
+       CROSS JOIN LATERAL (
+         SELECT * FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $2::date ORDER BY x."date" DESC LIMIT 1
+       ) r`,
     unitIds, date,
   );
   return new Map(rows.map((r) => [r.unitId, { unitId: r.unitId, date: r.date.toISOString().slice(0, 10), lastReportAt: r.lastReportAt, ...pick(r) }]));
@@ -193,11 +196,17 @@ export async function rollupSeries(tx: Tx, unitIds: string[], from: string, to: 
   const out = new Map<string, RollupRow[]>();
   if (unitIds.length === 0) return out;
   const rows = await tx.$queryRawUnsafe<(Record<(typeof COUNT_FIELDS)[number], bigint> & { unitId: string; date: Date; lastReportAt: Date | null })[]>(
-    `(SELECT DISTINCT ON ("unitId") "unitId", "date", ${cols}, "lastReportAt" FROM "UnitRollup"
-        WHERE "unitId" = ANY($1::text[]) AND "date" < $2::date ORDER BY "unitId", "date" DESC)
+    `(SELECT r."unitId", r."date", ${COUNT_FIELDS.map((f) => `r."${f}"`).join(", ")}, r."lastReportAt"
+        FROM unnest($1::text[]) AS u("id")
+        CROSS JOIN LATERAL (
+          SELECT * FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" < $2::date ORDER BY x."date" DESC LIMIT 1
+        ) r)
      UNION ALL
-     (SELECT "unitId", "date", ${cols}, "lastReportAt" FROM "UnitRollup"
-        WHERE "unitId" = ANY($1::text[]) AND "date" >= $2::date AND "date" <= $3::date)
+     (SELECT r."unitId", r."date", ${COUNT_FIELDS.map((f) => `r."${f}"`).join(", ")}, r."lastReportAt"
+        FROM unnest($1::text[]) AS u("id")
+        CROSS JOIN LATERAL (
+          SELECT * FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" >= $2::date AND x."date" <= $3::date
+        ) r)
      ORDER BY 1, 2`,
     unitIds, from, to,
   );
@@ -205,6 +214,33 @@ export async function rollupSeries(tx: Tx, unitIds: string[], from: string, to: 
     const list = out.get(r.unitId) ?? [];
     list.push({ unitId: r.unitId, date: r.date.toISOString().slice(0, 10), lastReportAt: r.lastReportAt, ...pick(r) });
     out.set(r.unitId, list);
+  }
+  return out;
+}
+
+/**
+ * Daily cumulative digitized entries per unit over [from, to] (the value before `from` first, then the days with
+ * a change): what dashboards draw and forecast from. Lean on purpose: one number and a text date per row.
+ */
+export async function entriesSeries(tx: Tx, unitIds: string[], from: string, to: string): Promise<Map<string, { date: string; entriesDigitized: number }[]>> {
+  const out = new Map<string, { date: string; entriesDigitized: number }[]>();
+  if (unitIds.length === 0) return out;
+  // One row per unit with its points as JSON: far cheaper to decode than a row per day.
+  const rows = await tx.$queryRawUnsafe<{ u: string; p: unknown }[]>(
+    `SELECT u."id" AS u, (
+         SELECT json_agg(json_build_array(to_char(r."date", 'YYYY-MM-DD'), r."entriesDigitized") ORDER BY r."date") FROM (
+           (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" < $2::date ORDER BY x."date" DESC LIMIT 1)
+           UNION ALL
+           (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" >= $2::date AND x."date" <= $3::date)
+         ) r
+       )::text AS p
+       FROM unnest($1::text[]) AS u("id")`,
+    unitIds, from, to,
+  );
+  for (const r of rows) {
+    if (r.p == null) continue;
+    const points = JSON.parse(String(r.p)) as [string, number][];
+    out.set(r.u, points.map(([date, v]) => ({ date, entriesDigitized: Number(v) })));
   }
   return out;
 }
