@@ -42,16 +42,17 @@ export function router() {
       if (!result.success) {
         const first = result.error.issues[0];
         const field = first?.path.join(".") ?? "";
+        const viMessage = first ? vietnameseIssue(first) : "";
         return c.json(
           {
             error: {
               code: "bad_request",
               field,
               message: {
-                vi: `Dữ liệu không hợp lệ ở trường "${field}": ${first?.message ?? ""}`,
+                vi: `Dữ liệu không hợp lệ ở trường "${field}": ${viMessage}`,
                 en: `Invalid input at "${field}": ${first?.message ?? ""}`,
               },
-              details: result.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+              details: result.error.issues.map((i) => ({ field: i.path.join("."), message: i.message, messageVi: vietnameseIssue(i) })),
             },
           },
           400,
@@ -59,4 +60,18 @@ export function router() {
       }
     },
   });
+}
+
+const zodVi = z.locales.vi().localeError;
+
+/** zod's own Vietnamese wording of an issue (the English one is `issue.message`). */
+function vietnameseIssue(issue: z.core.$ZodIssue): string {
+  try {
+    const m = zodVi(issue as unknown as Parameters<typeof zodVi>[0]);
+    const text = typeof m === "string" ? m : m?.message;
+    // Issues do not carry the rejected input, so "received undefined" would be wrong: leave it out.
+    return text ? text.replace(/, nhận được undefined$/, "") : issue.message;
+  } catch {
+    return issue.message;
+  }
 }

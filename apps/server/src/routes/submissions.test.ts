@@ -114,7 +114,13 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     expect(malformed.status).toBe(400);
     const wrongType = await post("zahung", { unitCode: "20491", grid: "not a grid" });
     expect(wrongType.status).toBe(400);
-    expect(((await wrongType.json()) as { error: { field: string; message: { vi: string } } }).error.field).toBe("grid");
+    const wrongBody = (await wrongType.json()) as { error: { field: string; message: { vi: string; en: string } } };
+    expect(wrongBody.error.field).toBe("grid");
+    // The Vietnamese message is Vietnamese throughout, not zod's English wording.
+    expect(wrongBody.error.message.vi).toMatch(/^Dữ liệu không hợp lệ ở trường "grid": Đầu vào không hợp lệ: mong đợi/);
+    expect(wrongBody.error.message.en).toMatch(/^Invalid input at "grid": Invalid input: expected object/);
+    const shortReason = await post("zahung", { unitCode: "20491", grid: grid(zaHung, figures(1)), correctionReason: "x" });
+    expect(((await shortReason.json()) as { error: { message: { vi: string } } }).error.message.vi).toBe('Dữ liệu không hợp lệ ở trường "correctionReason": Quá nhỏ: mong đợi string có >=3 ký tự');
     const text = await app.request("/api/submissions", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "hello" });
     expect(text.status).toBe(415);
     const huge = await post("zahung", { unitCode: "20491", grid: { sheets: [{ name: "S", rows: Array.from({ length: 20_000 }, () => ["x".repeat(20)]) }] } });
