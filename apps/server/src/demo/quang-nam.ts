@@ -167,7 +167,7 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
   const digitized = communes.map((_, i) => Math.round(ratio[i]! * totals[i]!));
   // Adjust within each band's bounds so the province ends exactly at 642.806.
   let gap = DEMO_DIGITIZED - AGENCY.total - digitized.reduce((a, b) => a + b, 0);
-  const adjustable = communes.map((c, i) => i).filter((i) => band.get(communes[i]!.id) !== "zero" && ratio[i] !== 1);
+  const adjustable = communes.map((_, i) => i).filter((i) => band.get(communes[i]!.id) !== "zero" && ratio[i] !== 1);
   for (let pass = 0; gap !== 0 && pass < 50; pass++) {
     for (const i of r.shuffle(adjustable)) {
       if (gap === 0) break;

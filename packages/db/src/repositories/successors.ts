@@ -114,61 +114,61 @@ export function splitCounts(c: Counts, shares: number[]): Counts[] {
  * Safe to run again: it writes new versions only where the carried value changed.
  */
 export async function carryAcrossReform(prisma: PrismaClient, effectiveIso: string, successorIds?: string[]): Promise<{ successors: number; predecessors: number }> {
-  return prisma.$transaction(
-    async (tx) => {
-      const flows = await flowShares(tx, effectiveIso, successorIds);
-      const preds = [...new Set(flows.map((f) => f.predecessorId))];
-      const succs = [...new Set(flows.map((f) => f.successorId))];
-      await lockUnits(tx, [...preds, ...succs]);
-      const dayBeforeIso = dayBefore(effectiveIso).toISOString().slice(0, 10);
-      const latest = await latestSnapshots(tx, preds, dayBeforeIso);
-      const byPred = new Map<string, typeof latest>();
-      for (const s of latest) byPred.set(s.unitId, [...(byPred.get(s.unitId) ?? []), s]);
-      const opts = { submissionId: null, source: "CARRIED" as const, submittedById: null, submittedAt: new Date(), checksum: `reform:${effectiveIso}`, isCorrection: false, correctionReason: null };
+  return prisma.$transaction((tx) => carryAcrossReformIn(tx, effectiveIso, successorIds), { timeout: 600_000, maxWait: 60_000 });
+}
 
-      // 1. Predecessors leave their old ancestors at E (only keys not yet closed with the same zero).
-      const atE = await latestSnapshots(tx, preds, effectiveIso);
-      const closedAtE = new Set(atE.filter((s) => s.reportDate === effectiveIso && COUNT_FIELDS.every((f) => s.counts[f] === 0)).map((s) => `${s.unitId}|${s.registerKindId}|${s.phaseId}`));
-      const zeros: SnapshotInput[] = latest
-        .filter((s) => !closedAtE.has(`${s.unitId}|${s.registerKindId}|${s.phaseId}`))
-        .map((s) => ({ unitId: s.unitId, registerKindId: s.registerKindId, phaseId: s.phaseId, reportDate: effectiveIso, counts: { ...ZERO }, note: "Chuyển sang đơn vị mới từ ngày sắp xếp / carried to the new unit" }));
-      await recordSnapshots(tx, zeros, opts);
+/** carryAcrossReform inside the caller's transaction (a merge and its carry commit or fail together). */
+export async function carryAcrossReformIn(tx: Tx, effectiveIso: string, successorIds?: string[]): Promise<{ successors: number; predecessors: number }> {
+  const flows = await flowShares(tx, effectiveIso, successorIds);
+  const preds = [...new Set(flows.map((f) => f.predecessorId))];
+  const succs = [...new Set(flows.map((f) => f.successorId))];
+  await lockUnits(tx, [...preds, ...succs]);
+  const dayBeforeIso = dayBefore(effectiveIso).toISOString().slice(0, 10);
+  const latest = await latestSnapshots(tx, preds, dayBeforeIso);
+  const byPred = new Map<string, typeof latest>();
+  for (const s of latest) byPred.set(s.unitId, [...(byPred.get(s.unitId) ?? []), s]);
+  const opts = { submissionId: null, source: "CARRIED" as const, submittedById: null, submittedAt: new Date(), checksum: `reform:${effectiveIso}`, isCorrection: false, correctionReason: null };
 
-      // 2. Successors receive the sum of what flows into them.
-      const into = new Map<string, Counts>();
-      const flowsByPred = new Map<string, typeof flows>();
-      for (const f of flows) flowsByPred.set(f.predecessorId, [...(flowsByPred.get(f.predecessorId) ?? []), f]);
-      for (const [pred, fl] of flowsByPred) {
-        for (const s of byPred.get(pred) ?? []) {
-          const parts = splitCounts(s.counts, fl.map((f) => f.share));
-          fl.forEach((f, i) => {
-            const key = `${f.successorId}|${s.registerKindId}|${s.phaseId}`;
-            const acc = into.get(key) ?? { ...ZERO };
-            for (const field of COUNT_FIELDS) acc[field] += parts[i]![field];
-            into.set(key, acc);
-          });
-        }
-      }
-      // Keys a successor had carried before but no longer receives go back to zero.
-      const current = await latestSnapshots(tx, succs, effectiveIso);
-      for (const s of current) {
-        const key = `${s.unitId}|${s.registerKindId}|${s.phaseId}`;
-        if (s.reportDate === effectiveIso && s.source === "CARRIED" && !into.has(key)) into.set(key, { ...ZERO });
-      }
-      const curByKey = new Map(current.filter((s) => s.reportDate === effectiveIso).map((s) => [`${s.unitId}|${s.registerKindId}|${s.phaseId}`, s]));
-      const carried: SnapshotInput[] = [];
-      for (const [key, counts] of into) {
-        const cur = curByKey.get(key);
-        if (cur && cur.source !== "CARRIED") continue; // the new unit itself reported on E: its own figures stand
-        if (cur && COUNT_FIELDS.every((f) => cur.counts[f] === counts[f])) continue;
-        const [unitId, registerKindId, phaseId] = key.split("|") as [string, string, string];
-        carried.push({ unitId, registerKindId, phaseId, reportDate: effectiveIso, counts, note: "Số liệu chuyển từ đơn vị cũ / carried from the former units" });
-      }
-      await recordSnapshots(tx, carried, opts);
-      return { successors: succs.length, predecessors: preds.length };
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+  // 1. Predecessors leave their old ancestors at E (only keys not yet closed with the same zero).
+  const atE = await latestSnapshots(tx, preds, effectiveIso);
+  const closedAtE = new Set(atE.filter((s) => s.reportDate === effectiveIso && COUNT_FIELDS.every((f) => s.counts[f] === 0)).map((s) => `${s.unitId}|${s.registerKindId}|${s.phaseId}`));
+  const zeros: SnapshotInput[] = latest
+    .filter((s) => !closedAtE.has(`${s.unitId}|${s.registerKindId}|${s.phaseId}`))
+    .map((s) => ({ unitId: s.unitId, registerKindId: s.registerKindId, phaseId: s.phaseId, reportDate: effectiveIso, counts: { ...ZERO }, note: "Chuyển sang đơn vị mới từ ngày sắp xếp / carried to the new unit" }));
+  await recordSnapshots(tx, zeros, opts);
+
+  // 2. Successors receive the sum of what flows into them.
+  const into = new Map<string, Counts>();
+  const flowsByPred = new Map<string, typeof flows>();
+  for (const f of flows) flowsByPred.set(f.predecessorId, [...(flowsByPred.get(f.predecessorId) ?? []), f]);
+  for (const [pred, fl] of flowsByPred) {
+    for (const s of byPred.get(pred) ?? []) {
+      const parts = splitCounts(s.counts, fl.map((f) => f.share));
+      fl.forEach((f, i) => {
+        const key = `${f.successorId}|${s.registerKindId}|${s.phaseId}`;
+        const acc = into.get(key) ?? { ...ZERO };
+        for (const field of COUNT_FIELDS) acc[field] += parts[i]![field];
+        into.set(key, acc);
+      });
+    }
+  }
+  // Keys a successor had carried before but no longer receives go back to zero.
+  const current = await latestSnapshots(tx, succs, effectiveIso);
+  for (const s of current) {
+    const key = `${s.unitId}|${s.registerKindId}|${s.phaseId}`;
+    if (s.reportDate === effectiveIso && s.source === "CARRIED" && !into.has(key)) into.set(key, { ...ZERO });
+  }
+  const curByKey = new Map(current.filter((s) => s.reportDate === effectiveIso).map((s) => [`${s.unitId}|${s.registerKindId}|${s.phaseId}`, s]));
+  const carried: SnapshotInput[] = [];
+  for (const [key, counts] of into) {
+    const cur = curByKey.get(key);
+    if (cur && cur.source !== "CARRIED") continue; // the new unit itself reported on E: its own figures stand
+    if (cur && COUNT_FIELDS.every((f) => cur.counts[f] === counts[f])) continue;
+    const [unitId, registerKindId, phaseId] = key.split("|") as [string, string, string];
+    carried.push({ unitId, registerKindId, phaseId, reportDate: effectiveIso, counts, note: "Số liệu chuyển từ đơn vị cũ / carried from the former units" });
+  }
+  await recordSnapshots(tx, carried, opts);
+  return { successors: succs.length, predecessors: preds.length };
 }
 
 /**

@@ -5,7 +5,7 @@
  * figures went, and the figures are carried to C the way the 2025 reorganization carries them.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { carryAcrossReform, searchText, type Prisma } from "@sohoa/db";
+import { carryAcrossReformIn, searchText, type Prisma } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/errors";
@@ -250,10 +250,10 @@ export function unitResources() {
         action: "merge", entity: "unit", entityId: target.id, unitId: target.id,
         details: { sources: closed.map((s) => ({ id: s.id, code: s.code, fullName: s.fullName })), target: { id: target.id, code: target.code, fullName: target.fullName, created }, effectiveDate: b.effectiveDate, reason: b.reason },
       }, tx);
+      // Figures of A and B flow to C from the effective date, in the same transaction: all or nothing.
+      await carryAcrossReformIn(tx, b.effectiveDate, [target.id]);
       return { target, closed, successions };
-    });
-    // Figures of A and B flow to C from the effective date (its own transaction, as for the 2025 reform).
-    await carryAcrossReform(prisma, b.effectiveDate, [result.target.id]);
+    }, { timeout: 120_000, maxWait: 30_000 });
     return c.json({
       target: out(result.target, 0),
       closed: result.closed.map(toUnitSummary),
