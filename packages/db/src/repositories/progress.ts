@@ -34,6 +34,8 @@ export interface SnapshotInput {
   reportDate: string; // yyyy-mm-dd
   counts: Counts;
   note?: string | null;
+  /** This row's submission, when one call records rows of several submissions (else the call's options). */
+  meta?: RecordOptions;
 }
 
 export interface RecordOptions {
@@ -122,8 +124,9 @@ async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): P
   const out: RecordedSnapshot[] = [];
   const bulk: BulkSnapshot[] = [];
   // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
-  const groups = new Map<string, { unitId: string; from: string; until: string | null; delta: Counts }>();
+  const groups = new Map<string, DeltaGroup>();
   rows.forEach((r, i) => {
+    const m = r.meta ?? opts;
     const p = prevOf.get(i);
     const sameDay = p && p.reportDate.toISOString().slice(0, 10) === r.reportDate;
     const version = sameDay ? p.version + 1 : 1;
@@ -131,46 +134,94 @@ async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): P
     const delta = diff(r.counts, previous ?? ZERO);
     const until = nextOf.get(i) ?? null;
     bulk.push({
-      unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate, version, submissionId: opts.submissionId,
-      ...r.counts, source: opts.source, submittedById: opts.submittedById, submittedAt: opts.submittedAt.toISOString(), checksum: opts.checksum,
+      unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate, version, submissionId: m.submissionId,
+      ...r.counts, source: m.source, submittedById: m.submittedById, submittedAt: m.submittedAt.toISOString(), checksum: m.checksum,
+      isCorrection: m.isCorrection, correctionReason: m.correctionReason, note: r.note ?? null,
     });
-    out.push({ ...r, version, previous, delta });
-    const g = groups.get(`${r.unitId}|${r.reportDate}|${until}`);
-    if (g) g.delta = add(g.delta, delta);
-    else groups.set(`${r.unitId}|${r.reportDate}|${until}`, { unitId: r.unitId, from: r.reportDate, until, delta });
+    const { meta: _meta, ...row } = r;
+    out.push({ ...row, version, previous, delta });
+    // Carried figures are not reports: they do not move "last report" markers.
+    const at = m.source === "CARRIED" ? null : m.submittedAt;
+    const key = `${r.unitId}|${r.reportDate}|${until}`;
+    const g = groups.get(key);
+    if (g) {
+      g.delta = add(g.delta, delta);
+      if (at && (!g.at || at > g.at)) g.at = at;
+    } else groups.set(key, { unitId: r.unitId, from: r.reportDate, until, delta, at });
   });
-  await bulkInsertSnapshots(tx, bulk, 20_000, { isCorrection: opts.isCorrection, correctionReason: opts.correctionReason, notes: rows.map((r) => r.note ?? null) });
-  // Carried figures are not reports: they do not move "last report" markers.
-  for (const g of groups.values()) await applyDelta(tx, g.unitId, g.from, g.until, g.delta, opts.source === "CARRIED" ? null : opts.submittedAt);
+  await bulkInsertSnapshots(tx, bulk);
+  await applyDeltas(tx, [...groups.values()]);
   return out;
 }
 
-/**
- * Adds `delta` to the roll-up rows of `unitId` and all its ancestors for dates in [from, until).
- * Rows are materialized at `from` (and at `until`, before the change) by carrying the previous row forward.
- */
+export interface DeltaGroup {
+  unitId: string;
+  /** The change applies on [from, until); until null = from then on. */
+  from: string;
+  until: string | null;
+  delta: Counts;
+  /** When it was reported (moves "last report" markers); null for carried figures. */
+  at: Date | null;
+}
+
+/** Adds `delta` to the roll-up rows of `unitId` and all its ancestors for dates in [from, until). */
 export async function applyDelta(tx: Tx, unitId: string, from: string, until: string | null, delta: Counts, at: Date | null): Promise<void> {
-  // Both boundary rows in one statement: each copies the latest row before its day, and the row materialized at
-  // `from` is itself such a copy, so the row at `until` has the same values whichever it sees.
+  await applyDeltas(tx, [{ unitId, from, until, delta, at }]);
+}
+
+/**
+ * Adds every group's delta to the roll-up rows of its unit and all their ancestors, in two statements whatever
+ * the number of groups. First, rows are materialized at each group's `from` and `until` for every ancestor by
+ * copying the latest row before that day (which holds the same figure, so the order of groups does not matter);
+ * then each row gets the sum of the deltas of all groups whose range covers its date.
+ */
+export async function applyDeltas(tx: Tx, groups: DeltaGroup[]): Promise<void> {
+  const live = groups.filter((g) => g.at || COUNT_FIELDS.some((f) => g.delta[f] !== 0));
+  // Groups go in as a VALUES list, not a JSON parameter, so the planner knows how few there are and probes the
+  // indexes; large sets (a reform's carry) go in chunks, each applied to the consistent state the last one left.
+  for (let i = 0; i < live.length; i += DELTA_CHUNK) await applyDeltaChunk(tx, live.slice(i, i + DELTA_CHUNK));
+}
+
+const DELTA_CHUNK = 250;
+
+async function applyDeltaChunk(tx: Tx, groups: DeltaGroup[]): Promise<void> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const values = groups
+    .map((g) => `(${p(g.unitId)}::text, ${p(g.from)}::date, ${p(g.until)}::date, ${p(g.at ? g.at.toISOString() : null)}::timestamptz, ${COUNT_FIELDS.map((f) => `${p(g.delta[f])}::bigint`).join(", ")})`)
+    .join(", ");
+  const groupTable = `(VALUES ${values}) AS g(u, f, t, "at", ${COUNT_FIELDS.map((f) => `"${f}"`).join(", ")})`;
   await tx.$executeRawUnsafe(
-    `INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt", "lastReportDate")
-     SELECT c."ancestorId", d."day", ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt", p."lastReportDate"
-       FROM "UnitClosure" c
-       CROSS JOIN unnest($2::date[]) AS d("day")
+    `WITH pairs AS (
+       SELECT DISTINCT c."ancestorId" AS "unitId", d."day"
+         FROM ${groupTable}
+         JOIN "UnitClosure" c ON c."descendantId" = g.u
+         CROSS JOIN LATERAL (SELECT g.f AS "day" UNION ALL SELECT g.t WHERE g.t IS NOT NULL) d
+     )
+     INSERT INTO "UnitRollup" ("unitId", "date", ${cols}, "lastReportAt", "lastReportDate")
+     SELECT x."unitId", x."day", ${COUNT_FIELDS.map((f) => `COALESCE(p."${f}", 0)`).join(", ")}, p."lastReportAt", p."lastReportDate"
+       FROM pairs x
        LEFT JOIN LATERAL (
-         SELECT * FROM "UnitRollup" r WHERE r."unitId" = c."ancestorId" AND r."date" < d."day" ORDER BY r."date" DESC LIMIT 1
+         SELECT * FROM "UnitRollup" r WHERE r."unitId" = x."unitId" AND r."date" < x."day" ORDER BY r."date" DESC LIMIT 1
        ) p ON true
-      WHERE c."descendantId" = $1
      ON CONFLICT ("unitId", "date") DO NOTHING`,
-    unitId, until ? [from, until] : [from],
+    ...params,
   );
   await tx.$executeRawUnsafe(
-    `UPDATE "UnitRollup" r SET ${COUNT_FIELDS.map((f, i) => `"${f}" = r."${f}" + $${i + 4}`).join(", ")},
-            "lastReportAt" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", $10::timestamptz AT TIME ZONE 'UTC') END,
-            "lastReportDate" = CASE WHEN $10::timestamptz IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", $2::date) END
-       FROM "UnitClosure" c
-      WHERE c."descendantId" = $1 AND r."unitId" = c."ancestorId" AND r."date" >= $2::date AND ($3::date IS NULL OR r."date" < $3::date)`,
-    unitId, from, until, ...COUNT_FIELDS.map((f) => delta[f]), at ? at.toISOString() : null,
+    `UPDATE "UnitRollup" r
+        SET ${COUNT_FIELDS.map((f) => `"${f}" = r."${f}" + a."${f}"`).join(", ")},
+            "lastReportAt" = CASE WHEN a."at" IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", a."at") END,
+            "lastReportDate" = CASE WHEN a."realDate" IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", a."realDate") END
+       FROM (
+         SELECT x."unitId", x."date", ${COUNT_FIELDS.map((f) => `sum(g."${f}") AS "${f}"`).join(", ")},
+                max(g."at" AT TIME ZONE 'UTC') AS "at", max(CASE WHEN g."at" IS NOT NULL THEN g.f END) AS "realDate"
+           FROM ${groupTable}
+           JOIN "UnitClosure" c ON c."descendantId" = g.u
+           JOIN "UnitRollup" x ON x."unitId" = c."ancestorId" AND x."date" >= g.f AND (g.t IS NULL OR x."date" < g.t)
+          GROUP BY x."unitId", x."date"
+       ) a
+      WHERE r."unitId" = a."unitId" AND r."date" = a."date"`,
+    ...params,
   );
 }
 
@@ -334,29 +385,24 @@ export async function rebuildRollups(tx: Tx): Promise<number> {
 export interface BulkSnapshot extends Counts {
   unitId: string; registerKindId: string; phaseId: string; reportDate: string; version: number;
   submissionId: string | null; source: Source; submittedById: string | null; submittedAt: string; checksum: string;
+  isCorrection?: boolean; correctionReason?: string | null; note?: string | null;
 }
 
 /**
- * Bulk insert for loads (demo, imports, benchmarks): one JSON parameter per batch, parsed by the database,
- * instead of tens of thousands of bind parameters. Roll-ups are not touched: call rebuildRollups() after.
+ * Bulk insert for loads (demo, imports, benchmarks) and for recordSnapshots: one JSON parameter per batch,
+ * parsed by the database, instead of tens of thousands of bind parameters. Roll-ups are not touched (loads call
+ * rebuildRollups() after; recordSnapshots applies deltas).
  */
-export async function bulkInsertSnapshots(
-  tx: Tx,
-  rows: BulkSnapshot[],
-  batch = 20_000,
-  extra: { isCorrection?: boolean; correctionReason?: string | null; notes?: (string | null)[] } = {},
-): Promise<void> {
+export async function bulkInsertSnapshots(tx: Tx, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
-    const slice = extra.notes ? rows.slice(i, i + batch).map((r, j) => ({ ...r, note: extra.notes![i + j] ?? null })) : rows.slice(i, i + batch);
     await tx.$executeRawUnsafe(
       `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
-              x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", $2::boolean, $3::text, x."note"
+              x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", COALESCE(x."isCorrection", false), x."correctionReason", x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,
-              ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text, "note" text)`,
-      JSON.stringify(slice),
-      extra.isCorrection ?? false,
-      extra.correctionReason ?? null,
+              ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text,
+              "isCorrection" boolean, "correctionReason" text, "note" text)`,
+      JSON.stringify(rows.slice(i, i + batch)),
     );
   }
 }
