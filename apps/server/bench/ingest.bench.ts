@@ -6,6 +6,7 @@
 import { Worker } from "node:worker_threads";
 import type { UnitRef } from "@sohoa/core";
 import { startTestServer, signIn } from "../src/testing";
+import { batchSizes } from "../src/services/submission-writer";
 import { communeGrid } from "../src/test-support/sheets";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -76,8 +77,11 @@ export async function ingestBench() {
     const failures = run.failures;
     for (const s of run.samples) console.log(`  failed: ${s}`);
     const submitRate = SUBMISSIONS / run.seconds;
+    const sizes = batchSizes.splice(0);
+    const mean = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);
     console.log(`ingest on ${db.kind}: ${CLIENTS} concurrent clients, ${SUBMISSIONS} commune sheets of 14 rows (${failures} failed)`);
     console.log(`  /api/health: ${healthRate.toFixed(0)} req/s`);
+    console.log(`  group commit: ${sizes.length} write transactions, ${mean.toFixed(1)} submissions each on average (max ${Math.max(0, ...sizes)})`);
     console.log(`  submissions: ${submitRate.toFixed(0)} per second = ${(submitRate / healthRate).toFixed(3)} × health throughput`);
     return { healthRate, submitRate, failures };
   } finally {

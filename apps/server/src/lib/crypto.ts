@@ -36,3 +36,13 @@ export function newToken(prefix: string): string {
 export function sha256(s: string | Uint8Array): string {
   return createHash("sha256").update(s).digest("hex");
 }
+
+/** A time-ordered UUID (version 7), like the database's own ids: known before the row is written. */
+export function uuidv7(now = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

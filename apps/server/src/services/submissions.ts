@@ -15,9 +15,11 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from "@sohoa/core";
-import { flowShares, lockUnits, recordSnapshots, searchText, splitCounts, submissionContext, type ContextUnit, type Database } from "@sohoa/db";
+import { flowShares, searchText, splitCounts, submissionContext, type ContextUnit, type Database } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
+import { uuidv7 } from "../lib/crypto";
+import { writeAccepted } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
 import { addDays, vnToday } from "./progress";
@@ -264,40 +266,28 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null };
 
   const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds);
+  const id = uuidv7(now.getTime());
+  const meta = {
+    source: input.source, submittedById: user.id, submittedAt: now, checksum,
+    isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
+  };
   try {
-    const receipt = await db.prisma.$transaction(
-      async (tx) => {
-        // A concurrent retry with the same Idempotency-Key waits on the unique index at the insert below and,
-        // once this transaction commits, fails there: the catch answers it with this receipt.
-        await lockUnits(tx, rows.map((r) => r.unitId));
-        const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
-        const s = await tx.submission.create({ data: { ...base, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, fileId: file?.id ?? null }, select: { id: true } });
-        const recorded = await recordSnapshots(tx, rows, {
-          submissionId: s.id, source: input.source, submittedById: user.id, submittedAt: now, checksum,
-          isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
-        });
-        const receipt: Receipt = {
-          id: s.id, checksum, status: "ACCEPTED", reportDate: date, submittedAt: now.toISOString(),
-          accepted: { rows: rows.length, units: new Set(rows.map((r) => r.unitId)).size },
-          warnings,
-          changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
-        };
-        // The receipt and the audit entry in one statement.
-        const a = auditValues(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: s.id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } });
-        await tx.$executeRawUnsafe(
-          `WITH s AS (UPDATE "Submission" SET "receipt" = $1::jsonb WHERE "id" = $2)
-           INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
-           VALUES ($3::timestamptz AT TIME ZONE 'UTC', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)`,
-          JSON.stringify(receipt), s.id, a.at.toISOString(), a.userId, a.username, a.action, a.entity, a.entityId, a.unitId, a.ip, a.userAgent, a.requestId, JSON.stringify(a.details ?? null),
-        );
-        return { replay: null, receipt } as const;
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-    if (receipt.replay) return replay(receipt.replay, checksum);
-    return { status: 201, receipt: receipt.receipt! };
+    const receipt = await writeAccepted<Receipt>(db, {
+      submission: { ...base, id, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      file: input.file ? { ...input.file, sha256: checksum } : undefined,
+      rows,
+      meta,
+      audit: auditValues(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } }),
+      receipt: (recorded): Receipt => ({
+        id, checksum, status: "ACCEPTED", reportDate: date, submittedAt: now.toISOString(),
+        accepted: { rows: rows.length, units: new Set(rows.map((r) => r.unitId)).size },
+        warnings,
+        changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
+      }),
+    });
+    return { status: 201, receipt };
   } catch (err) {
-    // A concurrent duplicate that slipped past the lock (unique index): answer with the first receipt.
+    // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
     if (input.idempotencyKey && (err as { code?: string }).code === "P2002") {
       const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
       if (prior) return replay(prior, checksum);

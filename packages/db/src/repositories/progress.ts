@@ -87,16 +87,20 @@ interface PrevRow { unitId: string; registerKindId: string; phaseId: string; ver
 export async function recordSnapshots(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
   // Rows of the same unit × kind × phase interact (one's next date is the other's), so they go in
   // successive waves; within a wave every key is distinct and handled set-based.
-  const waves: SnapshotInput[][] = [];
+  const waves: number[][] = [];
   const waveOf = new Map<string, number>();
-  for (const r of rows) {
+  rows.forEach((r, i) => {
     const k = `${r.unitId}|${r.registerKindId}|${r.phaseId}`;
     const w = (waveOf.get(k) ?? -1) + 1;
     waveOf.set(k, w);
-    (waves[w] ??= []).push(r);
+    (waves[w] ??= []).push(i);
+  });
+  // Results in the order of `rows`, whatever wave each went in.
+  const out: RecordedSnapshot[] = new Array(rows.length);
+  for (const wave of waves) {
+    const recorded = await recordWave(tx, wave.map((i) => rows[i]!), opts);
+    wave.forEach((i, j) => (out[i] = recorded[j]!));
   }
-  const out: RecordedSnapshot[] = [];
-  for (const wave of waves) out.push(...(await recordWave(tx, wave, opts)));
   return out;
 }
 
