@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import type { Grid, ProgressCounts, UnitRef } from "@sohoa/core";
-import type { Database } from "@sohoa/db";
+import { naiveRollupAt, type Database } from "@sohoa/db";
 import { createApp } from "../app";
 import { openTestDatabase, signIn } from "../testing";
 import { communeGrid } from "../test-support/sheets";
+import { batchSizes } from "../services/submission-writer";
 
 const DAY = "2025-02-19";
 
@@ -51,6 +52,39 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     expect(stored).toMatchObject({ status: "ACCEPTED", source: "ADDIN", reportDate: new Date(`${DAY}T00:00:00Z`) });
     expect(stored.submittedById).toBeTruthy();
     expect(await db.prisma.auditLog.count({ where: { entity: "submission", entityId: receipt.id } })).toBe(1);
+  });
+
+  it("writes concurrent submissions together (group commit), each with its own receipt, versions and audit entry", async () => {
+    const date = "2025-02-21";
+    const communes = (await db.prisma.unit.findMany({ where: { level: "COMMUNE", validTo: { not: null }, parent: { code: "506" } }, orderBy: { code: "asc" }, take: 12 }))
+      .map((u) => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId }) as UnitRef);
+    expect(communes.length).toBeGreaterThan(5);
+    const before = await province(date);
+    batchSizes.splice(0);
+    // Each commune twice in the same burst: the second is a same-day resubmission (version 2 of each key).
+    const sends = communes.flatMap((u, i) => [
+      () => post("quangnam", { unitCode: u.code, grid: grid(u, figures(1000 + i), date), acceptWarnings: true, correctionReason: "Chuẩn hóa số liệu theo mẫu mới" }),
+      () => post("quangnam", { unitCode: u.code, grid: grid(u, figures(1100 + i), date), acceptWarnings: true, correctionReason: "Sửa lại số liệu trong ngày" }),
+    ]);
+    const responses = await Promise.all(sends.map((f) => f()));
+    for (const r of responses) expect(r.status, await r.clone().text()).toBe(201);
+    expect(Math.max(...batchSizes), "some submissions shared a transaction").toBeGreaterThan(1);
+    const receipts = (await Promise.all(responses.map((r) => r.json()))) as { id: string; changes: { registerKind: string; phase: string; version: number; entriesDigitized: number }[] }[];
+    expect(new Set(receipts.map((r) => r.id)).size).toBe(receipts.length);
+    for (const [i, u] of communes.entries()) {
+      // The latest version of each key is the one that counts, whatever transaction each went in.
+      const latest = await db.prisma.progressSnapshot.findFirstOrThrow({ where: { unitId: u.id, reportDate: new Date(`${date}T00:00:00Z`), registerKind: { code: "BIRTH" }, phase: { code: "P1" } }, orderBy: { version: "desc" } });
+      const versions = receipts.flatMap((r) => r.changes.filter((ch) => ch.registerKind === "BIRTH" && ch.phase === "P1" && (ch.entriesDigitized === 1000 + i || ch.entriesDigitized === 1100 + i)).map((ch) => ch.version));
+      expect(versions.sort()).toEqual([1, 2]);
+      expect(latest.version).toBe(2);
+      expect([1000 + i, 1100 + i]).toContain(latest.entriesDigitized);
+    }
+    expect(await db.prisma.auditLog.count({ where: { entity: "submission", entityId: { in: receipts.map((r) => r.id) } } })).toBe(receipts.length);
+    // The province moved by exactly what the latest versions say, as the straightforward query computes it.
+    const after = await province(date);
+    const naive = await naiveRollupAt(db.prisma, (await db.prisma.unit.findFirstOrThrow({ where: { code: "49", level: "PROVINCE" } })).id, date);
+    expect(after.entriesDigitized).toBe(naive.entriesDigitized);
+    expect(after.entriesDigitized).not.toBe(before.entriesDigitized);
   });
 
   it("returns the first receipt for a retried request, also under concurrent retries", async () => {
