@@ -30,3 +30,27 @@ describe("GET /api/health", () => {
     expect(Object.keys(doc.paths)).toContain("/api/health");
   });
 });
+
+describe("request size", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("refuses an oversized body on any endpoint with 413 and a message in both languages, before reading it", async () => {
+    const app = createApp({ db, config: { maxBodyBytes: 1024 } });
+    const big = JSON.stringify({ username: "x".repeat(2048), password: "y" });
+    const res = await app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as { error: { code: string; message: { vi: string; en: string } } };
+    expect(body.error.code).toBe("payload_too_large");
+    expect(body.error.message.vi).toContain("tối đa 1 KB");
+    // A small body on the same endpoint goes through to validation (wrong password: 401, not 413).
+    const small = await app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "nobody", password: "wrong-password" }) });
+    expect(small.status).toBe(401);
+    expect(await db.prisma.auditLog.count({ where: { username: "x".repeat(2048) } })).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { AppConfig, AppEnv, Deps } from "./context";
@@ -20,11 +21,15 @@ export const DEFAULT_CONFIG: AppConfig = {
   sessionTtlHours: 12,
   log: "silent",
   maxJsonBytes: 2 * 1024 * 1024,
+  maxBodyBytes: 256 * 1024,
   maxUploadBytes: 10 * 1024 * 1024,
   maxXlsxUncompressedBytes: 50 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 100,
 };
+
+/** Endpoints that receive sheets or files and apply their own, larger, limits. */
+const LARGE_BODY_PATHS = ["/api/submissions", "/api/units/import", "/api/units/successors/import", "/api/targets/import"];
 
 export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "config">> & { config?: Partial<AppConfig> }) {
   const full: Deps = {
@@ -56,6 +61,16 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
       maxAge: 600,
     }),
   );
+
+  // Every other endpoint takes small bodies: at most maxBodyBytes (submissions and file imports set their own limits).
+  app.use("/api/*", async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD" || LARGE_BODY_PATHS.some((p) => c.req.path.startsWith(p))) return next();
+    const max = full.config.maxBodyBytes;
+    return bodyLimit({
+      maxSize: max,
+      onError: (c) => c.json({ error: { code: "payload_too_large", message: { vi: `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(max / 1024)} KB).`, en: `The request is too large (at most ${Math.round(max / 1024)} KB).` } } }, 413),
+    })(c, next);
+  });
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {

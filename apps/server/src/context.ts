@@ -7,6 +7,8 @@ export interface AppConfig {
   log: "json" | "pretty" | "silent";
   /** Max JSON body (bytes) and max upload (bytes). */
   maxJsonBytes: number;
+  /** Any other request body (JSON forms of the console). */
+  maxBodyBytes: number;
   maxUploadBytes: number;
   /** Max uncompressed xlsx size and grid dimensions (zip bombs). */
   maxXlsxUncompressedBytes: number;
