@@ -55,22 +55,22 @@ function addWorkingDays(fromMs: number, n: number): number {
 }
 
 /** Latest value on or before a date (the series is cumulative). */
-function valueAt(series: readonly { date: string; value: number }[], ms: number): number | null {
+/** The value of the latest point at or before `ms` (points carry their parsed time). */
+function valueAt(points: readonly { ms: number; value: number }[], ms: number): number | null {
   let best: { ms: number; value: number } | null = null;
-  for (const p of series) {
-    const pm = t(p.date);
-    if (pm <= ms && (!best || pm > best.ms)) best = { ms: pm, value: p.value };
-  }
+  for (const p of points) if (p.ms <= ms && (!best || p.ms > best.ms)) best = p;
   return best ? best.value : null;
 }
 
 export function forecastCompletion(raw: ForecastInput): Forecast {
   // Points with a bad date or value are ignored, not thrown on (the series comes from stored reports).
-  const series = (raw.series ?? []).filter((p) => p && /^\d{4}-\d{2}-\d{2}/.test(p.date) && Number.isFinite(t(p.date)) && Number.isFinite(p.value));
+  const series = (raw.series ?? []).filter((p) => p && /^\d{4}-\d{2}-\d{2}/.test(p.date) && Number.isFinite(p.value));
+  // Dates parsed once (dashboards forecast every child unit on every view).
+  const points = series.map((p) => ({ ms: t(p.date), value: p.value })).filter((p) => Number.isFinite(p.ms));
   const input: ForecastInput = { ...raw, series, total: Number.isFinite(raw.total) ? raw.total : 0 };
   const window = Math.max(1, Math.floor(input.windowDays ?? 14));
   const today = t(input.today);
-  const nowValue = valueAt(input.series, today);
+  const nowValue = valueAt(points, today);
   const remaining = Math.max(0, input.total - (nowValue ?? 0));
   const deadlineMs = input.deadline ? t(input.deadline) : null;
   const span = (a: number, b: number) => (input.workingDaysOnly ? workingDaysBetween(a, b) : Math.round((b - a) / DAY));
@@ -84,11 +84,11 @@ export function forecastCompletion(raw: ForecastInput): Forecast {
     return { status: "done", dailyRate: null, requiredRate: 0, projectedFinish: null, remaining, daysLeft, reason: { vi: "đã hoàn thành", en: "done" } };
   }
   const startMs = today - window * DAY;
-  const startValue = valueAt(input.series, startMs);
-  const firstMs = Math.min(...input.series.map((p) => t(p.date)));
+  const startValue = valueAt(points, startMs);
+  const firstMs = Math.min(...points.map((p) => p.ms));
   // With less history than the window, use what there is.
   const fromMs = startValue === null ? firstMs : startMs;
-  const fromValue = startValue ?? valueAt(input.series, firstMs) ?? 0;
+  const fromValue = startValue ?? valueAt(points, firstMs) ?? 0;
   const days = span(fromMs, today);
   const dailyRate = days > 0 ? Math.max(0, (nowValue - fromValue) / days) : null;
   const requiredRate = daysLeft === null ? null : daysLeft > 0 ? remaining / daysLeft : remaining;
