@@ -39,6 +39,17 @@ for (const dir of packageDirs) {
   suites.push(s);
   passed += s.passed; failed += s.failed; skipped += s.skipped;
 }
+// The full run also type-checks every package strictly (unused code included): one check per package.
+if (filters.length === 0) {
+  for (const dir of packageDirs) {
+    const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    if (!pkg.scripts?.lint) continue;
+    console.log(`[sohoa] lint ${pkg.name}`);
+    const ok = run(pnpm, ["--dir", dir, "run", "lint"], { allowFail: true }) === 0;
+    suites.push({ pkg: `${path.relative(ROOT, dir)} (lint)`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+    if (ok) passed++; else failed++;
+  }
+}
 if (status !== 0 && failed === 0) failed = 1; // turbo failed before or outside a test (e.g. a crash): never report green
 mkdirSync(path.join(ROOT, "reports"), { recursive: true });
 writeFileSync(path.join(ROOT, `reports/summary-${label}.json`), JSON.stringify({ label, passed, failed, skipped, suites }, null, 2));

@@ -4,7 +4,7 @@
  * (primary successor, another successor, or shares summing to 100%), with a reason, audited.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { carryAcrossReform, latestSnapshots, rollupsAt, sumCountsOf } from "@sohoa/db";
+import { carryAcrossReform, rollupsAt, sumCountsOf } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
 import { ApiError, notFound } from "../lib/errors";

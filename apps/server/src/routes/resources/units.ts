@@ -8,7 +8,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { carryAcrossReformIn, searchText, type Prisma } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
-import { conflict, notFound } from "../../lib/errors";
+import { conflict } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { scopeFilter } from "../../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../../lib/units";
