@@ -14,7 +14,7 @@ import { buildReport, reportFileName, type ReportData } from "../services/report
 import { writeReportXlsx } from "../services/report-xlsx";
 import { writeReportPdf } from "../services/report-pdf";
 import { IdParam, ListQuery, page, idFilter, withTotal } from "./resources/rest";
-import { unitInScope } from "./compliance";
+import { scheduleOf, unitInScope } from "./compliance";
 import { IsoDate } from "./schemas";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -31,7 +31,8 @@ const fileResponses = {
 const preview = createRoute({
   method: "get", path: "/api/reports/preview", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
   summary: "The report of a unit for a day, week or month, built now (default date: the latest report date in your scope)",
-  request: { query: z.object({ unit: z.string().min(1).max(20), period: z.enum(["day", "week", "month"]).default("day"), date: IsoDate.optional(), format: Format.default("json") }) },
+  description: "Percent of target compares the period's output so far (from its first day to the as-of date) with the share of the monthly targets for those days; `legend` says it in words. With `schedule` (a schedule on the unit or an ancestor), the report follows that schedule: its cadence, cut-off, days off and the level expected to report.",
+  request: { query: z.object({ unit: z.string().min(1).max(20), period: z.enum(["day", "week", "month"]).default("day"), date: IsoDate.optional(), format: Format.default("json"), schedule: z.string().min(1).max(64).optional() }) },
   responses: fileResponses,
 });
 
@@ -88,7 +89,9 @@ export function reportRoutes() {
     const { db, clock } = c.var.deps;
     const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
     const unit = await unitInScope(c, q.unit, date);
-    const data = await buildReport(db, { unitId: unit.id, periodType: q.period, date, now: clock() });
+    const schedule = await scheduleOf(c, unit.id, q.period, q.schedule);
+    const periodType = ({ DAILY: "day", WEEKLY: "week", MONTHLY: "month" } as const)[schedule.cadence];
+    const data = await buildReport(db, { unitId: unit.id, periodType, date, schedule, now: clock() });
     return send(c, data, q.format);
   });
 

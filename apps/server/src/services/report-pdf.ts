@@ -26,7 +26,7 @@ const COLS: { title: string; width: number; align: "left" | "right" | "center" }
   { title: "Tỷ lệ", width: 44, align: "right" },
   { title: "Đến kỳ trước", width: 66, align: "right" },
   { title: "Tăng so với kỳ trước", width: 58, align: "right" },
-  { title: "% kế hoạch tháng", width: 52, align: "right" },
+  { title: "% kế hoạch kỳ (*)", width: 52, align: "right" },
   { title: "Dự báo", width: 74, align: "left" },
   { title: "Ghi chú", width: 157, align: "left" },
 ];
@@ -157,6 +157,11 @@ export async function writeReportPdf(data: ReportData): Promise<Buffer> {
     const late = c.notReported.filter((x) => x.status === "late");
     if (missing.length) para(`Chưa báo cáo: ${missing.map((x) => `${x.fullName}${x.district ? ` (${x.district})` : ""}`).join("; ")}.`);
     if (late.length) para(`Báo cáo muộn: ${late.map((x) => `${x.fullName} (${localTime(x.submittedAt!)})`).join("; ")}.`);
+  }
+  if (data.legend?.length) {
+    doc.moveDown(0.6);
+    para("Ghi chú:", "B", 9);
+    for (const text of data.legend) para(`${text.startsWith("Tỷ lệ đạt") ? "(*)" : "-"} ${text}`, "I", 8);
   }
   doc.moveDown(1);
   if (doc.y + 60 > bottom()) doc.addPage();

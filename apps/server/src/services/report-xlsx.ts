@@ -21,7 +21,7 @@ export const COLUMNS = [
   { key: "completion", header: "Tỷ lệ hoàn thành", width: 11 },
   { key: "previousDigitized", header: "Đã số hóa đến kỳ trước", width: 15 },
   { key: "change", header: "Tăng so với kỳ trước", width: 13 },
-  { key: "targetPercent", header: "Tỷ lệ đạt kế hoạch tháng", width: 12 },
+  { key: "targetPercent", header: "Tỷ lệ đạt kế hoạch kỳ (*)", width: 12 },
   { key: "forecast", header: "Dự báo", width: 18 },
   { key: "note", header: "Ghi chú", width: 40 },
 ] as const;
@@ -167,6 +167,16 @@ export async function writeReportXlsx(data: ReportData): Promise<Buffer> {
     row.getCell(11).value = it.status === "missing" ? "Chưa báo cáo" : `Báo cáo muộn lúc ${localTime(it.submittedAt!)}`;
     for (let col = 1; col <= LAST; col++) row.getCell(col).font = { name: FONT, size: 11 };
   });
+
+  // Legend: how the columns are computed (reports stored before it existed have none)
+  if (data.legend?.length) {
+    r++;
+    section("Ghi chú:");
+    for (const text of data.legend) {
+      merged(r, 1, LAST, `${text.startsWith("Tỷ lệ đạt") ? "(*)" : "-"} ${text}`, { italic: true, size: 10 }, { horizontal: "left" });
+      ws.getRow(r++).height = 28;
+    }
+  }
 
   // Signature block
   r += 1;

@@ -1,20 +1,27 @@
 /**
  * The progress report a Department of Justice sends to its People's Committee, as data (JSON): the official
  * header block, a table of child units grouped by district (district subtotals, grand total) with entries,
- * completion, change since the previous report, percent of the month's target and forecast, the lists of
+ * completion, change since the previous report, percent of the period's target and forecast, the lists of
  * reporting units at 0%, under 10% and from 10% to under 50% (the three bands are disjoint, as in the
  * province's own letters: 3 / 24 / 73), and the units that did not report before the cut-off.
+ *
+ * Percent of target follows the period (`periodTargets`): what was digitized from the first day of the period to
+ * the as-of date, against the share of the monthly targets for those days (a month's target × days / days of
+ * that month, summed over the months the days fall in). A daily report compares the day's output with one
+ * day's share, a weekly report the week so far with its days' share, a monthly report (16th to 15th) the
+ * period with half of one month's target and half of the next. The report's `legend` says so in words.
+ * Targets are the MONTH targets of the campaign(s), a unit's own or, without one, the sum of its subtree's.
  *
  * The .xlsx and PDF writers (report-xlsx.ts, report-pdf.ts) render exactly this object, so the three formats
  * never disagree. The figures come from the same roll-ups and `unitProgress` as `/api/units/:code/progress`.
  */
-import { bucketOf, completion, FORECAST_LABELS, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress, type ForecastStatus } from "@sohoa/core";
+import { bucketOf, completion, FORECAST_LABELS, percentOfTarget, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress, type ForecastStatus } from "@sohoa/core";
 import { type Database, rollupsAt } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { complianceFor, scheduleFor, CADENCE_OF, type AppliedSchedule, type PeriodParam } from "./compliance";
+import { complianceFor, reportingUnits, scheduleFor, CADENCE_OF, type AppliedSchedule, type PeriodParam } from "./compliance";
 import { unitProgress, type UnitProgress } from "./progress";
-import { localDate, periodOf, previousPeriod, type Period } from "./schedule";
+import { localDate, periodOf, previousPeriod, shiftDate, type Period } from "./schedule";
 
 export interface ReportLine {
   kind: "row" | "subtotal" | "total";
@@ -28,7 +35,11 @@ export interface ReportLine {
   booksDigitized: number;
   previousDigitized: number;
   change: number;
+  /** Entries digitized from the period's first day to the as-of date. */
+  periodDigitized: number;
+  /** The period's share of the monthly targets (rounded), for the days from the period's start to the as-of date. */
   entriesTarget: number | null;
+  /** periodDigitized / entriesTarget (1.5 = 150%). */
   targetPercent: number | null;
   forecast: { status: ForecastStatus; label: string; reason: string };
 }
@@ -56,7 +67,11 @@ export interface ReportData {
   groups: { subtotal: ReportLine | null; rows: ReportLine[] }[];
   total: ReportLine;
   lists: { zero: ReportListItem[]; under10: ReportListItem[]; under50: ReportListItem[] };
-  compliance: { cutoffAt: string; dayOff: boolean; reportingUnits: number; onTime: number; late: number; missing: number; notReported: ReportLateItem[] };
+  compliance: { cutoffAt: string; dayOff: boolean; level: string | null; reportingUnits: number; onTime: number; late: number; missing: number; notReported: ReportLateItem[] };
+  /** How the columns are computed, in words (printed under the table). */
+  legend: string[];
+  /** The days whose output is compared with the period's share of the targets. */
+  targetWindow: { start: string; end: string };
   generatedAt: string;
 }
 
@@ -114,10 +129,18 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
     }
   }
   const ids = [top.unit.id, ...groupsP.flatMap((g) => [...(g.subtotal ? [g.subtotal.id] : []), ...g.rows.map((r) => r.id)])];
-  const before = await rollupsAt(prisma, ids, prevAsOf);
+  const windowStart = period.start <= asOf ? period.start : asOf;
+  const [before, atStart, shares] = await Promise.all([
+    rollupsAt(prisma, ids, prevAsOf),
+    rollupsAt(prisma, ids, shiftDate(windowStart, -1)),
+    periodTargets(db, unit.id, ids, windowStart, asOf),
+  ]);
 
   const line = (p: UnitProgress, kind: ReportLine["kind"], no: string | null): ReportLine => {
     const previousDigitized = before.get(p.id)?.entriesDigitized ?? 0;
+    const periodDigitized = p.counts.entriesDigitized - (atStart.get(p.id)?.entriesDigitized ?? 0);
+    const share = shares.get(p.id);
+    const entriesTarget = share === undefined ? null : Math.round(share);
     return {
       kind, no,
       unit: { id: p.id, code: p.code, name: p.name, fullName: p.fullName, level: p.level },
@@ -128,8 +151,9 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
       booksDigitized: p.counts.booksDigitized,
       previousDigitized,
       change: p.counts.entriesDigitized - previousDigitized,
-      entriesTarget: p.target?.entriesTarget ?? null,
-      targetPercent: p.target?.percent ?? null,
+      periodDigitized,
+      entriesTarget,
+      targetPercent: entriesTarget === null ? null : percentOfTarget(periodDigitized, entriesTarget),
       forecast: { status: p.forecast.status, label: FORECAST_LABELS[p.forecast.status].vi, reason: p.forecast.reason.vi },
     };
   };
@@ -140,9 +164,10 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
   }));
   const total = line(top.unit, "total", null);
 
-  // Bands over the reporting units (leaves), whatever the depth of the tree.
-  const comp = await complianceFor(db, { unitId: unit.id, date: asOf, schedule, period });
-  const leaves = [...comp.onTime, ...comp.late, ...comp.missing];
+  // Bands over the units at the bottom of the tree (communes, agencies), whatever its depth and the schedule's
+  // level; who had to report follows the schedule's level (compliance.ts).
+  const [comp, leaves] = await Promise.all([complianceFor(db, { unitId: unit.id, date: asOf, schedule, period }), reportingUnits(db, unit.id, asOf)]);
+  const expected = comp.onTime.length + comp.late.length + comp.missing.length;
   const leafRoll = await rollupsAt(prisma, leaves.map((l) => l.unit.id), asOf);
   const lists: ReportData["lists"] = { zero: [], under10: [], under50: [] };
   const sorted = [...leaves].sort((a, b) => (a.district?.code ?? "").localeCompare(b.district?.code ?? "") || a.unit.code.localeCompare(b.unit.code));
@@ -177,13 +202,23 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
         ? `Tuần từ ngày ${formatDate(period.start)} đến ngày ${formatDate(period.end)} (số liệu tính đến ngày ${formatDate(asOf)}; hạn báo cáo ${hhmm} ngày ${formatDate(localDate(new Date(period.cutoffAt)))})`
         : `Kỳ báo cáo tháng từ ngày ${formatDate(period.start)} đến ngày ${formatDate(period.end)} (số liệu tính đến ngày ${formatDate(asOf)})`;
   const kind = opts.periodType === "day" ? "ngày" : opts.periodType === "week" ? "tuần" : "tháng";
+  const windowText = windowStart === asOf ? `trong ngày ${formatDate(asOf)}` : `từ ngày ${formatDate(windowStart)} đến ngày ${formatDate(asOf)}`;
   const progressLine = formatProgress(total.entriesDigitized, total.entriesTotal);
   const summary =
     `${WHOLE[unit.level] ?? "Toàn đơn vị"} đã số hóa ${progressLine} dữ liệu hộ tịch, ` +
     `${total.change >= 0 ? "tăng" : "giảm"} ${formatNumber(Math.abs(total.change))} dữ liệu so với kỳ báo cáo trước (${formatDate(prevAsOf)}). ` +
     `Có ${lists.zero.length} đơn vị chưa triển khai (0%), ${lists.under10.length} đơn vị đạt dưới 10%, ${lists.under50.length} đơn vị đạt từ 10% đến dưới 50%. ` +
-    (comp.dayOff ? "Kỳ này là ngày nghỉ, không yêu cầu báo cáo." : `${comp.onTime.length}/${leaves.length} đơn vị báo cáo đúng hạn, ${comp.late.length} đơn vị báo cáo muộn, ${comp.missing.length} đơn vị chưa báo cáo.`) +
-    (total.targetPercent !== null ? ` Kết quả tháng đạt ${formatPercent(total.targetPercent)} kế hoạch.` : "");
+    (comp.dayOff ? "Kỳ này là ngày nghỉ, không yêu cầu báo cáo." : `${comp.onTime.length}/${expected} đơn vị báo cáo đúng hạn, ${comp.late.length} đơn vị báo cáo muộn, ${comp.missing.length} đơn vị chưa báo cáo.`) +
+    (total.targetPercent !== null ? ` Kết quả ${windowText} đạt ${formatPercent(total.targetPercent)} kế hoạch (${formatNumber(total.periodDigitized)}/${formatNumber(total.entriesTarget ?? 0)} dữ liệu).` : "");
+  const legend = [
+    `Tỷ lệ hoàn thành = số dữ liệu đã số hóa / tổng số dữ liệu cần số hóa, tính đến ngày ${formatDate(asOf)}.`,
+    `Tăng so với kỳ trước = số dữ liệu đã số hóa đến ngày ${formatDate(asOf)} trừ số đã số hóa đến ngày ${formatDate(prevAsOf)} (kỳ báo cáo trước).`,
+    `Tỷ lệ đạt kế hoạch kỳ = số dữ liệu số hóa ${windowText} / phần chỉ tiêu tháng của các ngày đó (chỉ tiêu tháng × số ngày / số ngày của tháng` +
+      (opts.periodType === "day" ? ", tức chỉ tiêu một ngày" : opts.periodType === "week" ? ", cộng dồn theo ngày của tuần" : ", cộng dồn theo ngày của kỳ tháng") + "). Đơn vị không có chỉ tiêu: để trống.",
+    schedule.level && schedule.level !== "COMMUNE"
+      ? `Đơn vị phải báo cáo: cấp ${LEVEL_VI[schedule.level] ?? schedule.level}; đơn vị cấp trên được tính là đã báo cáo khi tất cả đơn vị cơ sở trực thuộc đã gửi số liệu, vào thời điểm đơn vị cuối cùng gửi.`
+      : "Đơn vị phải báo cáo: các xã, phường, thị trấn và cơ quan tự số hóa (đơn vị cơ sở).",
+  ];
 
   return {
     version: 1,
@@ -203,9 +238,39 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
     groups,
     total,
     lists,
-    compliance: { cutoffAt: period.cutoffAt, dayOff: comp.dayOff, reportingUnits: leaves.length, onTime: comp.onTime.length, late: comp.late.length, missing: comp.missing.length, notReported },
+    compliance: { cutoffAt: period.cutoffAt, dayOff: comp.dayOff, level: schedule.level, reportingUnits: expected, onTime: comp.onTime.length, late: comp.late.length, missing: comp.missing.length, notReported },
+    legend,
+    targetWindow: { start: windowStart, end: asOf },
     generatedAt: opts.now.toISOString(),
   };
+}
+
+const LEVEL_VI: Record<string, string> = { NATION: "toàn quốc", PROVINCE: "tỉnh", DISTRICT: "huyện", COMMUNE: "xã", AGENCY: "cơ quan" };
+
+/**
+ * Each unit's share of the MONTH targets for the days [from, to]: Σ target × (days of the target's period in
+ * [from, to]) / (days of the target's period). A unit's own targets if it has some, else the sum over its
+ * subtree of the topmost units that have (a district target is not added to its communes' targets). One query.
+ */
+export async function periodTargets(db: Database, rootId: string, unitIds: string[], from: string, to: string): Promise<Map<string, number>> {
+  if (unitIds.length === 0 || to < from) return new Map();
+  const rows = await db.prisma.$queryRawUnsafe<{ unitId: string; share: number | string }[]>(
+    `WITH share AS (
+       SELECT t."unitId", sum(t."entriesTarget"::float8 * (least(t."periodEnd", $4::date) - greatest(t."periodStart", $3::date) + 1) / (t."periodEnd" - t."periodStart" + 1)) AS s
+         FROM "Target" t JOIN "UnitClosure" r ON r."descendantId" = t."unitId" AND r."ancestorId" = $2
+        WHERE t."periodType" = 'MONTH' AND t."periodStart" <= $4::date AND t."periodEnd" >= $3::date
+        GROUP BY t."unitId")
+     SELECT c."ancestorId" AS "unitId", sum(s.s)::float8 AS share
+       FROM "UnitClosure" c JOIN share s ON s."unitId" = c."descendantId"
+      WHERE c."ancestorId" = ANY($1::text[])
+        AND NOT EXISTS (
+          SELECT 1 FROM "UnitClosure" up JOIN share s2 ON s2."unitId" = up."ancestorId"
+            JOIN "UnitClosure" w ON w."descendantId" = up."ancestorId" AND w."ancestorId" = c."ancestorId"
+           WHERE up."descendantId" = c."descendantId" AND up.distance > 0)
+      GROUP BY c."ancestorId"`,
+    unitIds, rootId, from, to,
+  );
+  return new Map(rows.map((r) => [r.unitId, Number(r.share)]));
 }
 
 /** A file name safe in a Content-Disposition header: bao-cao-ngay-49-2025-02-18.xlsx */

@@ -47,7 +47,7 @@ async function activeSchedules(db: Database, now: Date): Promise<(AppliedSchedul
     where: { active: true, unit: { active: true, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } },
     orderBy: { id: "asc" },
   });
-  return rows.map((s) => ({ id: s.id, unitId: s.unitId, name: s.name, cadence: s.cadence, cutoffMinutes: s.cutoffMinutes, weekday: s.weekday, monthDay: s.monthDay, daysOff: s.daysOff, reminderMinutesBefore: s.reminderMinutesBefore }));
+  return rows.map((s) => ({ id: s.id, unitId: s.unitId, level: s.level, name: s.name, cadence: s.cadence, cutoffMinutes: s.cutoffMinutes, weekday: s.weekday, monthDay: s.monthDay, daysOff: s.daysOff, reminderMinutesBefore: s.reminderMinutesBefore }));
 }
 
 /** Generates and stores the report of a cut-off unless it exists; returns its id when this call created it. */
