@@ -41,6 +41,12 @@ const TokenCreate = lazy(() => import("./pages/tokens/create").then((m) => ({ de
 const SubmissionList = lazy(() => import("./pages/submissions/list").then((m) => ({ default: m.SubmissionList })));
 const SubmissionShow = lazy(() => import("./pages/submissions/show").then((m) => ({ default: m.SubmissionShow })));
 const UploadPage = lazy(() => import("./pages/upload").then((m) => ({ default: m.UploadPage })));
+const ReportsPage = lazy(() => import("./pages/reports").then((m) => ({ default: m.ReportsPage })));
+const CompliancePage = lazy(() => import("./pages/compliance").then((m) => ({ default: m.CompliancePage })));
+const ReminderList = lazy(() => import("./pages/reminders/list").then((m) => ({ default: m.ReminderList })));
+const ScheduleList = lazy(() => import("./pages/schedules/list").then((m) => ({ default: m.ScheduleList })));
+const ScheduleCreate = lazy(() => import("./pages/schedules/create").then((m) => ({ default: m.ScheduleCreate })));
+const ScheduleEdit = lazy(() => import("./pages/schedules/edit").then((m) => ({ default: m.ScheduleEdit })));
 
 /** Any 401 (also from calls outside Refine's hooks) sends the person to sign-in, remembering where they were. */
 function SessionWatcher() {
@@ -135,6 +141,14 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="/tokens">
                   <Route index element={<TokenList />} />
                   <Route path="create" element={<TokenCreate />} />
+                </Route>
+                <Route path="/reports" element={<ReportsPage />} />
+                <Route path="/compliance" element={<CompliancePage />} />
+                <Route path="/reminders" element={<ReminderList />} />
+                <Route path="/schedules">
+                  <Route index element={<ScheduleList />} />
+                  <Route path="create" element={<ScheduleCreate />} />
+                  <Route path="edit/:id" element={<ScheduleEdit />} />
                 </Route>
                 <Route path="*" element={<NotFound />} />
               </Route>

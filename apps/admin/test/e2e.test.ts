@@ -6,7 +6,7 @@
  * Screenshots go to test-artifacts/ (gitignored).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { serveDist } from "./serve-dist";
@@ -16,7 +16,13 @@ const artifacts = path.join(appRoot, "test-artifacts");
 const testingModule = path.resolve(appRoot, "../server/src/testing.ts");
 const PASSWORD = "Sohoa@2025";
 
-type TestingModule = { startTestServer(opts?: { demo?: boolean }): Promise<{ url: string; close(): Promise<void> }> };
+/** The demo database, for the few facts a browser cannot create (a reminder the scheduler would have sent). */
+type DemoPrisma = {
+  reportingSchedule: { findFirstOrThrow(a: object): Promise<{ id: string }> };
+  unit: { findMany(a: object): Promise<{ id: string }[]> };
+  reminder: { createMany(a: object): Promise<{ count: number }> };
+};
+type TestingModule = { startTestServer(opts?: { demo?: boolean }): Promise<{ url: string; db: { prisma: DemoPrisma }; close(): Promise<void> }> };
 
 async function probe(): Promise<{ skip: string | null; mod: TestingModule | null }> {
   if (!existsSync(CHROMIUM)) return { skip: `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`, mod: null };
@@ -32,7 +38,7 @@ const { skip, mod } = await probe();
 if (skip) console.warn(`[admin e2e] skipped: ${skip}`);
 
 describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo data)", { timeout: 90_000 }, () => {
-  let api: { url: string; close(): Promise<void> };
+  let api: { url: string; db: { prisma: DemoPrisma }; close(): Promise<void> };
   let web: { url: string; close(): Promise<void> };
   let browser: Browser;
 
@@ -121,6 +127,133 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.goto(`${web.url}/dashboard/49`);
     await page.getByTestId("error-state").waitFor();
     await page.screenshot({ path: path.join(artifacts, "05-commune-user-refused.png") });
+    await page.close();
+  });
+
+  /** A GET on the API as a user (what the page should show, asked directly). */
+  async function apiGet<T>(username: string, pathAndQuery: string): Promise<{ body: T; headers: Headers }> {
+    const login = await fetch(`${api.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${api.url}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return { body: (await res.json()) as T, headers: res.headers };
+  }
+
+  // Issue 7. These run before the upload scenario, which changes Za Hung's figures.
+  it("previews the Quảng Nam report of 18/02/2025 (642.806/1.443.893, 44,5%, Za Hung at 0%) and downloads it as .xlsx", async () => {
+    const page = await signIn("quangnam");
+    await page.getByTestId("dashboard").waitFor();
+    // through the menu: the "Báo cáo" group
+    await page.getByTestId("sider-menu").getByText("Báo cáo", { exact: true }).click();
+    await page.getByTestId("sider-menu").getByRole("link", { name: "Báo cáo tiến độ" }).click();
+    await page.getByTestId("reports-page").waitFor();
+    await page.goto(`${web.url}/reports?unit=49&period=day&date=2025-02-18`);
+    await expect.poll(() => page.getByTestId("report-progress").innerText(), { timeout: 30_000 }).toBe("642.806/1.443.893 (44,5%)");
+    const total = page.getByTestId("report-table").locator("tr[data-kind=total]");
+    await expect.poll(() => total.innerText()).toContain("44,5%");
+    expect(await total.innerText()).toContain("1.443.893");
+    const zero = await page.getByTestId("report-list-zero").innerText();
+    expect(zero).toContain("Xã Za Hung");
+    expect(zero).toMatch(/: 3 đơn vị/);
+    expect(await page.getByTestId("report-list-under10").innerText()).toMatch(/: 24 đơn vị/);
+    expect(await page.getByTestId("report-list-under50").innerText()).toMatch(/: 73 đơn vị/);
+    expect(await page.getByTestId("report-legend").innerText()).toContain("Tỷ lệ đạt kế hoạch kỳ");
+    // the "did not report" card agrees with the API
+    const comp = (await apiGet<{ late: unknown[]; missing: unknown[] }>("quangnam", "/api/compliance?unit=49&period=day&date=2025-02-18")).body;
+    expect(await page.getByTestId("report-not-reported").innerText()).toContain(`${comp.late.length} muộn · ${comp.missing.length} chưa báo cáo`);
+    await page.screenshot({ path: path.join(artifacts, "10-report-preview.png") });
+    await page.screenshot({ path: path.join(artifacts, "10b-report-preview-full.png"), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
+    expect(download.suggestedFilename()).toBe("bao-cao-ngay-49-2025-02-18.xlsx");
+    const file = path.join(artifacts, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK"); // a zip container…
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer); // …that exceljs reads as a workbook
+    expect(wb.worksheets[0]!.getCell("A1").value).toBe("SỞ TƯ PHÁP TỈNH QUẢNG NAM");
+    expect(String(wb.worksheets[0]!.getCell("A9").value)).toContain("642.806/1.443.893 (44,5%)");
+    // the generated-reports tab answers (empty or not) without an error
+    await page.getByRole("tab", { name: "Báo cáo đã tạo theo lịch" }).click();
+    await page.getByTestId("generated-reports").waitFor();
+    expect(await page.getByTestId("error-state").count()).toBe(0);
+    await page.close();
+  });
+
+  it("creates a weekly reporting schedule (Friday, 17:00 Asia/Ho_Chi_Minh, Sunday off)", async () => {
+    const page = await signIn("admin");
+    await page.getByTestId("dashboard").waitFor();
+    await page.goto(`${web.url}/schedules/create`);
+    const form = page.getByTestId("schedule-form");
+    await form.waitFor();
+    expect(await page.getByTestId("schedule-timezone").innerText()).toContain("Asia/Ho_Chi_Minh");
+    await form.getByLabel("Tên lịch").fill("Báo cáo tuần thử nghiệm e2e");
+    await form.getByLabel(/Đơn vị áp dụng/).click();
+    await form.getByLabel(/Đơn vị áp dụng/).fill("da nang");
+    await page.locator(".ant-select-item-option").filter({ hasText: "(48)" }).first().click();
+    await form.getByText("Hằng tuần", { exact: true }).click();
+    await form.getByLabel("Ngày trong tuần").click();
+    await page.locator(".ant-select-item-option").filter({ hasText: "Thứ Sáu" }).click();
+    await page.getByTestId("days-off-weekdays").getByText("Chủ nhật").click();
+    await page.screenshot({ path: path.join(artifacts, "11-schedule-create.png"), fullPage: true });
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.waitForURL(/\/schedules(\?|$)/);
+    const row = page.getByTestId("schedule-table").locator("tr").filter({ hasText: "Báo cáo tuần thử nghiệm e2e" });
+    await row.waitFor();
+    expect(await row.innerText()).toContain("Thứ Sáu hằng tuần, trước 17:00");
+    expect(await row.innerText()).toContain("Chủ nhật");
+    const saved = (await apiGet<{ name: string; cadence: string; weekday: number; cutoffMinutes: number; daysOff: unknown[]; timezone: string; level: string }[]>("admin", "/api/schedules?q=e2e")).body;
+    expect(saved).toEqual([expect.objectContaining({ cadence: "WEEKLY", weekday: 5, cutoffMinutes: 1020, daysOff: [7], timezone: "Asia/Ho_Chi_Minh", level: "COMMUNE" })]);
+    await page.screenshot({ path: path.join(artifacts, "12-schedule-list.png") });
+    await page.close();
+  });
+
+  it("shows compliance counts for Quảng Nam on 18/02/2025 equal to the API's, with the history chart", async () => {
+    const page = await signIn("quangnam");
+    await page.getByTestId("dashboard").waitFor();
+    await page.goto(`${web.url}/compliance?unit=49&date=2025-02-18`);
+    const comp = (await apiGet<{ onTime: unknown[]; late: unknown[]; missing: unknown[] }>("quangnam", "/api/compliance?unit=49&period=day&date=2025-02-18")).body;
+    const count = (k: string) => page.getByTestId(`compliance-count-${k}`).locator(".ant-statistic-content-value").innerText();
+    await expect.poll(() => count("onTime"), { timeout: 30_000 }).toBe(String(comp.onTime.length));
+    expect(await count("late")).toBe(String(comp.late.length));
+    expect(await count("missing")).toBe(String(comp.missing.length));
+    expect(comp.onTime.length + comp.late.length + comp.missing.length).toBe(234);
+    await page.getByTestId("compliance-chart").waitFor();
+    expect(await page.getByTestId("compliance-chart").locator("g[data-period]").count()).toBe(30);
+    // filter to the missing ones, then open one unit's dashboard
+    await page.getByTestId("compliance-count-missing").click();
+    const rows = page.getByTestId("compliance-table").locator("tbody tr.ant-table-row");
+    await expect.poll(() => rows.count()).toBe(Math.min(50, comp.missing.length));
+    await page.screenshot({ path: path.join(artifacts, "13-compliance.png"), fullPage: true });
+    await page.getByRole("tab", { name: "Tuần này" }).click();
+    await expect.poll(() => page.getByTestId("compliance-reference").innerText()).toContain("17/02/2025 – 23/02/2025");
+    await page.getByRole("tab", { name: "Hôm nay" }).click();
+    await page.getByTestId("compliance-table").getByRole("link", { name: "Xem tiến độ" }).first().click();
+    await page.getByTestId("dashboard").waitFor();
+    expect(page.url()).toMatch(/\/dashboard\/[^/]+\?date=2025-02-18$/);
+    await page.close();
+  });
+
+  it("shows unread reminders as a badge in the header and marks one as read", async () => {
+    const { prisma } = api.db;
+    const schedule = await prisma.reportingSchedule.findFirstOrThrow({ where: { cadence: "DAILY", unit: { code: "49" } } });
+    const units = await prisma.unit.findMany({ where: { level: "COMMUNE", parent: { parent: { code: "49" } } }, take: 3, orderBy: { code: "asc" } });
+    await prisma.reminder.createMany({ data: units.map((u) => ({ scheduleId: schedule.id, unitId: u.id, cutoffAt: new Date("2025-02-18T10:00:00Z"), channel: "console", status: "pending" })), skipDuplicates: true });
+    const unread = Number((await apiGet<unknown[]>("quangnam", "/api/reminders?unread=true&_start=0&_end=1")).headers.get("x-total-count"));
+    expect(unread).toBeGreaterThanOrEqual(3);
+    const page = await signIn("quangnam");
+    await page.getByTestId("dashboard").waitFor();
+    const badge = page.getByTestId("reminders-badge");
+    await expect.poll(() => badge.getAttribute("data-count")).toBe(String(unread));
+    expect(await badge.locator(".ant-badge-count").innerText()).toBe(unread > 99 ? "99+" : String(unread));
+    await badge.locator("button").click();
+    await page.waitForURL(/\/reminders$/);
+    await page.getByTestId("reminder-table").getByText("chưa gửi số liệu ngày 18/02/2025").first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, "14-reminders.png") });
+    await page.getByTestId("reminder-mark-read").first().click();
+    await expect.poll(() => badge.getAttribute("data-count"), { timeout: 15_000 }).toBe(String(unread - 1));
     await page.close();
   });
 

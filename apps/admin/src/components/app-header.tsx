@@ -2,6 +2,7 @@ import { useGetIdentity, useGetLocale, useLogout, useSetLocale, useTranslate } f
 import { Layout, Segmented, Space, Typography, Button, Tooltip } from "antd";
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import type { User } from "../lib/api-types";
+import { RemindersBadge } from "./reminders-badge";
 
 export function AppHeader() {
   const t = useTranslate();
@@ -19,6 +20,7 @@ export function AppHeader() {
             <Typography.Text type="secondary">· {t(`roles.${user.role}`)} · {user.unit.fullName || user.unit.name}</Typography.Text>
           </Space>
         )}
+        {user && <RemindersBadge />}
         <Segmented
           aria-label={t("app.language")}
           size="small"

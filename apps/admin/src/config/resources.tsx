@@ -4,6 +4,7 @@
  */
 import type { ResourceProps } from "@refinedev/core";
 import type { Role } from "../lib/api-types";
+import { BellOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from "@ant-design/icons";
 import { AppstoreOutlined, CalendarOutlined, ApartmentOutlined, AimOutlined, TeamOutlined, KeyOutlined, InboxOutlined, CloudUploadOutlined, FlagOutlined, DashboardOutlined } from "@ant-design/icons";
 
 const MANAGERS: Role[] = ["ADMIN", "PROVINCE", "DISTRICT"];
@@ -25,6 +26,11 @@ export const RESOURCE_DEFS: ResourceDef[] = [
   { name: "dashboard", routes: { list: "/" }, labelKey: "menu.dashboard", icon: <DashboardOutlined />, roles: EVERYONE },
   { name: "upload", routes: { list: "/upload" }, labelKey: "menu.upload", icon: <CloudUploadOutlined />, roles: SUBMITTERS },
   { name: "submissions", routes: { list: "/submissions", show: "/submissions/show/:id" }, labelKey: "menu.submissions", icon: <InboxOutlined />, roles: EVERYONE, writeRoles: SUBMITTERS },
+  { name: "reporting", routes: {}, labelKey: "reporting.menu.group", icon: <FileTextOutlined />, roles: EVERYONE },
+  { name: "reports", routes: { list: "/reports" }, labelKey: "reporting.menu.reports", icon: <FileTextOutlined />, roles: EVERYONE, parent: "reporting" },
+  { name: "compliance", routes: { list: "/compliance" }, labelKey: "reporting.menu.compliance", icon: <CheckSquareOutlined />, roles: EVERYONE, parent: "reporting" },
+  { name: "schedules", routes: { list: "/schedules", create: "/schedules/create", edit: "/schedules/edit/:id" }, labelKey: "reporting.menu.schedules", icon: <ScheduleOutlined />, roles: EVERYONE, writeRoles: MANAGERS, parent: "reporting" },
+  { name: "reminders", routes: { list: "/reminders" }, labelKey: "reporting.menu.reminders", icon: <BellOutlined />, roles: EVERYONE, parent: "reporting" },
   { name: "management", routes: {}, labelKey: "menu.management", icon: <AppstoreOutlined />, roles: EVERYONE },
   { name: "units", routes: { list: "/units", create: "/units/create", edit: "/units/edit/:id" }, labelKey: "menu.units", icon: <ApartmentOutlined />, roles: EVERYONE, writeRoles: ["ADMIN"], parent: "management" },
   { name: "campaigns", routes: { list: "/campaigns", create: "/campaigns/create", edit: "/campaigns/edit/:id" }, labelKey: "menu.campaigns", icon: <FlagOutlined />, roles: EVERYONE, writeRoles: MANAGERS, parent: "management" },

@@ -1,9 +1,11 @@
 import type { vi } from "./vi";
+import { en as reportsEn } from "./sections/reports";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English. Typed against vi so a missing key does not compile. */
 export const en: Shape<typeof vi> = {
+  ...reportsEn,
   app: { title: "Sohoa", subtitle: "Civil-status register digitization", language: "Language", retry: "Retry", loading: "Loading…", empty: "No data", error: "Something went wrong", signedInAs: "Signed in as", logout: "Sign out", sessionExpired: "Your session has expired. Please sign in again; what you were typing has been kept.", draftRestored: "Your unsaved input was restored.", yes: "Yes", no: "No", all: "All", search: "Search", notFound: "This page does not exist.", backHome: "Back home", forbidden: "You are not allowed to see this page." },
   roles: { ADMIN: "Administrator", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", VIEWER: "Viewer" },
   levels: { NATION: "Nation", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", AGENCY: "Agency" },
