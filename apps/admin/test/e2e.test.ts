@@ -158,6 +158,8 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     expect(await page.getByTestId("report-list-under10").innerText()).toMatch(/: 24 đơn vị/);
     expect(await page.getByTestId("report-list-under50").innerText()).toMatch(/: 73 đơn vị/);
     expect(await page.getByTestId("report-legend").innerText()).toContain("Tỷ lệ đạt kế hoạch kỳ");
+    // the unit picker names the unit of the URL's code, on the report's date (Quảng Nam closed on 01/07/2025)
+    await expect.poll(() => page.getByTestId("report-unit").innerText()).toContain("Quảng Nam (49)");
     // the "did not report" card agrees with the API
     const comp = (await apiGet<{ late: unknown[]; missing: unknown[] }>("quangnam", "/api/compliance?unit=49&period=day&date=2025-02-18")).body;
     expect(await page.getByTestId("report-not-reported").innerText()).toContain(`${comp.late.length} muộn · ${comp.missing.length} chưa báo cáo`);
@@ -251,6 +253,7 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await badge.locator("button").click();
     await page.waitForURL(/\/reminders$/);
     await page.getByTestId("reminder-table").getByText("chưa gửi số liệu ngày 18/02/2025").first().waitFor();
+    await expect.poll(() => page.getByTestId("reminders-mark-all").isEnabled(), { timeout: 10_000 }).toBe(true);
     await page.screenshot({ path: path.join(artifacts, "14-reminders.png") });
     await page.getByTestId("reminder-mark-read").first().click();
     await expect.poll(() => badge.getAttribute("data-count"), { timeout: 15_000 }).toBe(String(unread - 1));

@@ -1,5 +1,8 @@
 /** Translations of the reporting pages (reports, schedules, compliance, reminders); spread into vi.ts / en.ts. */
 export const vi = {
+  // Refine's own notifications name a resource by "<resource>.<resource>" ("Đã tạo lịch báo cáo").
+  schedules: { schedules: "lịch báo cáo" },
+  reminders: { reminders: "nhắc nhở" },
   reporting: {
     menu: { group: "Báo cáo", reports: "Báo cáo tiến độ", schedules: "Lịch báo cáo", compliance: "Tình hình nộp báo cáo", reminders: "Nhắc nhở" },
     periods: { day: "Ngày", week: "Tuần", month: "Tháng" },
@@ -37,6 +40,8 @@ export const vi = {
 };
 
 export const en: typeof vi = {
+  schedules: { schedules: "reporting schedule" },
+  reminders: { reminders: "reminder" },
   reporting: {
     menu: { group: "Reports", reports: "Progress reports", schedules: "Reporting schedules", compliance: "Reporting compliance", reminders: "Reminders" },
     periods: { day: "Day", week: "Week", month: "Month" },

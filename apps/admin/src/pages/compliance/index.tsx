@@ -13,7 +13,7 @@ import type { ComplianceHistory, ComplianceRowFull, ComplianceView, PeriodParam,
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { matchesQuery } from "../../lib/text";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
-import { UnitSelect } from "../../components/unit-select";
+import { UnitCodeSelect } from "../../components/unit-code-select";
 import { DATE_FORMAT } from "../../components/form-items";
 import { useApiGet } from "../dashboard/use-api";
 import { ComplianceHistoryChart, STATUS_COLORS } from "./history-chart";
@@ -58,7 +58,7 @@ export function CompliancePage() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t("reporting.compliance.title")}</Typography.Title>} data-testid="compliance-page">
       <Space wrap style={{ marginBottom: 8 }}>
-        <UnitSelect valueField="code" filters={refDate ? [{ field: "date", operator: "eq", value: refDate }] : undefined} value={unit || undefined} onChange={(v) => set({ unit: v as string | undefined })} placeholder={t("reporting.unit")} style={{ width: 260 }} allowClear={false} />
+        <UnitCodeSelect date={refDate} value={unit || undefined} onChange={(v) => set({ unit: v })} placeholder={t("reporting.unit")} style={{ width: 240 }} />
         <DatePicker format={DATE_FORMAT} value={date ? dayjs(date) : null} onChange={(d) => set({ date: d ? d.format("YYYY-MM-DD") : undefined })} placeholder={t("reporting.date")} />
         <Select
           style={{ width: 300 }}
@@ -109,7 +109,7 @@ export function CompliancePage() {
             <Table.Column<Row> title={t("reporting.compliance.district")} render={(_, r) => (r.district && r.district.id !== r.unit.id ? r.district.fullName : "—")} />
             <Table.Column<Row> title={t("reporting.compliance.status")} render={(_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`reporting.compliance.${r.status}`)}</Tag>} />
             <Table.Column<Row> title={t("reporting.compliance.submittedAt")} render={(_, r) => formatDateTime(r.submittedAt)} />
-            <Table.Column<Row> title={t("reporting.compliance.members")} render={(_, r) => (r.members && r.members > 1 ? `${formatNumber(r.membersReported ?? 0)}/${formatNumber(r.members)}` : "")} />
+            {rows.some((r) => (r.members ?? 1) > 1) && <Table.Column<Row> title={t("reporting.compliance.members")} render={(_, r) => (r.members && r.members > 1 ? `${formatNumber(r.membersReported ?? 0)}/${formatNumber(r.members)}` : "")} />}
             <Table.Column<Row> render={(_, r) => <Link to={`/dashboard/${encodeURIComponent(r.unit.code)}${refDate ? `?date=${refDate}` : ""}`}>{t("reporting.compliance.dashboard")}</Link>} />
           </Table>
         </>

@@ -1,5 +1,5 @@
 /** Console reminders for the units in the person's scope ("X has not reported; deadline 17:00"), unread first. */
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useGetLocale, useInvalidate, useTranslate } from "@refinedev/core";
 import { List, useTable } from "@refinedev/antd";
 import { App, Button, Segmented, Space, Table, Tag } from "antd";
@@ -15,9 +15,10 @@ export function ReminderList() {
   const { message } = App.useApp();
   const invalidate = useInvalidate();
   const [unreadOnly, setUnreadOnly] = useState(true);
+  const permanent = useMemo(() => (unreadOnly ? [{ field: "unread", operator: "eq" as const, value: "true" }] : []), [unreadOnly]);
   const { tableProps, tableQuery } = useTable<Reminder>({
     resource: "reminders",
-    filters: { permanent: unreadOnly ? [{ field: "unread", operator: "eq", value: "true" }] : [] },
+    filters: { permanent },
     syncWithLocation: false,
     pagination: { pageSize: 20 },
   });

@@ -15,7 +15,7 @@ import type { GeneratedReport, PeriodParam, ReportData, Schedule } from "../../l
 import { formatDate, formatDateTime } from "../../lib/format";
 import { errorText } from "../../providers/api-client";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
-import { UnitSelect } from "../../components/unit-select";
+import { UnitCodeSelect } from "../../components/unit-code-select";
 import { DATE_FORMAT } from "../../components/form-items";
 import { useApiGet } from "../dashboard/use-api";
 import { ReportView } from "./report-view";
@@ -55,11 +55,11 @@ function Preview() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }} data-testid="report-filters">
-        <UnitSelect valueField="code" filters={shownDate ? [{ field: "date", operator: "eq", value: shownDate }] : undefined} value={unit || undefined} onChange={(v) => set({ unit: v as string | undefined })} placeholder={t("reporting.unit")} style={{ width: 260 }} allowClear={false} data-testid="report-unit" />
+        <UnitCodeSelect date={shownDate} value={unit || undefined} onChange={(v) => set({ unit: v })} placeholder={t("reporting.unit")} style={{ width: 230 }} data-testid="report-unit" />
         <Segmented value={period} onChange={(v) => set({ period: String(v), schedule: undefined })} options={(["day", "week", "month"] as const).map((p) => ({ value: p, label: t(`reporting.periods.${p}`) }))} data-testid="report-period" />
         <DatePicker format={DATE_FORMAT} value={shownDate ? dayjs(shownDate) : null} onChange={(d) => set({ date: d ? d.format("YYYY-MM-DD") : undefined })} placeholder={t("reporting.date")} allowClear data-testid="report-date" />
         <Select
-          style={{ width: 280 }}
+          style={{ width: 250 }}
           value={schedule ?? ""}
           onChange={(v) => set({ schedule: v || undefined })}
           loading={schedules.query.isLoading}

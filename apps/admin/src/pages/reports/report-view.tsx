@@ -27,22 +27,21 @@ export function ReportTable({ data }: { data: ReportData }) {
       rowKey={(r) => `${r.kind}-${r.unit.id}`}
       dataSource={rows}
       pagination={false}
-      sticky
-      scroll={{ x: 980, y: 420 }}
+      scroll={{ x: 900, y: 420 }}
       onRow={(r) => ({ style: LINE_STYLE[r.kind], "data-kind": r.kind } as React.HTMLAttributes<HTMLElement>)}
       columns={[
-        { key: "no", title: t("reporting.reports.columns.no"), width: 52, align: "center", render: (_, r) => r.no ?? "" },
-        { key: "name", title: t("reporting.reports.columns.name"), width: 230, render: (_, r) => (r.kind === "total" ? `${t("reporting.reports.total")} (${r.unit.fullName})` : r.unit.fullName) },
-        { key: "code", title: t("reporting.reports.columns.code"), width: 70, render: (_, r) => r.unit.code },
-        { key: "entriesTotal", title: t("reporting.reports.columns.entriesTotal"), width: 110, ...right, render: (_, r) => formatNumber(r.entriesTotal) },
-        { key: "entriesDigitized", title: t("reporting.reports.columns.entriesDigitized"), width: 110, ...right, render: (_, r) => formatNumber(r.entriesDigitized) },
-        { key: "completion", title: t("reporting.reports.columns.completion"), width: 90, ...right, render: (_, r) => formatPercent(r.completion) },
-        { key: "change", title: t("reporting.reports.columns.change"), width: 100, ...right, render: (_, r) => signed(r.change) },
+        { key: "no", title: t("reporting.reports.columns.no"), width: 44, align: "center", render: (_, r) => r.no ?? "" },
+        { key: "name", title: t("reporting.reports.columns.name"), width: 200, render: (_, r) => (r.kind === "total" ? `${t("reporting.reports.total")} (${r.unit.fullName})` : r.unit.fullName) },
+        { key: "code", title: t("reporting.reports.columns.code"), width: 64, render: (_, r) => r.unit.code },
+        { key: "entriesTotal", title: t("reporting.reports.columns.entriesTotal"), width: 100, ...right, render: (_, r) => formatNumber(r.entriesTotal) },
+        { key: "entriesDigitized", title: t("reporting.reports.columns.entriesDigitized"), width: 100, ...right, render: (_, r) => formatNumber(r.entriesDigitized) },
+        { key: "completion", title: t("reporting.reports.columns.completion"), width: 84, ...right, render: (_, r) => formatPercent(r.completion) },
+        { key: "change", title: t("reporting.reports.columns.change"), width: 90, ...right, render: (_, r) => signed(r.change) },
         {
-          key: "targetPercent", title: `${t("reporting.reports.columns.targetPercent")} (*)`, width: 100, ...right,
+          key: "targetPercent", title: `${t("reporting.reports.columns.targetPercent")} (*)`, width: 90, ...right,
           render: (_, r) => <span title={r.entriesTarget !== null && r.periodDigitized !== undefined ? `${formatNumber(r.periodDigitized)}/${formatNumber(r.entriesTarget)}` : undefined}>{formatPercent(r.targetPercent)}</span>,
         },
-        { key: "forecast", title: t("reporting.reports.columns.forecast"), width: 120, render: (_, r) => <Tag color={FORECAST_COLOR[r.forecast.status] ?? "default"} title={r.forecast.reason}>{r.forecast.label}</Tag> },
+        { key: "forecast", title: t("reporting.reports.columns.forecast"), width: 116, render: (_, r) => <Tag color={FORECAST_COLOR[r.forecast.status] ?? "default"} title={r.forecast.reason}>{r.forecast.label}</Tag> },
       ]}
     />
   );
