@@ -80,7 +80,12 @@ export async function reportingUnits(db: Database, unitId: string, date: string,
   });
   type Row = (typeof subtree)[number];
   const kids = new Map<string, Row[]>();
-  for (const u of subtree) if (u.parentId) kids.set(u.parentId, [...(kids.get(u.parentId) ?? []), u]);
+  for (const u of subtree) {
+    if (!u.parentId) continue;
+    const list = kids.get(u.parentId);
+    if (list) list.push(u);
+    else kids.set(u.parentId, [u]);
+  }
   const leavesOf = (u: Row): string[] => {
     const ks = kids.get(u.id);
     return ks?.length ? ks.flatMap(leavesOf) : [u.id];
