@@ -7,6 +7,7 @@ import { resourceRoutes } from "./resources";
 import { complianceRoutes } from "./compliance";
 import { reportRoutes } from "./reports";
 import { reminderRoutes } from "./reminders";
+import { importRoutes } from "./imports";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -15,6 +16,7 @@ export function apiRoutes() {
   app.route("/", submissionRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
+  app.route("/", importRoutes()); // before the resources: /api/targets/template.xlsx is not a target id
   app.route("/", resourceRoutes());
   app.route("/", complianceRoutes());
   app.route("/", reportRoutes());

@@ -29,7 +29,8 @@ export interface SuccessorImportReport { linked: number; unchanged: number; notF
 
 const dayBefore = (iso: string) => new Date(dateOnly(iso).getTime() - 86_400_000);
 
-export async function importSuccessors(prisma: PrismaClient, links: SuccessorLink[], effectiveIso: string): Promise<SuccessorImportReport> {
+/** With `dryRun`, reports what would be linked and writes nothing. */
+export async function importSuccessors(prisma: PrismaClient, links: SuccessorLink[], effectiveIso: string, opts: { dryRun?: boolean } = {}): Promise<SuccessorImportReport> {
   const E = dateOnly(effectiveIso);
   const before = dayBefore(effectiveIso);
   const [oldUnits, newUnits] = await Promise.all([
@@ -65,6 +66,7 @@ export async function importSuccessors(prisma: PrismaClient, links: SuccessorLin
   const fresh = wanted.filter((w) => !have.has(`${w.predecessorId}|${w.successorId}`));
   report.unchanged = wanted.length - fresh.length;
   report.linked = fresh.length;
+  if (opts.dryRun) return report;
   for (let i = 0; i < fresh.length; i += 2000) {
     await prisma.unitSuccession.createMany({ data: fresh.slice(i, i + 2000).map((w) => ({ ...w, effectiveDate: E })), skipDuplicates: true });
   }

@@ -57,7 +57,8 @@ function flatten(registry: RegistryNode[]): Flat[] {
 
 const BATCH = 2000;
 
-export async function importUnitRegistry(prisma: PrismaClient, registry: RegistryNode[], effectiveIso: string): Promise<ImportReport> {
+/** With `dryRun`, counts what the import would do and writes nothing (the console's preview). */
+export async function importUnitRegistry(prisma: PrismaClient, registry: RegistryNode[], effectiveIso: string, opts: { dryRun?: boolean } = {}): Promise<ImportReport> {
   const effective = dateOnly(effectiveIso);
   const nation = await prisma.unit.findFirst({ where: { code: NATION_CODE, level: "NATION" } });
   if (!nation) throw new Error("reference data missing: run the migrations and seed first");
@@ -109,6 +110,7 @@ export async function importUnitRegistry(prisma: PrismaClient, registry: Registr
   }
   const toClose = open.filter((u) => !matched.has(u.id));
   for (const u of toClose) tally(u.level, "closed");
+  if (opts.dryRun) return report;
 
   await prisma.$transaction(
     async (tx) => {
