@@ -21,7 +21,7 @@ afterAll(async () => {
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 function upload(user: DemoUser, path: string, file: { name: string; bytes: Uint8Array | string; type?: string }, fields: Record<string, string>) {
   const form = new FormData();
-  form.set("file", new File([file.bytes as BlobPart], file.name, { type: file.type ?? "application/octet-stream" }));
+  form.set("file", new File([typeof file.bytes === "string" ? file.bytes : new Blob([file.bytes as Uint8Array<ArrayBuffer>])], file.name, { type: file.type ?? "application/octet-stream" }));
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return Promise.resolve(app.request(path, { method: "POST", headers: { authorization: `Bearer ${as[user].token}` }, body: form }));
 }
