@@ -24,6 +24,11 @@ import { DashboardPage } from "./pages/dashboard";
 const UnitList = lazy(() => import("./pages/units/list").then((m) => ({ default: m.UnitList })));
 const UnitCreate = lazy(() => import("./pages/units/create").then((m) => ({ default: m.UnitCreate })));
 const UnitEdit = lazy(() => import("./pages/units/edit").then((m) => ({ default: m.UnitEdit })));
+const UnitShow = lazy(() => import("./pages/units/show").then((m) => ({ default: m.UnitShow })));
+const UnitMerge = lazy(() => import("./pages/units/merge").then((m) => ({ default: m.UnitMerge })));
+const UnitImport = lazy(() => import("./pages/units/import").then((m) => ({ default: m.UnitImport })));
+const TargetImport = lazy(() => import("./pages/targets/import").then((m) => ({ default: m.TargetImport })));
+const ReorganizationPage = lazy(() => import("./pages/reorganization").then((m) => ({ default: m.ReorganizationPage })));
 const CampaignList = lazy(() => import("./pages/campaigns/list").then((m) => ({ default: m.CampaignList })));
 const CampaignCreate = lazy(() => import("./pages/campaigns/create").then((m) => ({ default: m.CampaignCreate })));
 const CampaignEdit = lazy(() => import("./pages/campaigns/edit").then((m) => ({ default: m.CampaignEdit })));
@@ -117,6 +122,9 @@ export function App({ i18n }: { i18n: I18n }) {
                   <Route index element={<UnitList />} />
                   <Route path="create" element={<UnitCreate />} />
                   <Route path="edit/:id" element={<UnitEdit />} />
+                  <Route path="show/:id" element={<UnitShow />} />
+                  <Route path="merge" element={<UnitMerge />} />
+                  <Route path="import" element={<UnitImport />} />
                 </Route>
                 <Route path="/campaigns">
                   <Route index element={<CampaignList />} />
@@ -132,6 +140,7 @@ export function App({ i18n }: { i18n: I18n }) {
                   <Route index element={<TargetList />} />
                   <Route path="create" element={<TargetCreate />} />
                   <Route path="edit/:id" element={<TargetEdit />} />
+                  <Route path="import" element={<TargetImport />} />
                 </Route>
                 <Route path="/users">
                   <Route index element={<UserList />} />
@@ -142,6 +151,8 @@ export function App({ i18n }: { i18n: I18n }) {
                   <Route index element={<TokenList />} />
                   <Route path="create" element={<TokenCreate />} />
                 </Route>
+                <Route path="/reorganization" element={<ReorganizationPage />} />
+                <Route path="/reorganization/:code" element={<ReorganizationPage />} />
                 <Route path="/reports" element={<ReportsPage />} />
                 <Route path="/compliance" element={<CompliancePage />} />
                 <Route path="/reminders" element={<ReminderList />} />

@@ -5,6 +5,7 @@
 import type { ResourceProps } from "@refinedev/core";
 import type { Role } from "../lib/api-types";
 import { BellOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from "@ant-design/icons";
+import { BranchesOutlined, MergeCellsOutlined, ImportOutlined, NodeIndexOutlined } from "@ant-design/icons";
 import { AppstoreOutlined, CalendarOutlined, ApartmentOutlined, AimOutlined, TeamOutlined, KeyOutlined, InboxOutlined, CloudUploadOutlined, FlagOutlined, DashboardOutlined } from "@ant-design/icons";
 
 const MANAGERS: Role[] = ["ADMIN", "PROVINCE", "DISTRICT"];
@@ -32,12 +33,17 @@ export const RESOURCE_DEFS: ResourceDef[] = [
   { name: "schedules", routes: { list: "/schedules", create: "/schedules/create", edit: "/schedules/edit/:id" }, labelKey: "reporting.menu.schedules", icon: <ScheduleOutlined />, roles: EVERYONE, writeRoles: MANAGERS, parent: "reporting" },
   { name: "reminders", routes: { list: "/reminders" }, labelKey: "reporting.menu.reminders", icon: <BellOutlined />, roles: EVERYONE, parent: "reporting" },
   { name: "management", routes: {}, labelKey: "menu.management", icon: <AppstoreOutlined />, roles: EVERYONE },
-  { name: "units", routes: { list: "/units", create: "/units/create", edit: "/units/edit/:id" }, labelKey: "menu.units", icon: <ApartmentOutlined />, roles: EVERYONE, writeRoles: ["ADMIN"], parent: "management" },
+  { name: "units", routes: { list: "/units", create: "/units/create", edit: "/units/edit/:id", show: "/units/show/:id" }, labelKey: "menu.units", icon: <ApartmentOutlined />, roles: EVERYONE, writeRoles: ["ADMIN"], parent: "management" },
+  { name: "unit-merge", routes: { list: "/units/merge" }, labelKey: "unitsReorg.menu.merge", icon: <MergeCellsOutlined />, roles: ["ADMIN"], parent: "management" },
+  { name: "unit-import", routes: { list: "/units/import" }, labelKey: "unitsReorg.menu.import", icon: <ImportOutlined />, roles: ["ADMIN"], parent: "management" },
   { name: "campaigns", routes: { list: "/campaigns", create: "/campaigns/create", edit: "/campaigns/edit/:id" }, labelKey: "menu.campaigns", icon: <FlagOutlined />, roles: EVERYONE, writeRoles: MANAGERS, parent: "management" },
   { name: "deadlines", routes: { list: "/deadlines", create: "/deadlines/create", edit: "/deadlines/edit/:id" }, labelKey: "menu.deadlines", icon: <CalendarOutlined />, roles: EVERYONE, writeRoles: MANAGERS, parent: "management" },
   { name: "targets", routes: { list: "/targets", create: "/targets/create", edit: "/targets/edit/:id" }, labelKey: "menu.targets", icon: <AimOutlined />, roles: EVERYONE, writeRoles: MANAGERS, parent: "management" },
+  { name: "target-import", routes: { list: "/targets/import" }, labelKey: "unitsReorg.menu.targetsImport", icon: <ImportOutlined />, roles: MANAGERS, parent: "management" },
   { name: "users", routes: { list: "/users", create: "/users/create", edit: "/users/edit/:id" }, labelKey: "menu.users", icon: <TeamOutlined />, roles: MANAGERS, parent: "management" },
   { name: "tokens", routes: { list: "/tokens", create: "/tokens/create" }, labelKey: "menu.tokens", icon: <KeyOutlined />, roles: SUBMITTERS, parent: "management" },
+  { name: "reorg-2025", routes: {}, labelKey: "unitsReorg.menu.group", icon: <BranchesOutlined />, roles: EVERYONE },
+  { name: "reorganization", routes: { list: "/reorganization" }, labelKey: "unitsReorg.menu.reorg", icon: <NodeIndexOutlined />, roles: EVERYONE, parent: "reorg-2025" },
 ];
 
 export function buildResources(t: (key: string) => string): ResourceProps[] {

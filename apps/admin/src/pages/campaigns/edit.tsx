@@ -13,7 +13,7 @@ export function CampaignEdit() {
   const draft = useFormDraft(draftKey("campaigns", "edit", id), form, Boolean(query?.data));
   return (
     <Edit title={t("campaigns.titles.edit")} saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
-      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><CampaignFormFields /></Form>
+      <Form {...formProps} layout="vertical" onValuesChange={draft.onValuesChange}><CampaignFormFields editing /></Form>
     </Edit>
   );
 }

@@ -3,16 +3,16 @@ import { List, useTable, EditButton, DeleteButton } from "@refinedev/antd";
 import { Space, Table } from "antd";
 import { formatDate } from "../../lib/format";
 
-interface Campaign { id: string; name: string; legalRef: string | null; startDate: string; endDate: string; unit?: { name: string } }
+interface Campaign { id: string; name: string; legalReference: string | null; startDate: string; endDate: string; unit?: { name: string } }
 
 export function CampaignList() {
   const t = useTranslate();
   const { tableProps } = useTable<Campaign>({ resource: "campaigns", sorters: { initial: [{ field: "startDate", order: "desc" }] } });
   return (
     <List title={t("campaigns.titles.list")}>
-      <Table {...tableProps} rowKey="id" size="small">
+      <Table {...tableProps} rowKey="id" size="small" data-testid="campaign-table">
         <Table.Column dataIndex="name" title={t("campaigns.fields.name")} sorter />
-        <Table.Column dataIndex="legalRef" title={t("campaigns.fields.legalRef")} />
+        <Table.Column dataIndex="legalReference" title={t("campaigns.fields.legalRef")} />
         <Table.Column dataIndex={["unit", "name"]} title={t("campaigns.fields.unitId")} />
         <Table.Column dataIndex="startDate" title={t("campaigns.fields.startDate")} sorter render={formatDate} />
         <Table.Column dataIndex="endDate" title={t("campaigns.fields.endDate")} sorter render={formatDate} />

@@ -22,6 +22,7 @@ import { RiskLists } from "./risk-lists";
 import { ComplianceCard } from "./compliance-card";
 import { ForecastTag } from "./forecast-tag";
 import { useApiGet } from "./use-api";
+import { ReformHint } from "./reform-hint";
 
 export function DashboardPage() {
   const { data: user } = useGetIdentity<User>();
@@ -62,7 +63,23 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
   const children = useMemo(() => (data ? (bucket ? data.children.filter((c) => c.bucket === bucket) : data.children) : []), [data, bucket]);
 
   if (progress.isLoading) return <Card><LoadingState rows={8} /></Card>;
-  if (progress.error || !data) return <ErrorState error={progress.error} onRetry={progress.refetch} />;
+  if (progress.error || !data) {
+    // A code that names no unit on the chosen date (a unit closed by the 2025 reorganization): keep the date
+    // picker, say where the unit went, and offer its last day.
+    return (
+      <Space direction="vertical" size={12} style={{ width: "100%" }}>
+        {date && (
+          <Space wrap>
+            <Typography.Text type="secondary">{t("dashboard.date")}</Typography.Text>
+            <DatePicker allowClear={false} format="DD/MM/YYYY" value={dayjs(date)} onChange={(d) => setDate(d ? d.format("YYYY-MM-DD") : null)} data-testid="date-picker" />
+            <Button size="small" onClick={() => setDate(null)}>{t("dashboard.latest")}</Button>
+          </Space>
+        )}
+        {date && <ReformHint code={code} date={date} onDate={setDate} />}
+        <ErrorState error={progress.error} onRetry={progress.refetch} />
+      </Space>
+    );
+  }
   const u = data.unit;
   const crumbs = breadcrumbs(data.ancestors, u, user ? user.unit : null);
 

@@ -1,6 +1,7 @@
 import { useTranslate } from "@refinedev/core";
-import { List, useTable, EditButton, DeleteButton } from "@refinedev/antd";
-import { Space, Table } from "antd";
+import { List, useTable, EditButton, DeleteButton, CreateButton } from "@refinedev/antd";
+import { Button, Space, Table } from "antd";
+import { Link } from "react-router";
 import { formatDate, formatNumber } from "../../lib/format";
 
 interface Target { id: string; unit?: { name: string; code: string }; periodStart: string; periodEnd: string; entriesTarget: number }
@@ -9,7 +10,7 @@ export function TargetList() {
   const t = useTranslate();
   const { tableProps } = useTable<Target>({ resource: "targets", sorters: { initial: [{ field: "periodStart", order: "desc" }] } });
   return (
-    <List title={t("targets.titles.list")}>
+    <List title={t("targets.titles.list")} headerButtons={<Space><Link to="/targets/import"><Button data-testid="targets-import-link">{t("unitsReorg.menu.targetsImport")}</Button></Link><CreateButton /></Space>}>
       <Table {...tableProps} rowKey="id" size="small">
         <Table.Column<Target> title={t("targets.fields.unitId")} render={(_, r) => (r.unit ? `${r.unit.name} (${r.unit.code})` : "—")} />
         <Table.Column dataIndex="periodStart" title={t("targets.fields.periodStart")} sorter render={formatDate} />

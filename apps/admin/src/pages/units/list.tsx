@@ -71,6 +71,7 @@ export function UnitList() {
   const detail = selected && (
     <Card size="small" title={selected.fullName || selected.name} extra={<Space>
       <Link to={`/dashboard/${selected.code}`}>{t("menu.dashboard")}</Link>
+      <Link to={`/units/show/${selected.id}`} data-testid="unit-history-link">{t("unitsReorg.history.successors")} / {t("unitsReorg.history.predecessors")}</Link>
       {canEdit?.can && <EditButton size="small" recordItemId={selected.id} />}
       {canEdit?.can && !selected.validTo && (
         <Popconfirm title={t("units.deactivateConfirm")} onConfirm={() => remove({ resource: "units", id: selected.id }, { onSuccess: () => setSelected({ ...selected, validTo: new Date().toISOString().slice(0, 10) }) })}>
@@ -84,7 +85,7 @@ export function UnitList() {
   );
 
   return (
-    <List title={t("units.titles.list")} headerButtons={<CreateButton />}>
+    <List title={t("units.titles.list")} headerButtons={<Space>{canEdit?.can && <Link to="/units/merge"><Button>{t("unitsReorg.menu.merge")}</Button></Link>}{canEdit?.can && <Link to="/units/import"><Button>{t("unitsReorg.menu.import")}</Button></Link>}<CreateButton /></Space>}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder={t("units.searchPlaceholder")} allowClear enterButton onSearch={search} loading={searching} style={{ width: 420 }} data-testid="unit-search" />
         <DatePicker format="DD/MM/YYYY" value={date ? dayjs(date) : null} placeholder={t("dashboard.date")} onChange={(d) => { setDate(d ? d.format("YYYY-MM-DD") : undefined); setTree(null); setResults(null); setSelected(null); }} />
