@@ -45,7 +45,7 @@ export const vi = {
       done: "Đã nhập: thêm {{created}}, sửa {{updated}} chỉ tiêu", unchanged: "{{count}} chỉ tiêu giữ nguyên.", toList: "Xem danh sách chỉ tiêu", again: "Nhập tệp khác",
     },
     hint: {
-      closed: "{{name}} không còn là đơn vị hành chính từ ngày {{date}} (sắp xếp đơn vị hành chính).", now: "Nay thuộc:", communes: "{{count}} xã cũ",
+      closed: "{{name}} không còn là đơn vị hành chính từ ngày {{date}} (sắp xếp đơn vị hành chính).", now: "Nay thuộc:", communes: "{{count}} đơn vị cũ",
       outOfScope: "Một số đơn vị kế thừa nằm ngoài phạm vi tài khoản của bạn; hãy đề nghị quản trị viên cấp quyền theo đơn vị mới.", lastDay: "Xem ngày cuối cùng ({{date}})",
     },
   },
@@ -97,7 +97,7 @@ export const en: typeof vi = {
       done: "Imported: {{created}} added, {{updated}} changed", unchanged: "{{count}} targets unchanged.", toList: "See the targets", again: "Import another file",
     },
     hint: {
-      closed: "{{name}} is no longer an administrative unit since {{date}} (administrative reorganization).", now: "Now part of:", communes: "{{count}} former communes",
+      closed: "{{name}} is no longer an administrative unit since {{date}} (administrative reorganization).", now: "Now part of:", communes: "{{count}} former units",
       outOfScope: "Some successors lie outside your account's scope; ask an administrator for access to the new unit.", lastDay: "See its last day ({{date}})",
     },
   },

@@ -5,7 +5,7 @@
  * person confirms a sheet without errors.
  */
 import { useState } from "react";
-import { useGetIdentity, useTranslate, useGetLocale, useInvalidate } from "@refinedev/core";
+import { useGetIdentity, useTranslate, useGetLocale, useInvalidate, useOne } from "@refinedev/core";
 import { useSelect } from "@refinedev/antd";
 import { Alert, Button, Card, Col, DatePicker, Form, Result, Row, Select, Space, Table, Tag, Typography, Upload } from "antd";
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
@@ -55,6 +55,9 @@ export function TargetImport() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [original, setOriginal] = useState<File | null>(null);
+  // Units are chosen on the map of the sheet's first month (a campaign may predate the 2025 reorganization).
+  const campaign = useOne<{ id: string; startDate: string }>({ resource: "campaigns", id: campaignId ?? "", queryOptions: { enabled: Boolean(campaignId) } });
+  const mapDate = range?.[0]?.format("YYYY-MM-01") ?? (campaign.result?.startDate ? `${campaign.result.startDate.slice(0, 7)}-01` : undefined);
 
   const downloadTemplate = async () => {
     if (!campaignId) return;
@@ -143,7 +146,7 @@ export function TargetImport() {
         <Form layout="vertical">
           <Row gutter={12}>
             <Col xs={24} md={12}><Form.Item label={t("targets.fields.campaignId")} required><Select {...(campaigns as object)} value={campaignId} onChange={(v: string) => setCampaignId(v)} data-testid="targets-campaign" /></Form.Item></Col>
-            <Col xs={24} md={12}><Form.Item label={t("unitsReorg.targets.root")} extra={t("unitsReorg.targets.rootHint")}><UnitCodeSelect value={unit} onChange={setUnit} date={range?.[0]?.format("YYYY-MM-01")} allowClear data-testid="targets-unit" /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item label={t("unitsReorg.targets.root")} extra={t("unitsReorg.targets.rootHint")}><UnitCodeSelect value={unit} onChange={setUnit} date={mapDate} allowClear data-testid="targets-unit" /></Form.Item></Col>
             <Col xs={24} md={12}>
               <Form.Item label={t("unitsReorg.targets.level")}>
                 <Select value={level ?? "ALL"} onChange={(v) => setLevel(v === "ALL" ? undefined : v)} options={[{ value: "COMMUNE", label: t("levels.COMMUNE") }, { value: "DISTRICT", label: t("levels.DISTRICT") }, { value: "ALL", label: t("unitsReorg.targets.allLevels") }]} />
