@@ -7,7 +7,7 @@
  * Screenshots go to test-artifacts/ (gitignored).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { serveDist } from "./serve-dist";
@@ -268,6 +268,40 @@ describe.skipIf(skip !== null)("console end-to-end: units, targets import, 2025 
     const saved = await apiGet<{ legalReference: string }[]>("quangnam", "/api/campaigns?code=QNA-SHHT-2025");
     expect(saved[0]!.legalReference).toBe("Kế hoạch 563/KH-UBND");
     await page.screenshot({ path: path.join(artifacts, "29-campaign-legal-reference.png") });
+    await page.close();
+  });
+
+  it("previews a registry import (what opens, closes, changes), then imports it", async () => {
+    // the 2025-07-01 registry of the provinces the demo has, plus one new commune in Đà Nẵng
+    const open = await apiGet<{ code: string }[]>("admin", "/api/units?level=PROVINCE&date=2025-08-01&_start=0&_end=100");
+    const all = JSON.parse(readFileSync(path.resolve(appRoot, "../../packages/db/registry/vn-units-2025-07-01.json"), "utf8")) as { code: string; wards?: object[] }[];
+    const reg = all.filter((p) => open.some((o) => o.code === p.code));
+    reg.find((p) => p.code === "48")!.wards!.push({ code: "99901", name: "Thử Nghiệm", fullName: "Xã Thử Nghiệm", type: "commune" });
+    const file = path.join(artifacts, "registry-2026.json");
+    writeFileSync(file, JSON.stringify(reg));
+    const page = await signIn("admin");
+    await menuLink(page, "Quản lý", "Nhập danh mục đơn vị");
+    const pane = page.getByTestId("import-registry");
+    await pane.waitFor();
+    await pane.locator("input[type=file]").setInputFiles(file);
+    await pickDate(page, "import-registry-date", "01/01/2026");
+    await page.getByTestId("import-registry-preview").click();
+    const counts = page.getByTestId("registry-counts");
+    await counts.waitFor();
+    const commune = counts.locator("tr").filter({ hasText: "Xã" }).first();
+    expect((await commune.innerText()).split("\t").map((x) => x.trim())[1]).toBe("1"); // one commune opens
+    await page.screenshot({ path: path.join(artifacts, "30-registry-import-preview.png"), fullPage: true });
+    // nothing stored by the preview
+    expect(await apiGet<unknown[]>("admin", "/api/units?code=99901&date=2026-02-01")).toHaveLength(0);
+    await page.getByTestId("import-registry-confirm").click();
+    // units that close (the commune merged above, under a district gone since 01/07/2025) ask for a confirmation
+    const ok = page.locator(".ant-popconfirm").getByRole("button", { name: "Nhập" });
+    const done = page.getByTestId("import-registry-done");
+    await Promise.race([ok.waitFor(), done.waitFor({ timeout: 60_000 })]);
+    if (await ok.isVisible()) await ok.click();
+    await done.waitFor({ timeout: 60_000 });
+    expect(await apiGet<{ fullName: string }[]>("admin", "/api/units?code=99901&date=2026-02-01")).toEqual([expect.objectContaining({ fullName: "Xã Thử Nghiệm" })]);
+    await page.screenshot({ path: path.join(artifacts, "31-registry-import-done.png"), fullPage: true });
     await page.close();
   });
 });
