@@ -141,6 +141,7 @@ describe.skipIf(skip !== null)("console end-to-end: units, targets import, 2025 
     for (const c of shown) expect(["COMMUNE", "AGENCY"]).toContain(levelOf.get(c));
     expect(await page.getByTestId("child-505").count()).toBe(0);
     await page.screenshot({ path: path.join(artifacts, "23-dashboard-da-nang-after.png") });
+    expect(await page.getByTestId("formed-link").getAttribute("href")).toBe("/reorganization/48");
     // and back across the boundary, at the nation: Quảng Nam (49) is a province before, gone after
     await page.goto(`${web.url}/?date=2025-06-30`);
     await page.getByTestId("child-table").waitFor();

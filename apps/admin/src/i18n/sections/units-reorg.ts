@@ -46,7 +46,7 @@ export const vi = {
     },
     hint: {
       closed: "{{name}} không còn là đơn vị hành chính từ ngày {{date}} (sắp xếp đơn vị hành chính).", now: "Nay thuộc:", communes: "{{count}} đơn vị cũ",
-      outOfScope: "Một số đơn vị kế thừa nằm ngoài phạm vi tài khoản của bạn; hãy đề nghị quản trị viên cấp quyền theo đơn vị mới.", lastDay: "Xem ngày cuối cùng ({{date}})",
+      formed: "Hình thành từ ngày 01/07/2025: xem từ các đơn vị nào", outOfScope: "Một số đơn vị kế thừa nằm ngoài phạm vi tài khoản của bạn; hãy đề nghị quản trị viên cấp quyền theo đơn vị mới.", lastDay: "Xem ngày cuối cùng ({{date}})",
     },
   },
 };
@@ -98,7 +98,7 @@ export const en: typeof vi = {
     },
     hint: {
       closed: "{{name}} is no longer an administrative unit since {{date}} (administrative reorganization).", now: "Now part of:", communes: "{{count}} former units",
-      outOfScope: "Some successors lie outside your account's scope; ask an administrator for access to the new unit.", lastDay: "See its last day ({{date}})",
+      formed: "Formed on 01/07/2025: see from which units", outOfScope: "Some successors lie outside your account's scope; ask an administrator for access to the new unit.", lastDay: "See its last day ({{date}})",
     },
   },
 };

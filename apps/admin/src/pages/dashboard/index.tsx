@@ -97,6 +97,9 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
             <ForecastTag forecast={u.forecast} />
             {u.deadline && <Typography.Text type="secondary">{t("dashboard.deadline")}: {formatDate(u.deadline)}</Typography.Text>}
             {u.rank && <Typography.Text type="secondary">· {t("dashboard.columns.rank")}: {u.rank}/{u.siblings}</Typography.Text>}
+            {u.validFrom === "2025-07-01" && (
+              <Link to={u.level === "PROVINCE" ? `/reorganization/${u.code}` : `/units/show/${u.id}`} data-testid="formed-link">· {t("unitsReorg.hint.formed")}</Link>
+            )}
           </Space>
         </Col>
         <Col>
