@@ -4,11 +4,10 @@
  * a link to each unit's dashboard, and the history per period as stacked bars.
  */
 import { useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
+import { Link } from "react-router";
+import { useList, useTranslate } from "@refinedev/core";
 import { Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import type { User } from "../../lib/api-types";
 import type { ComplianceHistory, ComplianceRowFull, ComplianceView, PeriodParam, Schedule } from "../../lib/report-types";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { matchesQuery } from "../../lib/text";
@@ -16,26 +15,16 @@ import { EmptyState, ErrorState, LoadingState } from "../../components/states";
 import { UnitCodeSelect } from "../../components/unit-code-select";
 import { DATE_FORMAT } from "../../components/form-items";
 import { useApiGet } from "../dashboard/use-api";
+import { CADENCE_OF, useReportParams } from "../reports/use-report-params";
 import { ComplianceHistoryChart, STATUS_COLORS } from "./history-chart";
 
 type Status = "onTime" | "late" | "missing";
 type Row = ComplianceRowFull & { status: Status };
 const TAB_OF: Record<PeriodParam, string> = { day: "today", week: "thisWeek", month: "thisMonth" };
-const CADENCE_OF = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" } as const;
 
 export function CompliancePage() {
   const t = useTranslate();
-  const { data: user } = useGetIdentity<User>();
-  const [params, setParams] = useSearchParams();
-  const unit = params.get("unit") ?? user?.unit.code ?? "";
-  const period = (params.get("period") as PeriodParam | null) ?? "day";
-  const date = params.get("date") ?? undefined;
-  const schedule = params.get("schedule") ?? undefined;
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  const { unit, period, date, schedule, set } = useReportParams();
   const [status, setStatus] = useState<Status | undefined>();
   const [district, setDistrict] = useState<string | undefined>();
   const [q, setQ] = useState("");

@@ -5,38 +5,27 @@
  */
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { useGetIdentity, useList, useTranslate } from "@refinedev/core";
+import { useList, useTranslate } from "@refinedev/core";
 import { useTable } from "@refinedev/antd";
 import { Alert, App, Button, Card, DatePicker, Segmented, Select, Space, Table, Tabs, Typography } from "antd";
 import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
-import type { User } from "../../lib/api-types";
-import type { GeneratedReport, PeriodParam, ReportData, Schedule } from "../../lib/report-types";
+import type { GeneratedReport, ReportData, Schedule } from "../../lib/report-types";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { errorText } from "../../providers/api-client";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
 import { UnitCodeSelect } from "../../components/unit-code-select";
 import { DATE_FORMAT } from "../../components/form-items";
 import { useApiGet } from "../dashboard/use-api";
+import { CADENCE_OF, useReportParams } from "./use-report-params";
 import { ReportView } from "./report-view";
 import { downloadFile } from "./download";
 
-const CADENCE_OF: Record<PeriodParam, Schedule["cadence"]> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" };
 
 function Preview() {
   const t = useTranslate();
   const { message } = App.useApp();
-  const { data: user } = useGetIdentity<User>();
-  const [params, setParams] = useSearchParams();
-  const unit = params.get("unit") ?? user?.unit.code ?? "";
-  const period = (params.get("period") as PeriodParam | null) ?? "day";
-  const date = params.get("date") ?? undefined;
-  const schedule = params.get("schedule") ?? undefined;
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
-    setParams(next, { replace: true });
-  };
+  const { unit, period, date, schedule, set } = useReportParams();
   const schedules = useList<Schedule>({ resource: "schedules", filters: [{ field: "cadence", operator: "eq", value: CADENCE_OF[period] }, { field: "active", operator: "eq", value: "true" }], pagination: { pageSize: 100 } });
   const query = { unit, period, date, schedule };
   const report = useApiGet<ReportData>("/reports/preview", query, Boolean(unit));
