@@ -75,10 +75,6 @@ export async function lockUnits(tx: Tx, unitIds: string[]): Promise<void> {
   );
 }
 
-export async function lockKey(tx: Tx, key: string): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key);
-}
-
 interface PrevRow { unitId: string; registerKindId: string; phaseId: string; version: number; reportDate: Date; booksTotal: number; booksDigitized: number; entriesTotal: number; entriesDigitized: number; entriesChecked: number; entriesLoaded: number }
 
 /**
@@ -166,11 +162,6 @@ export interface DeltaGroup {
   delta: Counts;
   /** When it was reported (moves "last report" markers); null for carried figures. */
   at: Date | null;
-}
-
-/** Adds `delta` to the roll-up rows of `unitId` and all its ancestors for dates in [from, until). */
-export async function applyDelta(tx: Tx, unitId: string, from: string, until: string | null, delta: Counts, at: Date | null): Promise<void> {
-  await applyDeltas(tx, [{ unitId, from, until, delta, at }]);
 }
 
 /**
