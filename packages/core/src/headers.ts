@@ -91,6 +91,20 @@ function isNumberingRow(row: CellValue[] | undefined): boolean {
   return cells.every((v, i) => (typeof v === "string" && /^[()\d\s=+*/x:.,-]{1,24}$/i.test(v.trim()) && /\d/.test(v)) || (typeof v === "number" && v === i + 1));
 }
 
+/**
+ * The table layout of each sheet of a workbook, found once: a caller that first detects the report date and
+ * then validates (the server) passes it to both instead of recognising the headers twice.
+ */
+export type TableLayouts = Map<Sheet, TableLayout | null>;
+
+/** The layout of `sheet`: taken from `layouts` when already found there, else found (and kept there). */
+export function tableLayout(sheet: Sheet, layouts?: TableLayouts): TableLayout | null {
+  if (!layouts) return findTable(sheet);
+  let layout = layouts.get(sheet);
+  if (layout === undefined) layouts.set(sheet, (layout = findTable(sheet)));
+  return layout;
+}
+
 export function findTable(sheet: Sheet): TableLayout | null {
   const upto = Math.min(sheet.rows.length, MAX_HEADER_SCAN);
   if (upto === 0) return null;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildCommuneTemplate, buildRollupTemplate } from "./template";
 import { detectReportDate, RULES, validateGrid } from "./validate";
+import { findTable, type TableLayouts } from "./headers";
 import type { CellValue, Grid, PhaseRef, ProgressCounts, RegisterKindRef, UnitRef, ValidationContext } from "./types";
 
 const kinds: RegisterKindRef[] = [
@@ -45,6 +46,19 @@ describe("the commune template round-trips", () => {
   });
   it("finds the report date without reference data", () => {
     expect(detectReportDate(communeSheet())).toBe("2025-02-19");
+  });
+  it("recognises the headers once when the caller keeps the layouts between finding the date and validating", () => {
+    const grid = communeSheet({ entriesDigitized: 1200 });
+    const layouts: TableLayouts = new Map();
+    expect(detectReportDate(grid, layouts)).toBe("2025-02-19");
+    const layout = layouts.get(grid.sheets[0]!);
+    expect(layout).toEqual(findTable(grid.sheets[0]!));
+    // the kept layout is what validation uses: same result as finding it again
+    expect(validateGrid(grid, communeCtx(), layouts)).toEqual(validateGrid(grid, communeCtx()));
+    expect(layouts.get(grid.sheets[0]!)).toBe(layout);
+    // and a layout given for a sheet is taken as is (no table there → the sheet is not read)
+    const none: TableLayouts = new Map([[grid.sheets[0]!, null]]);
+    expect(validateGrid(grid, communeCtx(), none).issues.map((i) => i.code)).toEqual(["HEADER_NOT_FOUND"]);
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import { columnLetters } from "./a1";
 import { formatDate, formatNumber, formatPercent } from "./format";
-import { findTable, type TableLayout } from "./headers";
+import { tableLayout, type TableLayout, type TableLayouts } from "./headers";
 import { KindIndex, PhaseIndex, UnitIndex } from "./reference";
 import { compactKey, normalizeName } from "./text";
 import { COUNT_FIELDS, ZERO_COUNTS, type CellValue, type CountField, type Grid, type Message, type ProgressCounts, type ProgressRow, type Severity, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue, type ValidationResult } from "./types";
@@ -147,10 +147,11 @@ export function countsEqual(a: ProgressCounts, b: ProgressCounts): boolean {
   return COUNT_FIELDS.every((f) => a[f] === b[f]);
 }
 
-export function validateGrid(grid: Grid, ctx: ValidationContext): ValidationResult {
+/** `layouts`: the sheets' table layouts if already found (e.g. by detectReportDate), reused, and filled in otherwise. */
+export function validateGrid(grid: Grid, ctx: ValidationContext, layouts?: TableLayouts): ValidationResult {
   const out = new Collector();
   try {
-    return run(grid, ctx, out);
+    return run(grid, ctx, out, layouts);
   } catch (err) {
     // Defensive: a bug must not lose the official's work; it becomes an issue they can report.
     const why = String((err as Error)?.message ?? err).slice(0, 120);
@@ -167,7 +168,7 @@ interface PendingGroup { sheet: Sheet; r: number; cols: TableLayout["columns"]; 
 
 type Ctx = ValidationContext;
 
-function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
+function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): ValidationResult {
   const units = new UnitIndex(Array.isArray(ctx.units) ? ctx.units : []);
   const kinds = new KindIndex(ctx.registerKinds ?? []);
   const phases = new PhaseIndex(ctx.phases ?? []);
@@ -176,7 +177,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector): ValidationResult {
   const tables: { sheet: Sheet; layout: TableLayout }[] = [];
   for (const sheet of sheets) {
     if (typeof sheet.name !== "string") continue;
-    const layout = findTable(sheet);
+    const layout = tableLayout(sheet, layouts);
     if (layout) tables.push({ sheet, layout });
   }
   const firstSheet = sheets[0]?.name ?? "";
@@ -742,10 +743,10 @@ function compareSum(out: Collector, sheet: Sheet, r: number, cols: TableLayout["
  * The report date a workbook states (above a table, or in a report-date column), without any reference data:
  * callers use it to pick the map of units that applies before validating.
  */
-export function detectReportDate(grid: Grid): string | null {
+export function detectReportDate(grid: Grid, layouts?: TableLayouts): string | null {
   try {
     for (const sheet of grid?.sheets ?? []) {
-      const layout = findTable(sheet);
+      const layout = tableLayout(sheet, layouts);
       if (!layout) continue;
       const hd = headerDate(sheet, layout.headerRow);
       if (hd?.date) return hd.date;

@@ -7,8 +7,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
+import { pgSql, pgTransaction, statementName, type Sql } from "./sql";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
@@ -26,6 +28,10 @@ export interface Database {
   prisma: PrismaClient;
   /** A fresh adapter factory for Prisma's schema engine (migrations). */
   adapterFactory: () => SqlMigrationAwareDriverAdapterFactory;
+  /** Raw SQL for hot paths: straight to the driver on PostgreSQL, through Prisma on PGlite (see sql.ts). */
+  sql: Sql;
+  /** A transaction for raw statements (hot write paths), with the same split. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Where the data lives, for humans (URL without password, or PGlite directory). */
   location: string;
   close: () => Promise<void>;
@@ -40,13 +46,20 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (isPostgresUrl(options.url)) {
     const url = options.url;
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+    // One pool for Prisma and for the raw hot paths; statements marked PREPARED are prepared either way.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: (q) => statementName(q.sql) as string }) });
     return {
       kind: "postgresql",
       prisma,
+      sql: pgSql(pool),
+      transaction: (fn) => pgTransaction(pool, fn),
       adapterFactory: () => new PrismaPg({ connectionString: url, max: 2 }),
       location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
     };
   }
   const dataDir = options.dataDir ?? path.resolve("data/pglite");
@@ -56,6 +69,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   return {
     kind: "pglite",
     prisma,
+    sql: prisma,
+    transaction: (fn) => prisma.$transaction((tx) => fn(tx), { timeout: 120_000, maxWait: 30_000 }),
     adapterFactory: () => new PrismaPGlite(pglite),
     location: dataDir,
     dump: () => pglite.dumpDataDir("gzip"),

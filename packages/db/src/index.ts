@@ -9,3 +9,4 @@ export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
 export * from "./repositories/successors";
 export { submissionContext, type SubmissionContextRow, type ContextUnit } from "./repositories/submission-context";
+export { PREPARED, isUniqueViolation, type Sql } from "./sql";

@@ -3,6 +3,7 @@
  * One statement per request (credential, user and unit together): it runs before every API call.
  */
 import { createMiddleware } from "hono/factory";
+import { PREPARED } from "@sohoa/db";
 import type { AppEnv, AuthUser, Role } from "../context";
 import { API_TOKEN_PREFIX, sha256 } from "../lib/crypto";
 import { unauthorized } from "../lib/errors";
@@ -14,7 +15,7 @@ interface CredentialRow {
   unitId: string; code: string; name: string; fullName: string; nameEn: string | null; level: string; parentId: string | null; validFrom: Date; validTo: Date | null;
 }
 
-const credentialSql = (table: "Session" | "ApiToken") => `
+const credentialSql = (table: "Session" | "ApiToken") => `${PREPARED}
   SELECT t."id" AS "credentialId", t."revokedAt", t."expiresAt", ${table === "ApiToken" ? `t."lastUsedAt"` : `NULL::timestamp AS "lastUsedAt"`},
          usr."id" AS "userId", usr."username", usr."displayName", usr."role"::text AS "role", usr."locale", usr."active" AS "userActive",
          un."id" AS "unitId", un."code", un."name", un."fullName", un."nameEn", un."level"::text AS "level", un."parentId", un."validFrom", un."validTo"
@@ -33,9 +34,9 @@ export const requireAuth = () =>
     if (!m) throw unauthorized({ vi: "Cần đăng nhập để tiếp tục.", en: "Sign-in required." });
     const token = m[1]!;
     const viaToken = token.startsWith(API_TOKEN_PREFIX);
-    const { prisma } = c.var.deps.db;
+    const { prisma, sql } = c.var.deps.db;
     const now = c.var.deps.clock();
-    const [row] = await prisma.$queryRawUnsafe<CredentialRow[]>(viaToken ? TOKEN_SQL : SESSION_SQL, sha256(token));
+    const [row] = await sql.$queryRawUnsafe<CredentialRow[]>(viaToken ? TOKEN_SQL : SESSION_SQL, sha256(token));
     const valid = row && !row.revokedAt && (viaToken ? !row.expiresAt || row.expiresAt > now : !!row.expiresAt && row.expiresAt > now) && row.userActive;
     if (!valid) throw unauthorized();
     const user: AuthUser = {

@@ -5,15 +5,15 @@
  * submission row, versions, receipt and audit entry; if a batch fails (e.g. two retries with one
  * Idempotency-Key), its submissions are written one by one so that one cannot fail the others.
  */
-import type { Prisma } from "@sohoa/db";
-import { lockUnits, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
+import { PREPARED, lockUnits, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
 import type { auditValues } from "../lib/audit";
+import { uuidv7 } from "../lib/crypto";
 
 export interface AcceptedRow extends SnapshotInput { unitCode: string; kind: string; phase: string }
 
 export interface AcceptedJob {
   /** The submission row, id included (generated before writing). */
-  submission: Prisma.SubmissionCreateManyInput & { id: string };
+  submission: SubmissionRow;
   file?: { filename: string; contentType: string; bytes: Uint8Array; sha256: string } | undefined;
   rows: AcceptedRow[];
   meta: Omit<RecordOptions, "submissionId">;
@@ -21,6 +21,26 @@ export interface AcceptedJob {
   /** The receipt, once versions are known. */
   receipt: (recorded: RecordedSnapshot[]) => unknown;
 }
+
+/** An accepted submission's row (its receipt is added once versions are known). */
+export interface SubmissionRow {
+  id: string; unitId: string; reportDate: Date; source: string; status: "ACCEPTED"; submittedById: string; submittedAt: Date;
+  ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; checksum: string;
+  templateCode: string | null; templateVersion: string; isCorrection: boolean; correctionReason: string | null; warningsAccepted: boolean;
+  rowCount: number; errorCount: number; warningCount: number; grid: unknown; issues: unknown; fileId?: string | null;
+}
+
+const SUBMISSION_COLUMNS: [string, string][] = [
+  ["id", "text"], ["unitId", "text"], ["reportDate", "date"], ["source", "text"], ["status", "text"], ["submittedById", "text"], ["submittedAt", "timestamptz"],
+  ["ip", "text"], ["userAgent", "text"], ["requestId", "text"], ["idempotencyKey", "text"], ["checksum", "text"], ["templateCode", "text"],
+  ["templateVersion", "text"], ["isCorrection", "boolean"], ["correctionReason", "text"], ["warningsAccepted", "boolean"], ["rowCount", "int"],
+  ["errorCount", "int"], ["warningCount", "int"], ["grid", "jsonb"], ["issues", "jsonb"], ["fileId", "text"],
+];
+const cast = (c: string) => (c === "source" ? `x."source"::"SubmissionSource"` : c === "status" ? `x."status"::"SubmissionStatus"` : c === "submittedAt" ? `x."submittedAt" AT TIME ZONE 'UTC'` : `x."${c}"`);
+/** The batch's submission rows in one statement; a retried Idempotency-Key fails it on the unique index. */
+const INSERT_SUBMISSIONS = `${PREPARED}INSERT INTO "Submission" (${SUBMISSION_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
+  SELECT ${SUBMISSION_COLUMNS.map(([c]) => cast(c)).join(", ")}
+    FROM jsonb_to_recordset($1::jsonb) AS x(${SUBMISSION_COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")})`;
 
 interface Pending { job: AcceptedJob; resolve: (receipt: unknown) => void; reject: (err: unknown) => void }
 
@@ -87,32 +107,33 @@ async function drain(db: Database, q: { pending: Pending[]; writers: number }) {
 }
 
 async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]> {
-  return db.prisma.$transaction(
-    async (tx) => {
-      await lockUnits(tx, jobs.flatMap((j) => j.rows.map((r) => r.unitId)));
-      for (const j of jobs) {
-        if (!j.file) continue;
-        const f = await tx.storedFile.create({ data: { filename: j.file.filename, contentType: j.file.contentType, size: j.file.bytes.length, sha256: j.file.sha256, data: Buffer.from(j.file.bytes) }, select: { id: true } });
-        j.submission.fileId = f.id;
-      }
-      // A retried Idempotency-Key fails here, on the unique index, once the first write has committed.
-      await tx.submission.createMany({ data: jobs.map((j) => j.submission) });
-      const rows = jobs.flatMap((j) => j.rows.map((r) => ({ ...r, meta: { ...j.meta, submissionId: j.submission.id } })));
-      const recorded = await recordSnapshots(tx, rows, { ...jobs[0]!.meta, submissionId: jobs[0]!.submission.id });
-      let k = 0;
-      const receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));
-      // Receipts and audit entries of the whole batch in one statement.
+  return db.transaction(async (tx) => {
+    await lockUnits(tx, jobs.flatMap((j) => j.rows.map((r) => r.unitId)));
+    for (const j of jobs) {
+      if (!j.file) continue;
+      const fileId = uuidv7(j.submission.submittedAt.getTime());
       await tx.$executeRawUnsafe(
-        `WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
-         INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
-         SELECT a."at" AT TIME ZONE 'UTC', a."userId", a."username", a."action", a."entity", a."entityId", a."unitId", a."ip", a."userAgent", a."requestId", a."details"
-           FROM jsonb_to_recordset($3::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`,
-        JSON.stringify(Object.fromEntries(jobs.map((j, i) => [j.submission.id, receipts[i]]))),
-        jobs.map((j) => j.submission.id),
-        JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null }))),
+        `INSERT INTO "StoredFile" ("id", "filename", "contentType", "size", "sha256", "data", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz AT TIME ZONE 'UTC')`,
+        fileId, j.file.filename, j.file.contentType, j.file.bytes.length, j.file.sha256, Buffer.from(j.file.bytes), j.submission.submittedAt.toISOString(),
       );
-      return receipts;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+      j.submission.fileId = fileId;
+    }
+    // A retried Idempotency-Key fails here, on the unique index, once the first write has committed.
+    await tx.$executeRawUnsafe(INSERT_SUBMISSIONS, JSON.stringify(jobs.map((j) => j.submission)));
+    const rows = jobs.flatMap((j) => j.rows.map((r) => ({ ...r, meta: { ...j.meta, submissionId: j.submission.id } })));
+    const recorded = await recordSnapshots(tx, rows, { ...jobs[0]!.meta, submissionId: jobs[0]!.submission.id });
+    let k = 0;
+    const receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));
+    // Receipts and audit entries of the whole batch in one statement.
+    await tx.$executeRawUnsafe(
+      `${PREPARED}WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
+       INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
+       SELECT a."at" AT TIME ZONE 'UTC', a."userId", a."username", a."action", a."entity", a."entityId", a."unitId", a."ip", a."userAgent", a."requestId", a."details"
+         FROM jsonb_to_recordset($3::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`,
+      JSON.stringify(Object.fromEntries(jobs.map((j, i) => [j.submission.id, receipts[i]]))),
+      jobs.map((j) => j.submission.id),
+      JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null }))),
+    );
+    return receipts;
+  });
 }

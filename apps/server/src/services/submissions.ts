@@ -10,12 +10,13 @@ import {
   validateGrid,
   type Grid,
   type ProgressCounts,
+  type TableLayouts,
   type UnitRef,
   type ValidationContext,
   type ValidationIssue,
   type ValidationResult,
 } from "@sohoa/core";
-import { flowShares, searchText, splitCounts, submissionContext, type ContextUnit, type Database } from "@sohoa/db";
+import { flowShares, isUniqueViolation, searchText, splitCounts, submissionContext, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
@@ -63,7 +64,7 @@ function canonicalChecksum(grid: Grid, file?: Uint8Array): string {
  * (submissionContext); null when no such unit lies in the person's scope on that date.
  */
 async function validationContext(db: Database, user: AuthUser, unitCode: string, date: string, now: Date, correctionReason?: string, idempotencyKey?: string) {
-  const row = await submissionContext(db.prisma, {
+  const row = await submissionContext(db.sql, {
     unitCode, date, scopeUnitId: user.unitId, userId: user.id, idempotencyKey,
     seriesFrom: addDays(date, -15), seriesTo: addDays(date, -1),
   });
@@ -220,17 +221,18 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   const checksum = canonicalChecksum(input.grid, input.file?.bytes);
 
   // The sheet's own report date decides which map of units applies; a first pass finds it.
-  let date = input.reportDate ?? detectReportDate(input.grid) ?? vnToday(now);
+  const layouts: TableLayouts = new Map();
+  let date = input.reportDate ?? detectReportDate(input.grid, layouts) ?? vnToday(now);
   let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, input.idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
   if (read.prior) return replay(read.prior, checksum);
   if (!read.submitter) throw unitNotFound(input.unitCode, date);
-  let result = validateGrid(input.grid, read.ctx);
+  let result = validateGrid(input.grid, read.ctx, layouts);
   if (result.reportDate && result.reportDate !== date) {
     date = result.reportDate;
     read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason);
     if (!read.submitter) throw unitNotFound(input.unitCode, date);
-    result = validateGrid(input.grid, read.ctx);
+    result = validateGrid(input.grid, read.ctx, layouts);
   }
   const { submitter, ctx, kindIds, phaseIds, leafIds, formerIds } = read;
   const remapped = await creditFormerUnits(db, result, formerIds, ctx.units);
@@ -250,14 +252,13 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
     ip: clientIp(c), userAgent: userAgent(c), requestId: c.get("requestId") ?? null, checksum,
     templateCode: result.template, templateVersion: "1", isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
     rowCount: result.rows.length, errorCount: errors.length, warningCount: warnings.length,
-    grid: JSON.parse(JSON.stringify(input.grid)), issues: JSON.parse(JSON.stringify(issues)),
   };
 
   if (errors.length > 0) {
     // Kept for the inbox (what was sent and why it was refused); nothing is counted.
     const rejected = await db.prisma.$transaction(async (tx) => {
       const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
-      const s = await tx.submission.create({ data: { ...base, status: "REJECTED", fileId: file?.id ?? null } });
+      const s = await tx.submission.create({ data: { ...base, grid: input.grid as unknown as Prisma.InputJsonValue, issues: issues as unknown as Prisma.InputJsonValue, status: "REJECTED", fileId: file?.id ?? null } });
       await audit(c, { action: "submission_rejected", entity: "submission", entityId: s.id, unitId: submitter.id, details: { errors: errors.length, warnings: warnings.length, source: input.source } }, tx);
       return s;
     });
@@ -273,7 +274,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   };
   try {
     const receipt = await writeAccepted<Receipt>(db, {
-      submission: { ...base, id, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      submission: { ...base, id, grid: input.grid, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
       file: input.file ? { ...input.file, sha256: checksum } : undefined,
       rows,
       meta,
@@ -288,7 +289,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
     return { status: 201, receipt };
   } catch (err) {
     // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
-    if (input.idempotencyKey && (err as { code?: string }).code === "P2002") {
+    if (input.idempotencyKey && isUniqueViolation(err)) {
       const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
       if (prior) return replay(prior, checksum);
     }

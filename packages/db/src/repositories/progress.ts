@@ -8,6 +8,7 @@
  * rows of every ancestor in that range, inside the same transaction as the snapshot. Reading a unit on any
  * date is then one index probe (the latest row at or before the date), whatever the depth of the tree.
  */
+import { PREPARED, type Sql } from "../sql";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -62,7 +63,7 @@ const cols = COUNT_FIELDS.map((f) => `"${f}"`).join(", ");
  * a reorganization) takes the "all units" lock exclusively instead, which stays within PostgreSQL's lock table.
  */
 const BULK_LOCK_THRESHOLD = 64;
-export async function lockUnits(tx: Tx, unitIds: string[]): Promise<void> {
+export async function lockUnits(tx: Sql, unitIds: string[]): Promise<void> {
   const ids = [...new Set(unitIds)].sort();
   if (ids.length > BULK_LOCK_THRESHOLD) {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))`);
@@ -70,7 +71,7 @@ export async function lockUnits(tx: Tx, unitIds: string[]): Promise<void> {
   }
   // One round trip: the shared lock, then each unit's in sorted order (a target list is evaluated left to right).
   await tx.$executeRawUnsafe(
-    `SELECT pg_advisory_xact_lock_shared(hashtextextended('units:all', 0))${ids.map((_, i) => `, pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join("")}`,
+    `${PREPARED}SELECT pg_advisory_xact_lock_shared(hashtextextended('units:all', 0))${ids.map((_, i) => `, pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join("")}`,
     ...ids.map((id) => `unit:${id}`),
   );
 }
@@ -80,7 +81,7 @@ interface PrevRow { unitId: string; registerKindId: string; phaseId: string; ver
 /**
  * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockUnits().
  */
-export async function recordSnapshots(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
+export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
   // Rows of the same unit × kind × phase interact (one's next date is the other's), so they go in
   // successive waves; within a wave every key is distinct and handled set-based.
   const waves: number[][] = [];
@@ -100,13 +101,13 @@ export async function recordSnapshots(tx: Tx, rows: SnapshotInput[], opts: Recor
   return out;
 }
 
-async function recordWave(tx: Tx, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
+async function recordWave(tx: Sql, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
   if (rows.length === 0) return [];
   const keys = JSON.stringify(rows.map((r, i) => ({ i, unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate })));
   const keyTable = `jsonb_to_recordset($1::jsonb) AS k(i int, "unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date)`;
   // Previous effective value of each key at its report date, and the key's next report date (set-based, one statement).
   const prevRows = await tx.$queryRawUnsafe<(Partial<PrevRow> & { i: number; next: Date | null })[]>(
-    `SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
+    `${PREPARED}SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
        FROM ${keyTable}
        LEFT JOIN LATERAL (
          SELECT * FROM "ProgressSnapshot" p
@@ -170,7 +171,7 @@ export interface DeltaGroup {
  * copying the latest row before that day (which holds the same figure, so the order of groups does not matter);
  * then each row gets the sum of the deltas of all groups whose range covers its date.
  */
-export async function applyDeltas(tx: Tx, groups: DeltaGroup[]): Promise<void> {
+export async function applyDeltas(tx: Sql, groups: DeltaGroup[]): Promise<void> {
   const live = groups.filter((g) => g.at || COUNT_FIELDS.some((f) => g.delta[f] !== 0));
   // Groups go in as a VALUES list, not a JSON parameter, so the planner knows how few there are and probes the
   // indexes; large sets (a reform's carry) go in chunks, each applied to the consistent state the last one left.
@@ -178,16 +179,19 @@ export async function applyDeltas(tx: Tx, groups: DeltaGroup[]): Promise<void> {
 }
 
 const DELTA_CHUNK = 250;
+const PREPARED_GROUPS = 32;
 
-async function applyDeltaChunk(tx: Tx, groups: DeltaGroup[]): Promise<void> {
+async function applyDeltaChunk(tx: Sql, groups: DeltaGroup[]): Promise<void> {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const values = groups
     .map((g) => `(${p(g.unitId)}::text, ${p(g.from)}::date, ${p(g.until)}::date, ${p(g.at ? g.at.toISOString() : null)}::timestamptz, ${COUNT_FIELDS.map((f) => `${p(g.delta[f])}::bigint`).join(", ")})`)
     .join(", ");
   const groupTable = `(VALUES ${values}) AS g(u, f, t, "at", ${COUNT_FIELDS.map((f) => `"${f}"`).join(", ")})`;
+  // The few shapes a submission produces (one group per unit and date) are prepared; a reform's large chunks are not.
+  const prepared = groups.length <= PREPARED_GROUPS ? PREPARED : "";
   await tx.$executeRawUnsafe(
-    `WITH pairs AS (
+    `${prepared}WITH pairs AS (
        SELECT DISTINCT c."ancestorId" AS "unitId", d."day"
          FROM ${groupTable}
          JOIN "UnitClosure" c ON c."descendantId" = g.u
@@ -203,7 +207,7 @@ async function applyDeltaChunk(tx: Tx, groups: DeltaGroup[]): Promise<void> {
     ...params,
   );
   await tx.$executeRawUnsafe(
-    `UPDATE "UnitRollup" r
+    `${prepared}UPDATE "UnitRollup" r
         SET ${COUNT_FIELDS.map((f) => `"${f}" = r."${f}" + a."${f}"`).join(", ")},
             "lastReportAt" = CASE WHEN a."at" IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", a."at") END,
             "lastReportDate" = CASE WHEN a."realDate" IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", a."realDate") END
@@ -388,10 +392,10 @@ export interface BulkSnapshot extends Counts {
  * parsed by the database, instead of tens of thousands of bind parameters. Roll-ups are not touched (loads call
  * rebuildRollups() after; recordSnapshots applies deltas).
  */
-export async function bulkInsertSnapshots(tx: Tx, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
+export async function bulkInsertSnapshots(tx: Sql, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
+      `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
               x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", COALESCE(x."isCorrection", false), x."correctionReason", x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,

@@ -6,7 +6,8 @@
  *
  * Receiving a sheet is the hottest write path: one round trip instead of a dozen keeps it cheap.
  */
-import { COUNT_FIELDS, ZERO, type Counts, type Tx } from "./progress";
+import { PREPARED, type Sql } from "../sql";
+import { COUNT_FIELDS, ZERO, type Counts } from "./progress";
 
 export interface ContextUnit {
   id: string; code: string; name: string; fullName: string; level: string; parentId: string | null;
@@ -36,7 +37,8 @@ const unitJson = (a: string) =>
   `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
 const validOnDate = (a: string) => `${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
 
-const SQL = `
+// Prepared (planned once per connection): planning this statement cost more than running it.
+const SQL = `${PREPARED}
 WITH sub AS (
   SELECT u.* FROM "Unit" u
    WHERE u."code" = $1 AND u."active" AND ${validOnDate("u")}
@@ -49,13 +51,18 @@ WITH sub AS (
   SELECT t."id" FROM tree t WHERE NOT EXISTS (SELECT 1 FROM tree x WHERE x."parentId" = t."id")
 ), former AS (
   SELECT DISTINCT u."id", u."code", u."name", u."fullName", u."level", u."parentId", u."validFrom", u."validTo"
-    FROM "UnitSuccession" s JOIN tree t ON t."id" = s."successorId" JOIN "Unit" u ON u."id" = s."predecessorId"
+    FROM tree t
+    CROSS JOIN LATERAL (SELECT s."predecessorId" FROM "UnitSuccession" s WHERE s."successorId" = t."id" OFFSET 0) s
+    JOIN "Unit" u ON u."id" = s."predecessorId"
    WHERE u."level" IN ('COMMUNE', 'DISTRICT', 'AGENCY') AND u."validTo" <= $2::date
 ), snaps AS (
-  SELECT DISTINCT ON (p."unitId", p."registerKindId", p."phaseId") p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
-    FROM "ProgressSnapshot" p
-   WHERE p."unitId" IN (SELECT "id" FROM leaves) AND p."reportDate" <= $2::date
-   ORDER BY p."unitId", p."registerKindId", p."phaseId", p."reportDate" DESC, p."version" DESC
+  -- per reporting unit, its latest row of each kind × phase: one backward walk of the unit's index range, no sort
+  SELECT p.* FROM leaves l CROSS JOIN LATERAL (
+    SELECT DISTINCT ON (p."registerKindId", p."phaseId") p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
+      FROM "ProgressSnapshot" p
+     WHERE p."unitId" = l."id" AND p."reportDate" <= $2::date
+     ORDER BY p."registerKindId" DESC, p."phaseId" DESC, p."reportDate" DESC, p."version" DESC
+  ) p
 ), series AS (
   SELECT l."id" AS "unitId", f."date" AS "firstDate", f."entriesDigitized" AS "firstValue", z."date" AS "lastDate", z."entriesDigitized" AS "lastValue", n."rows"
     FROM leaves l
@@ -103,7 +110,7 @@ const toUnit = (u: Record<string, unknown>): ContextUnit => ({
 const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
 export async function submissionContext(
-  tx: Tx,
+  tx: Sql,
   q: { unitCode: string; date: string; scopeUnitId: string; userId: string; seriesFrom: string; seriesTo: string; idempotencyKey?: string | null | undefined },
 ): Promise<SubmissionContextRow> {
   const [row] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(SQL, q.unitCode, q.date, q.scopeUnitId, q.userId, q.seriesFrom, q.seriesTo, q.idempotencyKey ?? null);
