@@ -21,6 +21,11 @@ const schema = z.object({
   SOHOA_WEBHOOK_URL: z.string().optional(),
   /** Sender of reminder emails (with SOHOA_SMTP_URL). */
   SOHOA_MAIL_FROM: z.string().default("Sohoa <sohoa@localhost>"),
+  /**
+   * Server processes sharing the port (PostgreSQL only: PGlite is embedded in one process). "auto" = one per CPU.
+   * Receiving sheets is CPU-bound in the server; a second process uses the second core.
+   */
+  SOHOA_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
   /** The in-process scheduler (reports at each cut-off, reminders before it). */
   SOHOA_SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

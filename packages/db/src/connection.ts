@@ -10,7 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
-import { pgSql, pgTransaction, statementName, type Sql } from "./sql";
+import { pgSql, pgTransaction, statementName, type BatchSql, type Sql } from "./sql";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
@@ -31,7 +31,7 @@ export interface Database {
   /** Raw SQL for hot paths: straight to the driver on PostgreSQL, through Prisma on PGlite (see sql.ts). */
   sql: Sql;
   /** A transaction for raw statements (hot write paths), with the same split. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Sql | BatchSql) => Promise<T>): Promise<T>;
   /** Where the data lives, for humans (URL without password, or PGlite directory). */
   location: string;
   close: () => Promise<void>;
@@ -48,6 +48,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const url = options.url;
     // One pool for Prisma and for the raw hot paths; statements marked PREPARED are prepared either way.
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    let closing = false;
+    // An idle connection the server closed (restart, DROP DATABASE … FORCE) is dropped from the pool and replaced on
+    // next use; without a listener its error would end the process.
+    pool.on("error", (err) => {
+      if (!closing) console.warn(`[sohoa] database connection lost: ${err.message}`);
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: (q) => statementName(q.sql) as string }) });
     return {
       kind: "postgresql",
@@ -57,6 +63,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       adapterFactory: () => new PrismaPg({ connectionString: url, max: 2 }),
       location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
       close: async () => {
+        closing = true;
         await prisma.$disconnect();
         await pool.end();
       },

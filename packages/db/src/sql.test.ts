@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./testing";
-import { isUniqueViolation, PREPARED, statementName } from "./sql";
+import { COMMIT, inlineStatement, isUniqueViolation, PREPARED, runBatch, statementName } from "./sql";
 
 // Hot paths use db.sql / db.transaction: straight to node-postgres on PostgreSQL, Prisma on PGlite. The results
 // must look the same either way, whatever the process's time zone.
@@ -50,6 +50,43 @@ describe(`raw SQL for hot paths (${process.env.DATABASE_URL ? "PostgreSQL" : "PG
     expect(isUniqueViolation(new Error("other"))).toBe(false);
     const rows = await db.sql.$queryRawUnsafe<{ k: string }[]>(`SELECT k FROM sql_test_u ORDER BY k`);
     expect(rows.map((r) => r.k)).toEqual(["x", "y"]); // "z" was rolled back with the failed statement
+  });
+
+  it("sends a batch in order in one transaction: values of every kind arrive intact, an error rolls it all back", async () => {
+    await db.sql.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS sql_test_b (k text PRIMARY KEY, n bigint, d date, j jsonb, tags text[])`);
+    const tricky = `Xã Za Hung's "sổ" \\ C:\\temp $q$ $1 -- not a comment ; ${"đ".repeat(3)}`;
+    const rows = await db.transaction(async (tx) => {
+      const out = await runBatch(tx, [
+        { text: `INSERT INTO sql_test_b (k, n, d, j, tags) VALUES ($1, $2, $3::date, $4::jsonb, $5::text[])`, values: ["a", -42, "2025-07-01", JSON.stringify({ s: tricky }), ["x", "y'z"]] },
+        { text: `INSERT INTO sql_test_b (k, n, d, j, tags) VALUES ($1, $2, NULL, NULL, $3::text[])`, values: [tricky, 9007199254740993n, []] },
+        { text: `SELECT k, n, d, j, tags FROM sql_test_b ORDER BY n`, rows: true },
+        COMMIT,
+      ]);
+      return out[2] as { k: string; n: bigint; d: Date | null; j: { s: string } | null; tags: string[] }[];
+    });
+    expect(rows.map((r) => [r.k, r.n])).toEqual([["a", -42n], [tricky, 9007199254740993n]]);
+    expect(rows[0]!.d!.toISOString()).toBe("2025-07-01T00:00:00.000Z");
+    expect(rows[0]!.j).toEqual({ s: tricky });
+    expect(rows[0]!.tags).toEqual(["x", "y'z"]);
+    expect(rows[1]!.tags).toEqual([]);
+
+    await expect(
+      db.transaction((tx) =>
+        runBatch(tx, [
+          { text: `INSERT INTO sql_test_b (k) VALUES ($1)`, values: ["b"] },
+          { text: `INSERT INTO sql_test_b (k) VALUES ($1)`, values: ["a"] }, // duplicate: the batch stops here
+          COMMIT,
+        ]),
+      ),
+    ).rejects.toSatisfy(isUniqueViolation);
+    const keys = await db.sql.$queryRawUnsafe<{ k: string }[]>(`SELECT k FROM sql_test_b ORDER BY k`);
+    expect(keys.map((r) => r.k).sort()).toEqual([tricky, "a"].sort()); // "b" was rolled back
+  });
+
+  it("inlines values as literals only where placeholders are", () => {
+    expect(inlineStatement({ text: "SELECT $1::int + $2, $10", values: [1, -2, 3, 4, 5, 6, 7, 8, 9, "ten"] })).toBe("SELECT 1::int + (-2), $q$ten$q$");
+    expect(() => inlineStatement({ text: "SELECT $2", values: [1] })).toThrow(/missing value/);
+    expect(() => inlineStatement({ text: "SELECT $1", values: [Number.NaN] })).toThrow(/finite/);
   });
 
   it("names only marked statements, one name per text", () => {

@@ -5,7 +5,7 @@
  * submission row, versions, receipt and audit entry; if a batch fails (e.g. two retries with one
  * Idempotency-Key), its submissions are written one by one so that one cannot fail the others.
  */
-import { PREPARED, lockUnits, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
+import { COMMIT, LOCK_ROLLUPS, PREPARED, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
 import type { auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
 
@@ -44,11 +44,13 @@ const INSERT_SUBMISSIONS = `${PREPARED}INSERT INTO "Submission" (${SUBMISSION_CO
 
 interface Pending { job: AcceptedJob; resolve: (receipt: unknown) => void; reject: (err: unknown) => void }
 
-/** At most this many submissions, and units, in one transaction (more units would take the exclusive lock). */
-const MAX_JOBS = 32;
-const MAX_UNITS = 64;
-/** Batches written at the same time (each on its own connection). */
-const WRITERS = 2;
+/** At most this many submissions in one transaction. */
+const MAX_JOBS = 64;
+/**
+ * One write transaction at a time per process: roll-up writers are serialized anyway (lockRollups: they share
+ * the province's and the nation's rows), so a second one would only wait, holding a batch that could have grown.
+ */
+const WRITERS = 1;
 
 /** Sizes of the batches written in this process (the ingest benchmark reports them). */
 export const batchSizes: number[] = [];
@@ -65,24 +67,11 @@ export function writeAccepted<R>(db: Database, job: AcceptedJob): Promise<R> {
   });
 }
 
-function takeBatch(pending: Pending[]): Pending[] {
-  const units = new Set<string>();
-  let n = 0;
-  while (n < pending.length && n < MAX_JOBS) {
-    const ids = pending[n]!.job.rows.map((r) => r.unitId);
-    const after = new Set([...units, ...ids]);
-    if (n > 0 && after.size > MAX_UNITS) break;
-    for (const id of ids) units.add(id);
-    n++;
-  }
-  return pending.splice(0, n);
-}
-
 async function drain(db: Database, q: { pending: Pending[]; writers: number }) {
   q.writers++;
   try {
     while (q.pending.length > 0) {
-      const batch = takeBatch(q.pending);
+      const batch = q.pending.splice(0, MAX_JOBS);
       batchSizes.push(batch.length);
       try {
         const receipts = await writeBatch(db, batch.map((b) => b.job));
@@ -108,7 +97,6 @@ async function drain(db: Database, q: { pending: Pending[]; writers: number }) {
 
 async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]> {
   return db.transaction(async (tx) => {
-    await lockUnits(tx, jobs.flatMap((j) => j.rows.map((r) => r.unitId)));
     for (const j of jobs) {
       if (!j.file) continue;
       const fileId = uuidv7(j.submission.submittedAt.getTime());
@@ -118,22 +106,38 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
       );
       j.submission.fileId = fileId;
     }
-    // A retried Idempotency-Key fails here, on the unique index, once the first write has committed.
-    await tx.$executeRawUnsafe(INSERT_SUBMISSIONS, JSON.stringify(jobs.map((j) => j.submission)));
     const rows = jobs.flatMap((j) => j.rows.map((r) => ({ ...r, meta: { ...j.meta, submissionId: j.submission.id } })));
-    const recorded = await recordSnapshots(tx, rows, { ...jobs[0]!.meta, submissionId: jobs[0]!.submission.id });
-    let k = 0;
-    const receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));
-    // Receipts and audit entries of the whole batch in one statement.
-    await tx.$executeRawUnsafe(
-      `${PREPARED}WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
-       INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
-       SELECT a."at" AT TIME ZONE 'UTC', a."userId", a."username", a."action", a."entity", a."entityId", a."unitId", a."ip", a."userAgent", a."requestId", a."details"
-         FROM jsonb_to_recordset($3::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`,
-      JSON.stringify(Object.fromEntries(jobs.map((j, i) => [j.submission.id, receipts[i]]))),
-      jobs.map((j) => j.submission.id),
-      JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null }))),
-    );
+    let receipts: unknown[] = [];
+    // Two round trips on PostgreSQL: locks, submission rows and the previous values; then snapshots, roll-ups,
+    // receipts, audit entries and COMMIT.
+    await recordSnapshots(tx, rows, { ...jobs[0]!.meta, submissionId: jobs[0]!.submission.id }, {
+      before: [
+        LOCK_ROLLUPS,
+        // A retried Idempotency-Key fails here, on the unique index, once the first write has committed.
+        { text: INSERT_SUBMISSIONS, values: [JSON.stringify(jobs.map((j) => j.submission))] },
+      ],
+      after: (recorded) => {
+        let k = 0;
+        receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));
+        return [
+          {
+            text: RECEIPTS_AND_AUDIT,
+            values: [
+              JSON.stringify(Object.fromEntries(jobs.map((j, i) => [j.submission.id, receipts[i]]))),
+              jobs.map((j) => j.submission.id),
+              JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null }))),
+            ],
+          },
+          COMMIT,
+        ];
+      },
+    });
     return receipts;
   });
 }
+
+/** Receipts and audit entries of the whole batch in one statement. */
+const RECEIPTS_AND_AUDIT = `${PREPARED}WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
+  INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
+  SELECT a."at" AT TIME ZONE 'UTC', a."userId", a."username", a."action", a."entity", a."entityId", a."unitId", a."ip", a."userAgent", a."requestId", a."details"
+    FROM jsonb_to_recordset($3::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`;

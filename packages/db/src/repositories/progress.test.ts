@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
-import { COUNT_FIELDS, ZERO, entriesSeries, lockUnits, naiveRollupAt, rebuildRollups, recordSnapshots, rollupSeries, rollupsAt, type Counts } from "./progress";
+import { COUNT_FIELDS, LOCK_ROLLUPS, ZERO, entriesSeries, lockRollups, naiveRollupAt, rebuildRollups, recordSnapshots, rollupSeries, rollupsAt, type Counts } from "./progress";
 
 /** A small tree of any depth: nation → province → 2 districts → 3 communes each, plus an agency under the province. */
 async function buildTree(db: TestDatabase) {
@@ -55,7 +55,7 @@ describe("roll-ups maintained in the submission's transaction", () => {
         return { unitId: ids[unit]!, registerKindId: kinds[Math.floor(r() * 2)]!, phaseId: phases[Math.floor(r() * 2)]!, reportDate: days[Math.floor(r() * days.length)]!, counts };
       });
       await db.prisma.$transaction(async (tx) => {
-        await lockUnits(tx, batch.map((b) => b.unitId));
+        await lockRollups(tx);
         await recordSnapshots(tx, batch, { submissionId: null, source: "API", submittedById: null, submittedAt: new Date(), checksum: "x", isCorrection: false, correctionReason: null });
       });
     }
@@ -67,6 +67,32 @@ describe("roll-ups maintained in the submission's transaction", () => {
         const got = roll.get(ids[key]!);
         const counts = got ? Object.fromEntries(COUNT_FIELDS.map((f) => [f, got[f]])) : ZERO;
         expect(counts, `${key} on ${day}`).toEqual(naive);
+      }
+    }
+  }, 120_000);
+
+  it("stay exact when many writers run at once on their own connections (different units and dates, shared ancestors)", async () => {
+    const r = rnd(7);
+    const leaves = ["D1a", "D1b", "D1c", "D2a", "D2b", "D2c", "AG"];
+    const days = Array.from({ length: 12 }, (_, i) => `2025-03-${String(i + 1).padStart(2, "0")}`);
+    const opts = { submissionId: null, source: "API" as const, submittedById: null, submittedAt: new Date(), checksum: "c", isCorrection: false, correctionReason: null };
+    // The hot path's transaction (PostgreSQL: its own pooled connection, statements batched): all started together.
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => {
+        const total = 2000 + Math.floor(r() * 1000);
+        const row = {
+          unitId: ids[leaves[i % leaves.length]!]!, registerKindId: kinds[i % 2]!, phaseId: phases[Math.floor(i / 2) % 2]!, reportDate: days[Math.floor(r() * days.length)]!,
+          counts: { booksTotal: 60, booksDigitized: Math.floor(r() * 60), entriesTotal: total, entriesDigitized: Math.floor(r() * total), entriesChecked: 0, entriesLoaded: 0 },
+        };
+        return db.transaction((tx) => recordSnapshots(tx, [row], opts, { before: [LOCK_ROLLUPS] }));
+      }),
+    );
+    const all = Object.keys(ids);
+    for (const day of days) {
+      const roll = await rollupsAt(db.prisma, all.map((k) => ids[k]!), day);
+      for (const key of all) {
+        const got = roll.get(ids[key]!);
+        expect(got ? Object.fromEntries(COUNT_FIELDS.map((f) => [f, got[f]])) : ZERO, `${key} on ${day}`).toEqual(await naiveRollupAt(db.prisma, ids[key]!, day));
       }
     }
   }, 120_000);

@@ -8,7 +8,7 @@
  * rows of every ancestor in that range, inside the same transaction as the snapshot. Reading a unit on any
  * date is then one index probe (the latest row at or before the date), whatever the depth of the tree.
  */
-import { PREPARED, type Sql } from "../sql";
+import { PREPARED, runBatch, type Sql, type Statement } from "../sql";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -58,30 +58,29 @@ export interface RecordedSnapshot extends SnapshotInput {
 const cols = COUNT_FIELDS.map((f) => `"${f}"`).join(", ");
 
 /**
- * Serializes writers of the same units (PostgreSQL; PGlite has a single connection anyway). Every writer holds
- * a shared "all units" lock plus one lock per unit; a bulk operation (many units, e.g. carrying figures across
- * a reorganization) takes the "all units" lock exclusively instead, which stays within PostgreSQL's lock table.
+ * Serializes writers of roll-ups (PostgreSQL; PGlite has a single connection anyway). Writers of different units
+ * still share ancestors — the province, the nation — and a roll-up row one writer has just materialized (at a
+ * date the other did not touch) is invisible to the other until commit: running them side by side would lose a
+ * delta or deadlock on the shared rows. So every writer takes one exclusive transaction-level lock; throughput
+ * comes from group commit instead (everything that arrived meanwhile goes in the next transaction).
  */
-const BULK_LOCK_THRESHOLD = 64;
-export async function lockUnits(tx: Sql, unitIds: string[]): Promise<void> {
-  const ids = [...new Set(unitIds)].sort();
-  if (ids.length > BULK_LOCK_THRESHOLD) {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))`);
-    return;
-  }
-  // One round trip: the shared lock, then each unit's in sorted order (a target list is evaluated left to right).
-  await tx.$executeRawUnsafe(
-    `${PREPARED}SELECT pg_advisory_xact_lock_shared(hashtextextended('units:all', 0))${ids.map((_, i) => `, pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join("")}`,
-    ...ids.map((id) => `unit:${id}`),
-  );
+export const LOCK_ROLLUPS: Statement = { text: `SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))` };
+
+export async function lockRollups(tx: Sql): Promise<void> {
+  await tx.$executeRawUnsafe(LOCK_ROLLUPS.text);
 }
 
 interface PrevRow { unitId: string; registerKindId: string; phaseId: string; version: number; reportDate: Date; booksTotal: number; booksDigitized: number; entriesTotal: number; entriesDigitized: number; entriesChecked: number; entriesLoaded: number }
 
 /**
- * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockUnits().
+ * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockRollups().
  */
-export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
+export async function recordSnapshots(
+  tx: Sql,
+  rows: SnapshotInput[],
+  opts: RecordOptions,
+  around: { before?: Statement[]; after?: (recorded: RecordedSnapshot[]) => Statement[] } = {},
+): Promise<RecordedSnapshot[]> {
   // Rows of the same unit × kind × phase interact (one's next date is the other's), so they go in
   // successive waves; within a wave every key is distinct and handled set-based.
   const waves: number[][] = [];
@@ -92,22 +91,32 @@ export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: Reco
     waveOf.set(k, w);
     (waves[w] ??= []).push(i);
   });
-  // Results in the order of `rows`, whatever wave each went in.
+  // Results in the order of `rows`, whatever wave each went in. Each round trip carries the writes of the
+  // previous wave (the caller's `before` statements for the first) and the reads of the next; the last carries
+  // the last writes and the caller's `after` statements (e.g. receipts and COMMIT).
   const out: RecordedSnapshot[] = new Array(rows.length);
+  let pending: Statement[] = [...(around.before ?? [])];
   for (const wave of waves) {
-    const recorded = await recordWave(tx, wave.map((i) => rows[i]!), opts);
-    wave.forEach((i, j) => (out[i] = recorded[j]!));
+    const waveRows = wave.map((i) => rows[i]!);
+    const results = await runBatch(tx, [...pending, previousStatement(waveRows)]);
+    const planned = planWave(results.at(-1) as PreviousRow[], waveRows, opts);
+    wave.forEach((i, j) => (out[i] = planned.recorded[j]!));
+    pending = planned.writes;
   }
+  await runBatch(tx, [...pending, ...(around.after?.(out) ?? [])]);
   return out;
 }
 
-async function recordWave(tx: Sql, rows: SnapshotInput[], opts: RecordOptions): Promise<RecordedSnapshot[]> {
-  if (rows.length === 0) return [];
+type PreviousRow = Partial<PrevRow> & { i: number; next: Date | null };
+
+/** Previous effective value of each key at its report date, and the key's next report date (set-based, one statement). */
+function previousStatement(rows: SnapshotInput[]): Statement {
   const keys = JSON.stringify(rows.map((r, i) => ({ i, unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate })));
   const keyTable = `jsonb_to_recordset($1::jsonb) AS k(i int, "unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date)`;
-  // Previous effective value of each key at its report date, and the key's next report date (set-based, one statement).
-  const prevRows = await tx.$queryRawUnsafe<(Partial<PrevRow> & { i: number; next: Date | null })[]>(
-    `${PREPARED}SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
+  return {
+    rows: true,
+    values: [keys],
+    text: `${PREPARED}SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
        FROM ${keyTable}
        LEFT JOIN LATERAL (
          SELECT * FROM "ProgressSnapshot" p
@@ -118,8 +127,11 @@ async function recordWave(tx: Sql, rows: SnapshotInput[], opts: RecordOptions): 
          SELECT min(x."reportDate") AS "next" FROM "ProgressSnapshot" x
           WHERE x."unitId" = k."unitId" AND x."registerKindId" = k."registerKindId" AND x."phaseId" = k."phaseId" AND x."reportDate" > k."reportDate"
        ) n ON true`,
-    keys,
-  );
+  };
+}
+
+/** Versions and deltas of a wave's rows from their previous values, and the statements that write them. */
+function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOptions): { recorded: RecordedSnapshot[]; writes: Statement[] } {
   const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as PrevRow & { i: number }]));
   const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.toISOString().slice(0, 10)]));
   const out: RecordedSnapshot[] = [];
@@ -150,9 +162,7 @@ async function recordWave(tx: Sql, rows: SnapshotInput[], opts: RecordOptions): 
       if (at && (!g.at || at > g.at)) g.at = at;
     } else groups.set(key, { unitId: r.unitId, from: r.reportDate, until, delta, at });
   });
-  await bulkInsertSnapshots(tx, bulk);
-  await applyDeltas(tx, [...groups.values()]);
-  return out;
+  return { recorded: out, writes: [...bulkInsertStatements(bulk), ...deltaStatements([...groups.values()])] };
 }
 
 export interface DeltaGroup {
@@ -172,16 +182,23 @@ export interface DeltaGroup {
  * then each row gets the sum of the deltas of all groups whose range covers its date.
  */
 export async function applyDeltas(tx: Sql, groups: DeltaGroup[]): Promise<void> {
+  await runBatch(tx, deltaStatements(groups));
+}
+
+/** The statements applyDeltas runs, in order. */
+export function deltaStatements(groups: DeltaGroup[]): Statement[] {
   const live = groups.filter((g) => g.at || COUNT_FIELDS.some((f) => g.delta[f] !== 0));
   // Groups go in as a VALUES list, not a JSON parameter, so the planner knows how few there are and probes the
   // indexes; large sets (a reform's carry) go in chunks, each applied to the consistent state the last one left.
-  for (let i = 0; i < live.length; i += DELTA_CHUNK) await applyDeltaChunk(tx, live.slice(i, i + DELTA_CHUNK));
+  const out: Statement[] = [];
+  for (let i = 0; i < live.length; i += DELTA_CHUNK) out.push(...deltaChunk(live.slice(i, i + DELTA_CHUNK)));
+  return out;
 }
 
 const DELTA_CHUNK = 250;
 const PREPARED_GROUPS = 32;
 
-async function applyDeltaChunk(tx: Sql, groups: DeltaGroup[]): Promise<void> {
+function deltaChunk(groups: DeltaGroup[]): Statement[] {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const values = groups
@@ -190,8 +207,10 @@ async function applyDeltaChunk(tx: Sql, groups: DeltaGroup[]): Promise<void> {
   const groupTable = `(VALUES ${values}) AS g(u, f, t, "at", ${COUNT_FIELDS.map((f) => `"${f}"`).join(", ")})`;
   // The few shapes a submission produces (one group per unit and date) are prepared; a reform's large chunks are not.
   const prepared = groups.length <= PREPARED_GROUPS ? PREPARED : "";
-  await tx.$executeRawUnsafe(
-    `${prepared}WITH pairs AS (
+  return [
+    {
+      values: params,
+      text: `${prepared}WITH pairs AS (
        SELECT DISTINCT c."ancestorId" AS "unitId", d."day"
          FROM ${groupTable}
          JOIN "UnitClosure" c ON c."descendantId" = g.u
@@ -204,10 +223,10 @@ async function applyDeltaChunk(tx: Sql, groups: DeltaGroup[]): Promise<void> {
          SELECT * FROM "UnitRollup" r WHERE r."unitId" = x."unitId" AND r."date" < x."day" ORDER BY r."date" DESC LIMIT 1
        ) p ON true
      ON CONFLICT ("unitId", "date") DO NOTHING`,
-    ...params,
-  );
-  await tx.$executeRawUnsafe(
-    `${prepared}UPDATE "UnitRollup" r
+    },
+    {
+      values: params,
+      text: `${prepared}UPDATE "UnitRollup" r
         SET ${COUNT_FIELDS.map((f) => `"${f}" = r."${f}" + a."${f}"`).join(", ")},
             "lastReportAt" = CASE WHEN a."at" IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", a."at") END,
             "lastReportDate" = CASE WHEN a."realDate" IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", a."realDate") END
@@ -220,8 +239,8 @@ async function applyDeltaChunk(tx: Sql, groups: DeltaGroup[]): Promise<void> {
           GROUP BY x."unitId", x."date"
        ) a
       WHERE r."unitId" = a."unitId" AND r."date" = a."date"`,
-    ...params,
-  );
+    },
+  ];
 }
 
 export interface RollupRow extends Counts { unitId: string; date: string; lastReportAt: Date | null }
@@ -393,17 +412,23 @@ export interface BulkSnapshot extends Counts {
  * rebuildRollups() after; recordSnapshots applies deltas).
  */
 export async function bulkInsertSnapshots(tx: Sql, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
+  for (const st of bulkInsertStatements(rows, batch)) await tx.$executeRawUnsafe(st.text, ...st.values!);
+}
+
+function bulkInsertStatements(rows: BulkSnapshot[], batch = 20_000): Statement[] {
+  const out: Statement[] = [];
   for (let i = 0; i < rows.length; i += batch) {
-    await tx.$executeRawUnsafe(
-      `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
+    out.push({
+      values: [JSON.stringify(rows.slice(i, i + batch))],
+      text: `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
               x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", COALESCE(x."isCorrection", false), x."correctionReason", x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,
               ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text,
               "isCorrection" boolean, "correctionReason" text, "note" text)`,
-      JSON.stringify(rows.slice(i, i + batch)),
-    );
+    });
   }
+  return out;
 }
 
 /** Sum of counts (numbers), e.g. roll-up rows. */
