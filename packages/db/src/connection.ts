@@ -10,7 +10,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
-import { pgSql, pgTransaction, statementName, type BatchSql, type Sql } from "./sql";
+import { pgSql, pgTransaction, type Sql } from "./sql";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
@@ -31,7 +31,7 @@ export interface Database {
   /** Raw SQL for hot paths: straight to the driver on PostgreSQL, through Prisma on PGlite (see sql.ts). */
   sql: Sql;
   /** A transaction for raw statements (hot write paths), with the same split. */
-  transaction<T>(fn: (tx: Sql | BatchSql) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Where the data lives, for humans (URL without password, or PGlite directory). */
   location: string;
   close: () => Promise<void>;
@@ -46,7 +46,7 @@ export function isPostgresUrl(url: string | undefined): url is string {
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (isPostgresUrl(options.url)) {
     const url = options.url;
-    // One pool for Prisma and for the raw hot paths; statements marked PREPARED are prepared either way.
+    // One pool for Prisma and for the raw hot paths (db.sql, db.transaction).
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     let closing = false;
     // An idle connection the server closed (restart, DROP DATABASE … FORCE) is dropped from the pool and replaced on
@@ -54,7 +54,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     pool.on("error", (err) => {
       if (!closing) console.warn(`[sohoa] database connection lost: ${err.message}`);
     });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: (q) => statementName(q.sql) as string }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: "postgresql",
       prisma,

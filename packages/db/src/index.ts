@@ -9,4 +9,4 @@ export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
 export * from "./repositories/successors";
 export { submissionContext, type SubmissionContextRow, type ContextUnit } from "./repositories/submission-context";
-export { PREPARED, COMMIT, isUniqueViolation, runBatch, type Sql, type BatchSql, type Statement } from "./sql";
+export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";

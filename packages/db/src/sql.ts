@@ -76,9 +76,9 @@ export function inlineStatement(st: Statement): string {
 }
 
 /**
- * Statements starting with this marker are prepared once per connection and their plan kept by PostgreSQL
- * (a submission's validation context took longer to plan than to run). Only statements of a bounded number
- * of shapes are marked, so each connection holds a bounded set. Unmarked statements are planned per call.
+ * Statements starting with this marker, sent through db.sql, are prepared once per connection and their plan kept
+ * by PostgreSQL (a submission's validation context took longer to plan than to run). Only fixed-shape statements
+ * are marked, so each connection holds a bounded set. Others are planned per call (a batch always is).
  */
 export const PREPARED = "/* prepared */ ";
 
@@ -129,13 +129,13 @@ export function pgSql(client: pg.Pool | pg.PoolClient): Sql {
  */
 export async function pgTransaction<T>(pool: pg.Pool, fn: (tx: BatchSql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let begun = false;
+  let committed = false;
+  let broken: Error | undefined;
   // A connection lost mid-transaction fails the statement in flight; this keeps its error event from ending the process.
   const onError = (err: Error) => (broken = err);
   client.on("error", onError);
   const direct = pgSql(client);
-  let begun = false;
-  let committed = false;
-  let broken: Error | undefined;
   const begin = async () => {
     if (!begun) await client.query("BEGIN");
     begun = true;

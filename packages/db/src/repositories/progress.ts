@@ -8,7 +8,7 @@
  * rows of every ancestor in that range, inside the same transaction as the snapshot. Reading a unit on any
  * date is then one index probe (the latest row at or before the date), whatever the depth of the tree.
  */
-import { PREPARED, runBatch, type Sql, type Statement } from "../sql";
+import { runBatch, type Sql, type Statement } from "../sql";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -116,7 +116,7 @@ function previousStatement(rows: SnapshotInput[]): Statement {
   return {
     rows: true,
     values: [keys],
-    text: `${PREPARED}SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
+    text: `SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
        FROM ${keyTable}
        LEFT JOIN LATERAL (
          SELECT * FROM "ProgressSnapshot" p
@@ -176,17 +176,12 @@ export interface DeltaGroup {
 }
 
 /**
- * Adds every group's delta to the roll-up rows of its unit and all their ancestors, in two statements whatever
- * the number of groups. First, rows are materialized at each group's `from` and `until` for every ancestor by
- * copying the latest row before that day (which holds the same figure, so the order of groups does not matter);
- * then each row gets the sum of the deltas of all groups whose range covers its date.
+ * The statements that add every group's delta to the roll-up rows of its unit and all their ancestors: two per
+ * chunk of groups, whatever their number. First, rows are materialized at each group's `from` and `until` for
+ * every ancestor by copying the latest row before that day (which holds the same figure, so the order of groups
+ * does not matter); then each row gets the sum of the deltas of all groups whose range covers its date.
  */
-export async function applyDeltas(tx: Sql, groups: DeltaGroup[]): Promise<void> {
-  await runBatch(tx, deltaStatements(groups));
-}
-
-/** The statements applyDeltas runs, in order. */
-export function deltaStatements(groups: DeltaGroup[]): Statement[] {
+function deltaStatements(groups: DeltaGroup[]): Statement[] {
   const live = groups.filter((g) => g.at || COUNT_FIELDS.some((f) => g.delta[f] !== 0));
   // Groups go in as a VALUES list, not a JSON parameter, so the planner knows how few there are and probes the
   // indexes; large sets (a reform's carry) go in chunks, each applied to the consistent state the last one left.
@@ -196,7 +191,6 @@ export function deltaStatements(groups: DeltaGroup[]): Statement[] {
 }
 
 const DELTA_CHUNK = 250;
-const PREPARED_GROUPS = 32;
 
 function deltaChunk(groups: DeltaGroup[]): Statement[] {
   const params: unknown[] = [];
@@ -205,12 +199,10 @@ function deltaChunk(groups: DeltaGroup[]): Statement[] {
     .map((g) => `(${p(g.unitId)}::text, ${p(g.from)}::date, ${p(g.until)}::date, ${p(g.at ? g.at.toISOString() : null)}::timestamptz, ${COUNT_FIELDS.map((f) => `${p(g.delta[f])}::bigint`).join(", ")})`)
     .join(", ");
   const groupTable = `(VALUES ${values}) AS g(u, f, t, "at", ${COUNT_FIELDS.map((f) => `"${f}"`).join(", ")})`;
-  // The few shapes a submission produces (one group per unit and date) are prepared; a reform's large chunks are not.
-  const prepared = groups.length <= PREPARED_GROUPS ? PREPARED : "";
   return [
     {
       values: params,
-      text: `${prepared}WITH pairs AS (
+      text: `WITH pairs AS (
        SELECT DISTINCT c."ancestorId" AS "unitId", d."day"
          FROM ${groupTable}
          JOIN "UnitClosure" c ON c."descendantId" = g.u
@@ -226,7 +218,7 @@ function deltaChunk(groups: DeltaGroup[]): Statement[] {
     },
     {
       values: params,
-      text: `${prepared}UPDATE "UnitRollup" r
+      text: `UPDATE "UnitRollup" r
         SET ${COUNT_FIELDS.map((f) => `"${f}" = r."${f}" + a."${f}"`).join(", ")},
             "lastReportAt" = CASE WHEN a."at" IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", a."at") END,
             "lastReportDate" = CASE WHEN a."realDate" IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", a."realDate") END
@@ -420,7 +412,7 @@ function bulkInsertStatements(rows: BulkSnapshot[], batch = 20_000): Statement[]
   for (let i = 0; i < rows.length; i += batch) {
     out.push({
       values: [JSON.stringify(rows.slice(i, i + batch))],
-      text: `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
+      text: `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
               x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", COALESCE(x."isCorrection", false), x."correctionReason", x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,

@@ -56,13 +56,10 @@ WITH sub AS (
     JOIN "Unit" u ON u."id" = s."predecessorId"
    WHERE u."level" IN ('COMMUNE', 'DISTRICT', 'AGENCY') AND u."validTo" <= $2::date
 ), snaps AS (
-  -- per reporting unit, its latest row of each kind × phase: one backward walk of the unit's index range, no sort
-  SELECT p.* FROM leaves l CROSS JOIN LATERAL (
-    SELECT DISTINCT ON (p."registerKindId", p."phaseId") p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
-      FROM "ProgressSnapshot" p
-     WHERE p."unitId" = l."id" AND p."reportDate" <= $2::date
-     ORDER BY p."registerKindId" DESC, p."phaseId" DESC, p."reportDate" DESC, p."version" DESC
-  ) p
+  SELECT DISTINCT ON (p."unitId", p."registerKindId", p."phaseId") p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
+    FROM "ProgressSnapshot" p
+   WHERE p."unitId" IN (SELECT "id" FROM leaves) AND p."reportDate" <= $2::date
+   ORDER BY p."unitId", p."registerKindId", p."phaseId", p."reportDate" DESC, p."version" DESC
 ), series AS (
   SELECT l."id" AS "unitId", f."date" AS "firstDate", f."entriesDigitized" AS "firstValue", z."date" AS "lastDate", z."entriesDigitized" AS "lastValue", n."rows"
     FROM leaves l
