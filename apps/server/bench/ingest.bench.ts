@@ -9,6 +9,7 @@ import type { UnitRef } from "@sohoa/core";
 import { startTestServer, signIn } from "../src/testing";
 import { batchSizes } from "../src/services/submission-writer";
 import { communeGrid } from "../src/test-support/sheets";
+import { cpuMeter, type CpuSplit } from "./cpu";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1200);
@@ -16,7 +17,7 @@ const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 1200);
 interface LoadRequest { path: string; method?: string; headers?: Record<string, string>; body?: string; expect?: number }
 
 /** Runs `requests` from a separate thread with `clients` concurrent connections; seconds taken and failures. */
-function load(url: string, requests: LoadRequest[]): Promise<{ seconds: number; failures: number; samples: string[] }> {
+function load(url: string, requests: LoadRequest[]): Promise<{ seconds: number; failures: number; samples: string[]; cpuSeconds: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: { url, clients: CLIENTS, requests } });
     worker.once("message", resolve);
@@ -47,11 +48,20 @@ async function startProfile() {
 async function measure(url: string, bodies: string[], headers: Record<string, string>, key: string) {
   const healthN = 3000;
   const health = await load(url, Array.from({ length: healthN }, () => ({ path: "/api/health" })));
+  const meter = cpuMeter();
   const run = await load(url, bodies.map((body, i) => ({
     path: "/api/submissions", method: "POST", body, expect: 201, headers: { ...headers, "idempotency-key": `${key}-${i}` },
   })));
+  const cpu = meter?.stop(run.cpuSeconds) ?? null;
   for (const s of run.samples) console.log(`  failed: ${s}`);
-  return { healthRate: healthN / health.seconds, submitRate: bodies.length / run.seconds, failures: run.failures };
+  return { healthRate: healthN / health.seconds, submitRate: bodies.length / run.seconds, failures: run.failures, cpu, n: bodies.length };
+}
+
+/** CPU milliseconds per submission: server, load generator, PostgreSQL, and the machine as a whole. */
+function cpuLine(cpu: CpuSplit | null, n: number): string {
+  if (!cpu) return "";
+  const ms = (s: number) => ((s * 1000) / n).toFixed(2);
+  return `    CPU per submission: server ${ms(cpu.server)} ms, load generator ${ms(cpu.load)} ms, PostgreSQL ${ms(cpu.postgres)} ms; machine busy ${ms(cpu.machineBusy)} ms + ${ms(cpu.steal)} ms stolen by the hypervisor (${cpu.cores} cores)`;
 }
 
 /** The server as deployed with SOHOA_WORKERS=n (src/index.ts, node:cluster) on database `url`; resolves when it answers. */
@@ -114,6 +124,7 @@ export async function ingestBench() {
     const mean = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);
     console.log(`ingest on ${db.kind}: ${CLIENTS} concurrent clients, ${SUBMISSIONS} commune sheets of 14 rows, the next days' sheets for each run`);
     console.log(`  1 server process:  ${one.submitRate.toFixed(0)} submissions/s (${one.failures} failed); /api/health ${one.healthRate.toFixed(0)} req/s → ${(one.submitRate / one.healthRate).toFixed(3)} × health`);
+    console.log(cpuLine(one.cpu, one.n));
     console.log(`    group commit: ${sizes.length} write transactions, ${mean.toFixed(1)} submissions each on average (max ${Math.max(0, ...sizes)}); server event loop busy ${(busy * 100).toFixed(0)}% of the time`);
     const result = { healthRate: one.healthRate, submitRate: one.submitRate, failures: one.failures, workers: 1 };
 
@@ -125,6 +136,8 @@ export async function ingestBench() {
       try {
         const two = await measure(cluster.url, sheets(days), headers, "bench-2");
         console.log(`  2 server processes: ${two.submitRate.toFixed(0)} submissions/s (${two.failures} failed); /api/health ${two.healthRate.toFixed(0)} req/s → ${(two.submitRate / two.healthRate).toFixed(3)} × health`);
+        // here "server" is only the load generator's host process: the two server processes are children
+        if (two.cpu) console.log(`    CPU per submission: PostgreSQL ${((two.cpu.postgres * 1000) / two.n).toFixed(2)} ms; machine busy ${((two.cpu.machineBusy * 1000) / two.n).toFixed(2)} ms + ${((two.cpu.steal * 1000) / two.n).toFixed(2)} ms stolen`);
         if (two.submitRate > result.submitRate) Object.assign(result, { ...two, workers: 2 });
       } finally {
         await cluster.stop();

@@ -47,4 +47,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
     });
     await prisma.unitClosure.create({ data: { ancestorId: id, descendantId: id, distance: 0 } });
   }
+  // Autovacuum never analyzes tables this small, and unanalyzed the planner guesses hundreds of rows: the
+  // validation context, which probes each unit × kind × phase, would then not get a cached plan.
+  await prisma.$executeRawUnsafe(`ANALYZE "RegisterKind", "BookPhase"`);
 }

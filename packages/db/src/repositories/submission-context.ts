@@ -56,10 +56,14 @@ WITH sub AS (
     JOIN "Unit" u ON u."id" = s."predecessorId"
    WHERE u."level" IN ('COMMUNE', 'DISTRICT', 'AGENCY') AND u."validTo" <= $2::date
 ), snaps AS (
-  SELECT DISTINCT ON (p."unitId", p."registerKindId", p."phaseId") p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
-    FROM "ProgressSnapshot" p
-   WHERE p."unitId" IN (SELECT "id" FROM leaves) AND p."reportDate" <= $2::date
-   ORDER BY p."unitId", p."registerKindId", p."phaseId", p."reportDate" DESC, p."version" DESC
+  -- one index probe per unit × kind × phase: the cost does not grow with a unit's history of daily reports
+  SELECT p.* FROM leaves l CROSS JOIN "RegisterKind" k CROSS JOIN "BookPhase" b
+   CROSS JOIN LATERAL (
+     SELECT p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
+       FROM "ProgressSnapshot" p
+      WHERE p."unitId" = l."id" AND p."registerKindId" = k."id" AND p."phaseId" = b."id" AND p."reportDate" <= $2::date
+      ORDER BY p."reportDate" DESC, p."version" DESC LIMIT 1
+   ) p
 ), series AS (
   SELECT l."id" AS "unitId", f."date" AS "firstDate", f."entriesDigitized" AS "firstValue", z."date" AS "lastDate", z."entriesDigitized" AS "lastValue", n."rows"
     FROM leaves l

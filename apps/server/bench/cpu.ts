@@ -1,0 +1,61 @@
+/**
+ * Where the CPU went during a benchmark phase (Linux /proc; elsewhere nothing is reported): this process, the
+ * load generator's thread inside it, PostgreSQL's processes, and the whole machine including time stolen by the
+ * hypervisor. On a 2-core machine the server, its database and the load generator share the same two cores.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { cpus } from "node:os";
+
+const HZ = 100; // USER_HZ: 100 on every Linux this runs on
+
+function ticks(statPath: string): number {
+  try {
+    const s = readFileSync(statPath, "utf8");
+    const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every process whose command is `postgres` (the server and its backends). */
+function postgresTicks(): number {
+  let t = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+    } catch {
+      continue;
+    }
+    t += ticks(`/proc/${pid}/stat`);
+  }
+  return t;
+}
+
+function machine(): { busy: number; steal: number; total: number } {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = cpu as [number, number, number, number, number, number, number, number];
+  return { busy: user + nice + system + irq + softirq, steal, total: cpu.reduce((a, b) => a + b, 0) - (cpu[8] ?? 0) - (cpu[9] ?? 0) };
+}
+
+export interface CpuSplit { server: number; load: number; postgres: number; machineBusy: number; steal: number; cores: number }
+
+/** Starts counting; `stop(loadTicks)` gives CPU seconds per part (the load thread reports its own ticks). */
+export function cpuMeter() {
+  if (!existsSync("/proc/self/stat")) return null;
+  const p0 = ticks("/proc/self/stat"), pg0 = postgresTicks(), m0 = machine();
+  return {
+    stop(loadThreadSeconds: number): CpuSplit {
+      const p1 = ticks("/proc/self/stat"), pg1 = postgresTicks(), m1 = machine();
+      return {
+        server: (p1 - p0) / HZ - loadThreadSeconds,
+        load: loadThreadSeconds,
+        postgres: (pg1 - pg0) / HZ,
+        machineBusy: (m1.busy - m0.busy) / HZ,
+        steal: (m1.steal - m0.steal) / HZ,
+        cores: cpus().length,
+      };
+    },
+  };
+}
