@@ -31,7 +31,18 @@ export interface ForecastInput {
 }
 
 const DAY = 86_400_000;
-const t = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+// Dashboards forecast every child unit on every view, over the same few dozen dates: parse each date once.
+const parsed = new Map<string, number>();
+/** Milliseconds of a yyyy-mm-dd date (NaN for anything else). */
+const t = (iso: string) => {
+  let ms = parsed.get(iso);
+  if (ms === undefined) {
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(iso, (ms = ISO_DAY.test(iso) ? Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) : NaN));
+  }
+  return ms;
+};
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function workingDaysBetween(fromMs: number, toMs: number): number {
@@ -64,9 +75,8 @@ function valueAt(points: readonly { ms: number; value: number }[], ms: number): 
 
 export function forecastCompletion(raw: ForecastInput): Forecast {
   // Points with a bad date or value are ignored, not thrown on (the series comes from stored reports).
-  const series = (raw.series ?? []).filter((p) => p && /^\d{4}-\d{2}-\d{2}/.test(p.date) && Number.isFinite(p.value));
-  // Dates parsed once (dashboards forecast every child unit on every view).
-  const points = series.map((p) => ({ ms: t(p.date), value: p.value })).filter((p) => Number.isFinite(p.ms));
+  const series = (raw.series ?? []).filter((p) => p && typeof p.date === "string" && Number.isFinite(p.value) && Number.isFinite(t(p.date)));
+  const points = series.map((p) => ({ ms: t(p.date), value: p.value }));
   const input: ForecastInput = { ...raw, series, total: Number.isFinite(raw.total) ? raw.total : 0 };
   const window = Math.max(1, Math.floor(input.windowDays ?? 14));
   const today = t(input.today);

@@ -14,10 +14,9 @@ import {
   type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
-import { type Database, entriesSeries, flowShares, latestReportDate, latestSnapshots, rollupSeries, rollupsAt, ZERO } from "@sohoa/db";
+import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, rollupSeries, rollupsAt, viewFigures, ZERO } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
-import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 
 export interface UnitProgress extends UnitSummary {
   counts: ProgressCounts;
@@ -70,7 +69,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The default "as of" date of a user's views: the latest report date in their scope, else today. */
 export async function defaultDate(db: Database, scopeUnitId: string, now: Date): Promise<string> {
-  return (await latestReportDate(db.prisma, scopeUnitId)) ?? vnToday(now);
+  return (await latestReportDate(db.sql, scopeUnitId)) ?? vnToday(now);
 }
 
 /** The calendar days of [from, to]. */
@@ -93,55 +92,107 @@ function dailySeries(rows: { date: string; entriesDigitized: number }[] | undefi
   return out;
 }
 
-export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope?: (unitId: string) => Promise<boolean> }): Promise<ProgressView> {
-  const { prisma } = db;
-  const { date } = opts;
-  const at = day(date);
-  // The unit only if it lies in the scope (the closure holds every unit as its own ancestor at distance 0).
-  const unit = await prisma.unit.findFirst({
-    where: { code: opts.code, active: true, ...validOn(at), ancestors: { some: { ancestorId: opts.scopeUnitId } } },
-    select: unitSelect, orderBy: { validFrom: "desc" },
+type UnitJson = Omit<UnitSummary, "level"> & { level: string };
+const summary = (u: UnitJson): UnitSummary => ({
+  id: u.id, code: u.code, name: u.name, fullName: u.fullName, nameEn: u.nameEn ?? null, level: u.level as UnitSummary["level"], parentId: u.parentId ?? null,
+  validFrom: String(u.validFrom).slice(0, 10), validTo: u.validTo ? String(u.validTo).slice(0, 10) : null,
+});
+/** JSON columns arrive parsed from node-postgres and as text through some adapters. */
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+
+const unitJson = (a: string) =>
+  `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'nameEn', ${a}."nameEn", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
+const validOnDate = (a: string) => `${a}."active" AND ${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
+/**
+ * A view's unit (by code, on the date, only inside the scope: the closure holds every unit as its own ancestor),
+ * its children on that date (and whether each has children of its own) and its path from the top.
+ */
+const VIEW_HEAD = `${PREPARED}WITH u AS (
+  SELECT u.* FROM "Unit" u
+   WHERE u."code" = $1 AND ${validOnDate("u")}
+     AND EXISTS (SELECT 1 FROM "UnitClosure" c WHERE c."ancestorId" = $3 AND c."descendantId" = u."id")
+   ORDER BY u."validFrom" DESC LIMIT 1
+)
+SELECT (SELECT ${unitJson("u")} FROM u) AS "unit",
+  (SELECT coalesce(json_agg(${unitJson("c")}::jsonb || jsonb_build_object('hasChildren', coalesce(
+            -- ordered like the (parentId, validFrom) index, so that it is probed rather than scanned (EXISTS was a scan)
+            (SELECT true FROM "Unit" g WHERE g."parentId" = c."id" AND ${validOnDate("g")} ORDER BY g."parentId", g."validFrom" LIMIT 1), false))
+          ORDER BY c."level", c."code"), '[]'::json)
+     FROM u JOIN "Unit" c ON c."parentId" = u."id" WHERE ${validOnDate("c")}) AS "children",
+  (SELECT coalesce(json_agg(${unitJson("a")} ORDER BY l."distance" DESC), '[]'::json)
+     FROM u JOIN "UnitClosure" l ON l."descendantId" = u."id" AND l."distance" > 0 JOIN "Unit" a ON a."id" = l."ancestorId") AS "ancestors"`;
+
+/** A commune's latest figures per register kind × phase, in the order of the kinds and phases. */
+async function kindPhaseBreakdown(db: Database, unitId: string, date: string): Promise<KindPhaseRow[]> {
+  const rows = await db.sql.$queryRawUnsafe<(Record<string, unknown> & { reportDate: Date; version: number })[]>(
+    `${PREPARED}SELECT k."code" AS "kindCode", k."nameVi" AS "kindVi", k."nameEn" AS "kindEn", b."code" AS "phaseCode", b."nameVi" AS "phaseVi", b."nameEn" AS "phaseEn", p.*
+       FROM "RegisterKind" k CROSS JOIN "BookPhase" b
+       CROSS JOIN LATERAL (
+         SELECT s."reportDate", s."version", ${COUNT_FIELDS.map((f) => `s."${f}"`).join(", ")} FROM "ProgressSnapshot" s
+          WHERE s."unitId" = $1 AND s."registerKindId" = k."id" AND s."phaseId" = b."id" AND s."reportDate" <= $2::date
+          ORDER BY s."reportDate" DESC, s."version" DESC LIMIT 1
+       ) p
+      ORDER BY k."sortOrder", b."sortOrder"`,
+    unitId, date,
+  );
+  return rows.map((r) => {
+    const counts = { ...ZERO };
+    for (const f of COUNT_FIELDS) counts[f] = Number(r[f] ?? 0);
+    return {
+      registerKind: { code: String(r.kindCode), nameVi: String(r.kindVi), nameEn: String(r.kindEn) },
+      phase: { code: String(r.phaseCode), nameVi: String(r.phaseVi), nameEn: String(r.phaseEn) },
+      counts,
+      completion: completion(counts.entriesDigitized, counts.entriesTotal),
+      reportDate: r.reportDate.toISOString().slice(0, 10),
+      version: Number(r.version),
+    };
   });
-  if (!unit) {
+}
+
+export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope?: (unitId: string) => Promise<boolean> }): Promise<ProgressView> {
+  const { date } = opts;
+  // Straight to the database on the pool (db.sql): two round trips whatever the level, every statement prepared.
+  const [head] = await db.sql.$queryRawUnsafe<{ unit: unknown; children: unknown; ancestors: unknown }[]>(VIEW_HEAD, opts.code, date, opts.scopeUnitId);
+  const unitRow = json<UnitJson | null>(head?.unit ?? null);
+  if (!unitRow) {
     // Out of scope and absent look the same, so codes outside one's scope cannot be probed.
     throw notFound({ vi: `đơn vị mã ${opts.code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${opts.code} on ${date} within your scope` });
   }
-  const children = await prisma.unit.findMany({
-    where: { parentId: unit.id, active: true, ...validOn(at) },
-    select: { ...unitSelect, _count: { select: { children: { where: { active: true, ...validOn(at) } } } } },
-    orderBy: [{ level: "asc" }, { code: "asc" }],
-  });
+  const unit = summary(unitRow);
+  const childRows = json<(UnitJson & { hasChildren: boolean })[]>(head!.children);
+  const children = childRows.map(summary);
+  const ancestors = json<UnitJson[]>(head!.ancestors).map(summary);
   const ids = [unit.id, ...children.map((c) => c.id)];
-  const hasKids = new Set(children.filter((c) => c._count.children > 0).map((c) => c.id));
+  const hasKids = new Set(childRows.filter((c) => c.hasChildren).map((c) => c.id));
   if (children.length > 0) hasKids.add(unit.id);
 
   const windowStart = addDays(date, -28);
   const monthStart = `${date.slice(0, 7)}-01`;
-  // Everything else at once: figures now and before the month, the 4-week series, targets, deadlines, path.
-  const [now, series, targets, deadlines, ancestors, beforeMonth, latest] = await Promise.all([
-    rollupsAt(prisma, ids, date),
-    entriesSeries(prisma, ids, windowStart, date),
+  // Everything else at once: figures now and before the month with the 4-week series, targets, deadlines, the
+  // default date, and a commune's kinds × phases.
+  const [figures, targets, deadlines, latest, breakdown] = await Promise.all([
+    viewFigures(db.sql, ids, { date, from: windowStart, before: addDays(monthStart, -1) }),
     monthTargets(db, ids, date),
     effectiveDeadlines(db, unit.id, children.map((c) => c.id), date),
-    prisma.unitClosure.findMany({ where: { descendantId: unit.id, distance: { gt: 0 } }, orderBy: { distance: "desc" }, select: { ancestor: { select: unitSelect } } }),
-    rollupsAt(prisma, ids, addDays(monthStart, -1)),
-    latestReportDate(prisma, opts.scopeUnitId),
+    latestReportDate(db.sql, opts.scopeUnitId),
+    hasKids.has(unit.id) ? Promise.resolve([]) : kindPhaseBreakdown(db, unit.id, date),
   ]);
 
   const windowDays = daysBetween(windowStart, date);
-  const build = (u: typeof unit): UnitProgress => {
-    const r = now.get(u.id);
+  const build = (u: UnitSummary): UnitProgress => {
+    const f = figures.get(u.id);
+    const r = f?.now;
     const counts: ProgressCounts = r ? { booksTotal: r.booksTotal, booksDigitized: r.booksDigitized, entriesTotal: r.entriesTotal, entriesDigitized: r.entriesDigitized, entriesChecked: r.entriesChecked, entriesLoaded: r.entriesLoaded } : { ...ZERO };
-    const s = dailySeries(series.get(u.id), windowDays);
+    const s = dailySeries(f?.series, windowDays);
     const v = (offset: number) => s[s.length - 1 - offset]?.value ?? 0;
     const weekOutput = v(0) - v(7);
     const prevWeek = v(7) - v(14);
     const t = targets.get(u.id);
-    const achieved = counts.entriesDigitized - (beforeMonth.get(u.id)?.entriesDigitized ?? 0);
+    const achieved = counts.entriesDigitized - (f?.before ?? 0);
     const deadline = deadlines.get(u.id) ?? null;
     const c = completion(counts.entriesDigitized, counts.entriesTotal);
     return {
-      ...toUnitSummary(u),
+      ...u,
       counts,
       completion: c,
       booksCompletion: completion(counts.booksDigitized, counts.booksTotal),
@@ -160,7 +211,7 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   };
 
   const self = build(unit);
-  const kids = children.map(({ _count: _c, ...c }) => build(c));
+  const kids = children.map(build);
   const ranks = rankBy(kids, (k) => k.completion);
   for (const k of kids) {
     k.rank = ranks.get(k) ?? null;
@@ -169,40 +220,14 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   const buckets: Record<Bucket, number> = { zero: 0, under10: 0, under50: 0, under100: 0, done: 0 };
   for (const k of kids) buckets[k.bucket]++;
 
-  let breakdown: KindPhaseRow[] = [];
-  if (!self.hasChildren) {
-    const [snaps, kinds, phases] = await Promise.all([
-      latestSnapshots(prisma, [unit.id], date),
-      prisma.registerKind.findMany(),
-      prisma.bookPhase.findMany(),
-    ]);
-    const kindById = new Map(kinds.map((k) => [k.id, k]));
-    const phaseById = new Map(phases.map((p) => [p.id, p]));
-    breakdown = snaps
-      .map((s) => {
-        const k = kindById.get(s.registerKindId)!;
-        const p = phaseById.get(s.phaseId)!;
-        return {
-          registerKind: { code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, order: k.sortOrder },
-          phase: { code: p.code, nameVi: p.nameVi, nameEn: p.nameEn, order: p.sortOrder },
-          counts: s.counts,
-          completion: completion(s.counts.entriesDigitized, s.counts.entriesTotal),
-          reportDate: s.reportDate,
-          version: s.version,
-        };
-      })
-      .sort((a, b) => a.registerKind.order - b.registerKind.order || a.phase.order - b.phase.order)
-      .map(({ registerKind: { order: _k, ...rk }, phase: { order: _p, ...ph }, ...rest }) => ({ registerKind: rk, phase: ph, ...rest }));
-  }
-
   // Breadcrumbs: only the part of the path inside the user's scope.
   // The path is ordered from the top: the scope unit and what lies below it are visible.
   const visible: UnitSummary[] = [];
   if (opts.isInScope) {
-    for (const a of ancestors) if (await opts.isInScope(a.ancestor.id)) visible.push(toUnitSummary(a.ancestor));
+    for (const a of ancestors) if (await opts.isInScope(a.id)) visible.push(a);
   } else {
-    const from = ancestors.findIndex((a) => a.ancestor.id === opts.scopeUnitId);
-    if (from >= 0) for (const a of ancestors.slice(from)) visible.push(toUnitSummary(a.ancestor));
+    const from = ancestors.findIndex((a) => a.id === opts.scopeUnitId);
+    if (from >= 0) for (const a of ancestors.slice(from)) visible.push(a);
   }
 
   return { date, latestReportDate: latest, unit: self, children: kids, buckets, breakdown, ancestors: visible };
@@ -210,8 +235,8 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
 
 /** Monthly target of each unit for the month containing `date`: its own target, or the sum of its subtree's. */
 async function monthTargets(db: Database, unitIds: string[], date: string) {
-  const rows = await db.prisma.$queryRawUnsafe<{ unitId: string; periodStart: Date; periodEnd: Date; entriesTarget: bigint }[]>(
-    `SELECT c."ancestorId" AS "unitId", min(t."periodStart") AS "periodStart", max(t."periodEnd") AS "periodEnd", sum(t."entriesTarget") AS "entriesTarget"
+  const rows = await db.sql.$queryRawUnsafe<{ unitId: string; periodStart: Date; periodEnd: Date; entriesTarget: bigint }[]>(
+    `${PREPARED}SELECT c."ancestorId" AS "unitId", min(t."periodStart") AS "periodStart", max(t."periodEnd") AS "periodEnd", sum(t."entriesTarget") AS "entriesTarget"
        FROM "Target" t JOIN "UnitClosure" c ON c."descendantId" = t."unitId"
       WHERE c."ancestorId" = ANY($1::text[]) AND t."periodType" = 'MONTH' AND t."periodStart" <= $2::date AND t."periodEnd" >= $2::date
       GROUP BY c."ancestorId"`,
@@ -225,23 +250,20 @@ async function monthTargets(db: Database, unitIds: string[], date: string) {
  * communes); for a parent without one, the latest of its children's (everyone must be done by then).
  */
 export async function effectiveDeadlines(db: Database, unitId: string, childIds: string[], date: string): Promise<Map<string, string>> {
-  const rows = await db.prisma.$queryRawUnsafe<{ unitId: string; dueDate: Date; distance: number }[]>(
-    `SELECT c."descendantId" AS "unitId", d."dueDate", c.distance
-       FROM "Deadline" d JOIN "Campaign" k ON k.id = d."campaignId"
-       JOIN "UnitClosure" c ON c."ancestorId" = d."unitId"
-      WHERE c."descendantId" = ANY($1::text[]) AND k.active AND k."startDate" <= $2::date
-      ORDER BY c.distance ASC`,
-    [unitId, ...childIds], date,
+  // Own or inherited deadlines by nearness, then (the last row) the latest deadline anywhere below the unit.
+  const rows = await db.sql.$queryRawUnsafe<{ unitId: string; dueDate: Date | null }[]>(
+    `${PREPARED}SELECT * FROM (
+       SELECT c."descendantId" AS "unitId", d."dueDate", c.distance, false AS "below"
+         FROM "Deadline" d JOIN "Campaign" k ON k.id = d."campaignId"
+         JOIN "UnitClosure" c ON c."ancestorId" = d."unitId"
+        WHERE c."descendantId" = ANY($1::text[]) AND k.active AND k."startDate" <= $2::date
+       UNION ALL
+       SELECT $3, max(d."dueDate"), NULL, true FROM "Deadline" d JOIN "UnitClosure" c ON c."descendantId" = d."unitId" WHERE c."ancestorId" = $3
+     ) x ORDER BY x."below", x.distance`,
+    [unitId, ...childIds], date, unitId,
   );
   const out = new Map<string, string>();
-  for (const r of rows) if (!out.has(r.unitId)) out.set(r.unitId, r.dueDate.toISOString().slice(0, 10));
-  if (!out.has(unitId)) {
-    const below = await db.prisma.$queryRawUnsafe<{ dueDate: Date | null }[]>(
-      `SELECT max(d."dueDate") AS "dueDate" FROM "Deadline" d JOIN "UnitClosure" c ON c."descendantId" = d."unitId" WHERE c."ancestorId" = $1`,
-      unitId,
-    );
-    if (below[0]?.dueDate) out.set(unitId, below[0].dueDate.toISOString().slice(0, 10));
-  }
+  for (const r of rows) if (r.dueDate && !out.has(r.unitId)) out.set(r.unitId, r.dueDate.toISOString().slice(0, 10));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing";
-import { COUNT_FIELDS, LOCK_ROLLUPS, ZERO, entriesSeries, lockRollups, naiveRollupAt, rebuildRollups, recordSnapshots, rollupSeries, rollupsAt, type Counts } from "./progress";
+import { COUNT_FIELDS, LOCK_ROLLUPS, ZERO, lockRollups, viewFigures, naiveRollupAt, rebuildRollups, recordSnapshots, rollupSeries, rollupsAt, type Counts } from "./progress";
 
 /** A small tree of any depth: nation → province → 2 districts → 3 communes each, plus an agency under the province. */
 async function buildTree(db: TestDatabase) {
@@ -113,13 +113,20 @@ describe("roll-ups maintained in the submission's transaction", () => {
     }
   });
 
-  it("series start from the figure before the window and agree with the roll-up on every day", async () => {
+  it("a view's figures: the roll-up on the date, the value before the month, and a series that starts from the figure before the window and agrees with the roll-up on every day", async () => {
     const units = Object.values(ids);
-    const [full, lean] = await Promise.all([rollupSeries(db.prisma, units, "2025-02-04", "2025-02-09"), entriesSeries(db.prisma, units, "2025-02-04", "2025-02-09")]);
-    expect(lean.size).toBeGreaterThan(3);
+    const [full, view, now, beforeMonth] = await Promise.all([
+      rollupSeries(db.prisma, units, "2025-02-04", "2025-02-09"),
+      viewFigures(db.sql, units, { date: "2025-02-09", from: "2025-02-04", before: "2025-02-05" }),
+      rollupsAt(db.prisma, units, "2025-02-09"),
+      rollupsAt(db.prisma, units, "2025-02-05"),
+    ]);
+    expect([...view.values()].filter((v) => v.series.length > 0).length).toBeGreaterThan(3);
     for (const u of units) {
-      expect(lean.get(u) ?? [], u).toEqual((full.get(u) ?? []).map((r) => ({ date: r.date, entriesDigitized: r.entriesDigitized })));
-      const rows = lean.get(u) ?? [];
+      expect(view.get(u)!.now, u).toEqual(now.get(u) ?? null);
+      expect(view.get(u)!.before, u).toBe(beforeMonth.get(u)?.entriesDigitized ?? 0);
+      expect(view.get(u)!.series, u).toEqual((full.get(u) ?? []).map((r) => ({ date: r.date, entriesDigitized: r.entriesDigitized })));
+      const rows = view.get(u)!.series;
       if (rows.length === 0) continue;
       // the first point is the value carried into the window (or the first change inside it)
       const before = (await rollupsAt(db.prisma, [u], "2025-02-03")).get(u);

@@ -8,7 +8,7 @@
  * rows of every ancestor in that range, inside the same transaction as the snapshot. Reading a unit on any
  * date is then one index probe (the latest row at or before the date), whatever the depth of the tree.
  */
-import { runBatch, type Sql, type Statement } from "../sql";
+import { PREPARED, runBatch, type Sql, type Statement } from "../sql";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -238,7 +238,7 @@ function deltaChunk(groups: DeltaGroup[]): Statement[] {
 export interface RollupRow extends Counts { unitId: string; date: string; lastReportAt: Date | null }
 
 /** Figures of each unit's subtree as of `date` (latest roll-up row at or before it); absent units have none yet. */
-export async function rollupsAt(tx: Tx, unitIds: string[], date: string): Promise<Map<string, RollupRow>> {
+export async function rollupsAt(tx: Sql, unitIds: string[], date: string): Promise<Map<string, RollupRow>> {
   if (unitIds.length === 0) return new Map();
   const rows = await tx.$queryRawUnsafe<(Record<(typeof COUNT_FIELDS)[number], bigint> & { unitId: string; date: Date; lastReportAt: Date | null })[]>(
     // One index probe per unit (the latest row at or before the date), however long its history.
@@ -253,7 +253,7 @@ export async function rollupsAt(tx: Tx, unitIds: string[], date: string): Promis
 }
 
 /** Daily cumulative series per unit over [from, to] (only days with a change; callers carry forward). */
-export async function rollupSeries(tx: Tx, unitIds: string[], from: string, to: string): Promise<Map<string, RollupRow[]>> {
+export async function rollupSeries(tx: Sql, unitIds: string[], from: string, to: string): Promise<Map<string, RollupRow[]>> {
   const out = new Map<string, RollupRow[]>();
   if (unitIds.length === 0) return out;
   const rows = await tx.$queryRawUnsafe<(Record<(typeof COUNT_FIELDS)[number], bigint> & { unitId: string; date: Date; lastReportAt: Date | null })[]>(
@@ -279,47 +279,78 @@ export async function rollupSeries(tx: Tx, unitIds: string[], from: string, to: 
   return out;
 }
 
-/**
- * Daily cumulative digitized entries per unit over [from, to] (the value before `from` first, then the days with
- * a change): what dashboards draw and forecast from. Lean on purpose: one number and a text date per row.
- */
-export async function entriesSeries(tx: Tx, unitIds: string[], from: string, to: string): Promise<Map<string, { date: string; entriesDigitized: number }[]>> {
-  const out = new Map<string, { date: string; entriesDigitized: number }[]>();
+export interface ViewFigures {
+  /** The unit's roll-up as of the view's date (none before anything was reported below it). */
+  now: RollupRow | null;
+  /** Digitized entries as of `before` (e.g. the day before the month began: what the month's output counts from). */
+  before: number;
+  /** Cumulative digitized entries over [from, date]: the value carried into the window first, then each day with a change. */
+  series: { date: string; entriesDigitized: number }[];
+}
+
+// Prepared: the same shape for every view. Each part is an index probe or a short range scan per unit; the series
+// travels as text ("dayOffset value …"), several times cheaper to build and decode than JSON.
+const VIEW_FIGURES = `${PREPARED}SELECT u."id" AS "unitId", n."date", ${COUNT_FIELDS.map((f) => `n."${f}"`).join(", ")}, n."lastReportAt",
+    (SELECT x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $4::date ORDER BY x."date" DESC LIMIT 1) AS "before",
+    (SELECT string_agg((r."date" - $2::date) || ' ' || r."entriesDigitized", ' ' ORDER BY r."date") FROM (
+       (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" < $2::date ORDER BY x."date" DESC LIMIT 1)
+       UNION ALL
+       (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" >= $2::date AND x."date" <= $3::date)
+     ) r) AS "series"
+   FROM unnest($1::text[]) AS u("id")
+   LEFT JOIN LATERAL (SELECT * FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $3::date ORDER BY x."date" DESC LIMIT 1) n ON true`;
+
+/** What a progress view shows of each unit, in one statement: figures as of `date`, the value at `before`, the series from `from`. */
+export async function viewFigures(tx: Sql, unitIds: string[], q: { date: string; from: string; before: string }): Promise<Map<string, ViewFigures>> {
+  const out = new Map<string, ViewFigures>();
   if (unitIds.length === 0) return out;
-  // One row per unit with its points as JSON: far cheaper to decode than a row per day.
-  const rows = await tx.$queryRawUnsafe<{ u: string; p: unknown }[]>(
-    `SELECT u."id" AS u, (
-         SELECT json_agg(json_build_array(to_char(r."date", 'YYYY-MM-DD'), r."entriesDigitized") ORDER BY r."date") FROM (
-           (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" < $2::date ORDER BY x."date" DESC LIMIT 1)
-           UNION ALL
-           (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" >= $2::date AND x."date" <= $3::date)
-         ) r
-       )::text AS p
-       FROM unnest($1::text[]) AS u("id")`,
-    unitIds, from, to,
+  const rows = await tx.$queryRawUnsafe<(Partial<Record<(typeof COUNT_FIELDS)[number], bigint>> & { unitId: string; date: Date | null; lastReportAt: Date | null; before: bigint | null; series: string | null })[]>(
+    VIEW_FIGURES, unitIds, q.from, q.date, q.before,
   );
+  const dayOf = new Map<number, string>();
+  const dateAt = (offset: number) => {
+    let d = dayOf.get(offset);
+    if (!d) dayOf.set(offset, (d = shiftDay(q.from, offset)));
+    return d;
+  };
   for (const r of rows) {
-    if (r.p == null) continue;
-    const points = JSON.parse(String(r.p)) as [string, number][];
-    out.set(r.u, points.map(([date, v]) => ({ date, entriesDigitized: Number(v) })));
+    const parts = r.series ? r.series.split(" ") : [];
+    const series: ViewFigures["series"] = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) series.push({ date: dateAt(Number(parts[i])), entriesDigitized: Number(parts[i + 1]) });
+    out.set(r.unitId, {
+      now: r.date ? { unitId: r.unitId, date: r.date.toISOString().slice(0, 10), lastReportAt: r.lastReportAt, ...pick(r) } : null,
+      before: Number(r.before ?? 0),
+      series,
+    });
   }
   return out;
 }
 
+function shiftDay(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Latest accepted counts per (unit, kind, phase) at or before `date`, for the units given. */
-export async function latestSnapshots(tx: Tx, unitIds: string[], date: string) {
+export async function latestSnapshots(tx: Sql, unitIds: string[], date: string) {
   if (unitIds.length === 0) return [];
+  // One index probe per unit × kind × phase: the cost does not grow with the units' history of daily reports.
   const rows = await tx.$queryRawUnsafe<(PrevRow & { submittedAt: Date; source: string; note: string | null })[]>(
-    `SELECT DISTINCT ON ("unitId", "registerKindId", "phaseId") "unitId", "registerKindId", "phaseId", "reportDate", "version", "submittedAt", "source", "note", ${cols}
-       FROM "ProgressSnapshot" WHERE "unitId" = ANY($1::text[]) AND "reportDate" <= $2::date
-      ORDER BY "unitId", "registerKindId", "phaseId", "reportDate" DESC, "version" DESC`,
+    `SELECT p.* FROM unnest($1::text[]) AS u("id") CROSS JOIN "RegisterKind" k CROSS JOIN "BookPhase" b
+      CROSS JOIN LATERAL (
+        SELECT "unitId", "registerKindId", "phaseId", "reportDate", "version", "submittedAt", "source", "note", ${cols}
+          FROM "ProgressSnapshot" s
+         WHERE s."unitId" = u."id" AND s."registerKindId" = k."id" AND s."phaseId" = b."id" AND s."reportDate" <= $2::date
+         ORDER BY s."reportDate" DESC, s."version" DESC LIMIT 1
+      ) p`,
     unitIds, date,
   );
   return rows.map((r) => ({ unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate.toISOString().slice(0, 10), version: r.version, submittedAt: r.submittedAt, source: r.source, note: r.note, counts: pick(r) }));
 }
 
 /** The latest date of a real report in a unit's subtree (the default "as of" date of views). */
-export async function latestReportDate(tx: Tx, unitId: string): Promise<string | null> {
+export async function latestReportDate(tx: Sql, unitId: string): Promise<string | null> {
   const rows = await tx.$queryRawUnsafe<{ date: Date | null }[]>(
     `SELECT "lastReportDate" AS "date" FROM "UnitRollup" WHERE "unitId" = $1 ORDER BY "date" DESC LIMIT 1`,
     unitId,
