@@ -6,7 +6,7 @@ const pnpm = ensurePnpm();
 install(pnpm);
 const env = { ...process.env };
 if (!env.DATABASE_URL) {
-  const r = spawnSync("bash", ["scripts/pg-up.sh", "sohoa_bench"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const r = spawnSync("bash", ["scripts/pg-up.sh", "sohoa_bench", "socket"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   const url = r.stdout.trim().split("\n").at(-1);
   if (r.status === 0 && url?.startsWith("postgresql://")) env.DATABASE_URL = url;
   else console.warn("[bench] PostgreSQL could not be started: server benchmarks run on PGlite");

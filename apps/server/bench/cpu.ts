@@ -18,9 +18,9 @@ function ticks(statPath: string): number {
   }
 }
 
-/** CPU seconds of every process whose command is `postgres` (the server and its backends). */
-function postgresTicks(): number {
-  let t = 0;
+/** CPU ticks of every process whose command is `postgres` (the server and its backends), by pid. */
+function postgresTicks(): Map<string, number> {
+  const t = new Map<string, number>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
@@ -28,9 +28,16 @@ function postgresTicks(): number {
     } catch {
       continue;
     }
-    t += ticks(`/proc/${pid}/stat`);
+    t.set(pid, ticks(`/proc/${pid}/stat`));
   }
   return t;
+}
+
+/** Ticks used between two readings by the processes alive at the second (a backend started meanwhile counts whole). */
+function postgresDelta(before: Map<string, number>, after: Map<string, number>): number {
+  let d = 0;
+  for (const [pid, t] of after) d += t - (before.get(pid) ?? 0);
+  return d;
 }
 
 function machine(): { busy: number; steal: number; total: number } {
@@ -51,7 +58,7 @@ export function cpuMeter() {
       return {
         server: (p1 - p0) / HZ - loadThreadSeconds,
         load: loadThreadSeconds,
-        postgres: (pg1 - pg0) / HZ,
+        postgres: postgresDelta(pg0, pg1) / HZ,
         machineBusy: (m1.busy - m0.busy) / HZ,
         steal: (m1.steal - m0.steal) / HZ,
         cores: cpus().length,

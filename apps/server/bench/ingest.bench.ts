@@ -122,7 +122,8 @@ export async function ingestBench() {
     const busy = performance.eventLoopUtilization(elu0).utilization;
     const sizes = batchSizes.splice(0);
     const mean = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);
-    console.log(`ingest on ${db.kind}: ${CLIENTS} concurrent clients, ${SUBMISSIONS} commune sheets of 14 rows, the next days' sheets for each run`);
+    const transport = db.kind !== "postgresql" ? "" : /[?&]host=\//.test(process.env.DATABASE_URL ?? "") ? " over its Unix socket" : " over TCP";
+    console.log(`ingest on ${db.kind}${transport}: ${CLIENTS} concurrent clients, ${SUBMISSIONS} commune sheets of 14 rows, the next days' sheets for each run`);
     console.log(`  1 server process:  ${one.submitRate.toFixed(0)} submissions/s (${one.failures} failed); /api/health ${one.healthRate.toFixed(0)} req/s → ${(one.submitRate / one.healthRate).toFixed(3)} × health`);
     console.log(cpuLine(one.cpu, one.n));
     console.log(`    group commit: ${sizes.length} write transactions, ${mean.toFixed(1)} submissions each on average (max ${Math.max(0, ...sizes)}); server event loop busy ${(busy * 100).toFixed(0)}% of the time`);

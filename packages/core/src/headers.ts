@@ -35,8 +35,22 @@ export function expandedHeaderRows(sheet: Sheet, upto: number): CellValue[][] {
 
 const text = (v: CellValue | undefined) => (typeof v === "string" ? v : "");
 
+// Every sheet of a template carries the same labels (and register kinds, phases, unit names in its first rows):
+// the server classifies the same few hundred strings for each sheet it receives, so results are remembered.
+const classified = new Map<string, Field | null>();
+
 /** Classify one column's header label (its own text, with the group header above it when there is one). */
 export function classifyHeader(own: string, group: string): Field | null {
+  const key = `${group}\u0000${own}`;
+  let f = classified.get(key);
+  if (f === undefined) {
+    if (classified.size >= 20_000) classified.clear();
+    classified.set(key, (f = classifyLabel(own, group)));
+  }
+  return f;
+}
+
+function classifyLabel(own: string, group: string): Field | null {
   const label = `${group} ${own}`.trim();
   const n = normalizeName(label);
   const o = normalizeName(own);
