@@ -1,9 +1,10 @@
 /**
  * Bearer authentication: a session token or a personal API token, both looked up by their sha256 hash.
- * One statement per request (credential, user and unit together): it runs before every API call.
+ * One statement (credential, user and unit together) for the requests arriving together: it runs before every API call.
  */
 import { createMiddleware } from "hono/factory";
-import { PREPARED } from "@sohoa/db";
+import { PREPARED, type Database } from "@sohoa/db";
+import { batched } from "../lib/batched";
 import type { AppEnv, AuthUser, Role } from "../context";
 import { API_TOKEN_PREFIX, sha256 } from "../lib/crypto";
 import { unauthorized } from "../lib/errors";
@@ -16,13 +17,23 @@ interface CredentialRow {
 }
 
 const credentialSql = (table: "Session" | "ApiToken") => `${PREPARED}
-  SELECT t."id" AS "credentialId", t."revokedAt", t."expiresAt", ${table === "ApiToken" ? `t."lastUsedAt"` : `NULL::timestamp AS "lastUsedAt"`},
+  SELECT req."i", t."id" AS "credentialId", t."revokedAt", t."expiresAt", ${table === "ApiToken" ? `t."lastUsedAt"` : `NULL::timestamp AS "lastUsedAt"`},
          usr."id" AS "userId", usr."username", usr."displayName", usr."role"::text AS "role", usr."locale", usr."active" AS "userActive",
          un."id" AS "unitId", un."code", un."name", un."fullName", un."nameEn", un."level"::text AS "level", un."parentId", un."validFrom", un."validTo"
-    FROM "${table}" t JOIN "User" usr ON usr."id" = t."userId" JOIN "Unit" un ON un."id" = usr."unitId"
-   WHERE t."tokenHash" = $1`;
-const SESSION_SQL = credentialSql("Session");
-const TOKEN_SQL = credentialSql("ApiToken");
+    FROM unnest($1::text[]) WITH ORDINALITY AS req("hash", "i")
+    JOIN "${table}" t ON t."tokenHash" = req."hash" JOIN "User" usr ON usr."id" = t."userId" JOIN "Unit" un ON un."id" = usr."unitId"`;
+
+/** Credentials by token hash, for the requests arriving together: one statement (null where none matches). */
+const lookup = (table: "Session" | "ApiToken") => {
+  const text = credentialSql(table);
+  return batched(async (db: Database, hashes: string[]) => {
+    const rows = await db.sql.$queryRawUnsafe<(CredentialRow & { i: bigint })[]>(text, hashes);
+    const byIndex = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+    return hashes.map((_, i) => byIndex.get(i) ?? null);
+  });
+};
+const findSession = lookup("Session");
+const findToken = lookup("ApiToken");
 
 /** An add-in token's "last used" is kept to the minute: not one write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -34,9 +45,9 @@ export const requireAuth = () =>
     if (!m) throw unauthorized({ vi: "Cần đăng nhập để tiếp tục.", en: "Sign-in required." });
     const token = m[1]!;
     const viaToken = token.startsWith(API_TOKEN_PREFIX);
-    const { prisma, sql } = c.var.deps.db;
+    const { db } = c.var.deps;
     const now = c.var.deps.clock();
-    const [row] = await sql.$queryRawUnsafe<CredentialRow[]>(viaToken ? TOKEN_SQL : SESSION_SQL, sha256(token));
+    const row = await (viaToken ? findToken : findSession)(db, sha256(token));
     const valid = row && !row.revokedAt && (viaToken ? !row.expiresAt || row.expiresAt > now : !!row.expiresAt && row.expiresAt > now) && row.userActive;
     if (!valid) throw unauthorized();
     const user: AuthUser = {
@@ -45,7 +56,7 @@ export const requireAuth = () =>
       via: viaToken ? "token" : "session", credentialId: row.credentialId,
     };
     if (viaToken && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)) {
-      void prisma.apiToken.update({ where: { id: row.credentialId }, data: { lastUsedAt: now } }).catch(() => undefined);
+      void db.prisma.apiToken.update({ where: { id: row.credentialId }, data: { lastUsedAt: now } }).catch(() => undefined);
     }
     c.set("user", user);
     await next();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import type { Grid, ProgressCounts, UnitRef } from "@sohoa/core";
-import { naiveRollupAt, type Database } from "@sohoa/db";
+import { naiveRollupAt, submissionContext, submissionContexts, type Database } from "@sohoa/db";
 import { createApp } from "../app";
 import { openTestDatabase, signIn } from "../testing";
 import { communeGrid } from "../test-support/sheets";
@@ -85,6 +85,22 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     const naive = await naiveRollupAt(db.prisma, (await db.prisma.unit.findFirstOrThrow({ where: { code: "49", level: "PROVINCE" } })).id, date);
     expect(after.entriesDigitized).toBe(naive.entriesDigitized);
     expect(after.entriesDigitized).not.toBe(before.entriesDigitized);
+  });
+
+  it("reads the validation contexts of submissions arriving together in one statement, each as if read alone", async () => {
+    const users = await db.prisma.user.findMany({ where: { username: { in: ["quangnam", "donggiang"] } } });
+    const qn = users.find((u) => u.username === "quangnam")!;
+    const dg = users.find((u) => u.username === "donggiang")!;
+    const q = (unitCode: string, user: typeof qn, key?: string) =>
+      ({ unitCode, date: DAY, scopeUnitId: user.unitId, userId: user.id, seriesFrom: "2025-02-04", seriesTo: "2025-02-18", idempotencyKey: key ?? null });
+    // Za Hung from the province and from its district, a commune outside Đông Giang's scope, a district
+    const qs = [q("20491", qn), q("20491", dg, "k-1"), q("20335", dg), q("506", qn)];
+    const together = await submissionContexts(db.sql, qs);
+    const alone = await Promise.all(qs.map((x) => submissionContext(db.sql, x)));
+    expect(together).toEqual(alone);
+    expect(together.map((c) => c.submitter?.code ?? null)).toEqual(["20491", "20491", null, "506"]);
+    expect(together[0]!.snapshots.length).toBeGreaterThan(0);
+    expect(together[3]!.units.length).toBeGreaterThan(5);
   });
 
   it("returns the first receipt for a retried request, also under concurrent retries", async () => {

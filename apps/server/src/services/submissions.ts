@@ -16,7 +16,8 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from "@sohoa/core";
-import { flowShares, isUniqueViolation, searchText, splitCounts, submissionContext, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
+import { batched } from "../lib/batched";
+import { flowShares, isUniqueViolation, searchText, splitCounts, submissionContexts, type ContextQuery, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
@@ -59,12 +60,15 @@ function canonicalChecksum(grid: Grid, file?: Uint8Array): string {
   return h.digest("hex");
 }
 
+/** Validation contexts of the submissions arriving together, read in one statement. */
+const readContext = batched((db: Database, qs: ContextQuery[]) => submissionContexts(db.sql, qs));
+
 /**
  * Everything core needs to validate a sheet of unit `unitCode` dated `date`, read in one statement
  * (submissionContext); null when no such unit lies in the person's scope on that date.
  */
 async function validationContext(db: Database, user: AuthUser, unitCode: string, date: string, now: Date, correctionReason?: string, idempotencyKey?: string) {
-  const row = await submissionContext(db.sql, {
+  const row = await readContext(db, {
     unitCode, date, scopeUnitId: user.unitId, userId: user.id, idempotencyKey,
     seriesFrom: addDays(date, -15), seriesTo: addDays(date, -1),
   });

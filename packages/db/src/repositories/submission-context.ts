@@ -37,8 +37,8 @@ const unitJson = (a: string) =>
   `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
 const validOnDate = (a: string) => `${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
 
-// Prepared (planned once per connection): planning this statement cost more than running it.
-const SQL = `${PREPARED}
+// One submission's context, on $1 unit code, $2 date, $3 scope unit, $4 user, $5–$6 series window, $7 key.
+const ONE = `
 WITH sub AS (
   SELECT u.* FROM "Unit" u
    WHERE u."code" = $1 AND u."active" AND ${validOnDate("u")}
@@ -102,6 +102,16 @@ SELECT
   (SELECT json_build_object('receipt', s."receipt", 'checksum', s."checksum") FROM "Submission" s
     WHERE $7::text IS NOT NULL AND s."submittedById" = $4 AND s."idempotencyKey" = $7) AS "prior"`;
 
+/**
+ * The contexts of several submissions in one statement (one round trip, prepared: planning it cost more than
+ * running it): each request row of the JSON parameter joined laterally to the query above.
+ */
+const COLUMNS = ["unitCode", "date", "scopeUnitId", "userId", "seriesFrom", "seriesTo", "idempotencyKey"] as const;
+const SQL = `${PREPARED}SELECT req."i", c.*
+  FROM jsonb_to_recordset($1::jsonb) AS req("i" int, "unitCode" text, "date" date, "scopeUnitId" text, "userId" text, "seriesFrom" date, "seriesTo" date, "idempotencyKey" text)
+  CROSS JOIN LATERAL (${ONE.replace(/\$([1-7])\b/g, (_, n: string) => `req."${COLUMNS[Number(n) - 1]}"`)}) c
+ ORDER BY req."i"`;
+
 const day = (v: unknown) => (v == null ? null : String(v).slice(0, 10));
 const toUnit = (u: Record<string, unknown>): ContextUnit => ({
   id: String(u.id), code: String(u.code), name: String(u.name), fullName: String(u.fullName), level: String(u.level),
@@ -110,15 +120,28 @@ const toUnit = (u: Record<string, unknown>): ContextUnit => ({
 /** JSON columns arrive parsed from PostgreSQL and as text from some adapters. */
 const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
-export async function submissionContext(
-  tx: Sql,
-  q: { unitCode: string; date: string; scopeUnitId: string; userId: string; seriesFrom: string; seriesTo: string; idempotencyKey?: string | null | undefined },
-): Promise<SubmissionContextRow> {
-  const [row] = await tx.$queryRawUnsafe<Record<string, unknown>[]>(SQL, q.unitCode, q.date, q.scopeUnitId, q.userId, q.seriesFrom, q.seriesTo, q.idempotencyKey ?? null);
-  const r = row ?? {};
-  const submitter = json<Record<string, unknown> | null>(r.submitter);
-  const campaign = json<{ startDate: string; endDate: string } | null>(r.campaign);
-  const prior = json<{ receipt: unknown; checksum: string } | null>(r.prior);
+export interface ContextQuery {
+  unitCode: string; date: string; scopeUnitId: string; userId: string; seriesFrom: string; seriesTo: string; idempotencyKey?: string | null | undefined;
+}
+
+export async function submissionContext(tx: Sql, q: ContextQuery): Promise<SubmissionContextRow> {
+  return (await submissionContexts(tx, [q]))[0]!;
+}
+
+/** The contexts of several submissions (in the order given), read in one statement. */
+export async function submissionContexts(tx: Sql, qs: ContextQuery[]): Promise<SubmissionContextRow[]> {
+  const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+    SQL,
+    JSON.stringify(qs.map((q, i) => ({ i, ...q, idempotencyKey: q.idempotencyKey ?? null }))),
+  );
+  const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
+  return qs.map((_, i) => toContext(byIndex.get(i) ?? {}));
+}
+
+function toContext(r: Record<string, unknown>): SubmissionContextRow {
+  const submitter = json<Record<string, unknown> | null>(r.submitter ?? null);
+  const campaign = json<{ startDate: string; endDate: string } | null>(r.campaign ?? null);
+  const prior = json<{ receipt: unknown; checksum: string } | null>(r.prior ?? null);
   return {
     submitter: submitter ? toUnit(submitter) : null,
     units: json<Record<string, unknown>[]>(r.units ?? "[]").map(toUnit),
