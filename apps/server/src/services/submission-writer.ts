@@ -5,7 +5,7 @@
  * submission row, versions, receipt and audit entry; if a batch fails (e.g. two retries with one
  * Idempotency-Key), its submissions are written one by one so that one cannot fail the others.
  */
-import { COMMIT, LOCK_ROLLUPS, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
+import { lockUnitsStatements, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
 import type { auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
 
@@ -47,10 +47,11 @@ interface Pending { job: AcceptedJob; resolve: (receipt: unknown) => void; rejec
 /** At most this many submissions in one transaction. */
 const MAX_JOBS = 64;
 /**
- * One write transaction at a time per process: roll-up writers are serialized anyway (lockRollups: they share
- * the province's and the nation's rows), so a second one would only wait, holding a batch that could have grown.
+ * Write transactions in flight per process. Each locks only its own units while it reads their latest versions and
+ * inserts its rows; writers serialize only for the roll-up deltas (they share the province's and the nation's rows),
+ * which run inside the database in the last round trip. So a second writer overlaps most of the first's work.
  */
-const WRITERS = 1;
+const WRITERS = 2;
 
 /** Sizes of the batches written in this process (the ingest benchmark reports them). */
 export const batchSizes: number[] = [];
@@ -108,14 +109,17 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
     }
     const rows = jobs.flatMap((j) => j.rows.map((r) => ({ ...r, meta: { ...j.meta, submissionId: j.submission.id } })));
     let receipts: unknown[] = [];
-    // Two round trips on PostgreSQL: locks, submission rows and the previous values; then snapshots, roll-ups,
-    // receipts, audit entries and COMMIT.
+    // Two round trips on PostgreSQL: the units' locks, submission rows and previous values; then snapshots,
+    // receipts and audit entries, the roll-up lock and deltas, COMMIT: the roll-up lock is held only while the
+    // database applies the deltas and commits, never across a round trip.
     await recordSnapshots(tx, rows, { ...jobs[0]!.meta, submissionId: jobs[0]!.submission.id }, {
       before: [
-        LOCK_ROLLUPS,
+        ...lockUnitsStatements(rows.map((r) => r.unitId)),
         // A retried Idempotency-Key fails here, on the unique index, once the first write has committed.
         { text: INSERT_SUBMISSIONS, values: [JSON.stringify(jobs.map((j) => j.submission))] },
       ],
+      lateRollupLock: true,
+      commit: true,
       after: (recorded) => {
         let k = 0;
         receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));
@@ -128,7 +132,6 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
               JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null }))),
             ],
           },
-          COMMIT,
         ];
       },
     });

@@ -8,7 +8,7 @@
  * rows of every ancestor in that range, inside the same transaction as the snapshot. Reading a unit on any
  * date is then one index probe (the latest row at or before the date), whatever the depth of the tree.
  */
-import { PREPARED, runBatch, type Sql, type Statement } from "../sql";
+import { COMMIT, PREPARED, runBatch, type Sql, type Statement } from "../sql";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -73,14 +73,47 @@ export async function lockRollups(tx: Sql): Promise<void> {
 interface PrevRow { unitId: string; registerKindId: string; phaseId: string; version: number; reportDate: Date; booksTotal: number; booksDigitized: number; entriesTotal: number; entriesDigitized: number; entriesChecked: number; entriesLoaded: number }
 
 /**
- * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockRollups().
+ * Locks the given units' keys until the transaction ends, in a fixed order (so that two writers cannot deadlock):
+ * a writer that holds them reads their latest versions and values, and nobody can add a version of theirs before
+ * it commits. Writers first share one lock that a writer of many units (a reform's carry) takes alone
+ * (lockAllUnits), rather than locking thousands of units one by one. Two-key advisory locks: a space apart from
+ * LOCK_ROLLUPS's. Order of all writers: this, then LOCK_ROLLUPS.
  */
-export async function recordSnapshots(
-  tx: Sql,
-  rows: SnapshotInput[],
-  opts: RecordOptions,
-  around: { before?: Statement[]; after?: (recorded: RecordedSnapshot[]) => Statement[] } = {},
-): Promise<RecordedSnapshot[]> {
+export function lockUnitsStatements(unitIds: string[]): Statement[] {
+  return [
+    { text: `SELECT pg_advisory_xact_lock_shared(7000, 0)` },
+    {
+      values: [[...new Set(unitIds)]],
+      text: `SELECT pg_advisory_xact_lock(7001, k.h) FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($1::text[]) AS u ORDER BY 1) k`,
+    },
+  ];
+}
+
+/** Waits for every writer holding units' locks to finish and keeps new ones out until the transaction ends. */
+export async function lockAllUnits(tx: Sql): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(7000, 0)`);
+}
+
+export interface RecordAround {
+  /** Statements sent with the first read, in the same round trip (e.g. locks, the submission rows). */
+  before?: Statement[];
+  /** Statements sent with the last writes, before the roll-up deltas (e.g. receipts, once versions are known). */
+  after?: (recorded: RecordedSnapshot[]) => Statement[];
+  /**
+   * Take LOCK_ROLLUPS just before the first roll-up delta instead of expecting the caller to hold it: writers
+   * then serialize only for the roll-ups, not for reading, planning and inserting snapshots. The caller must hold
+   * the units' locks (lockUnitsStatement) from its first read.
+   */
+  lateRollupLock?: boolean;
+  /** End with COMMIT, in the last round trip. */
+  commit?: boolean;
+}
+
+/**
+ * Writes snapshots and maintains every ancestor's roll-up. Call inside a transaction, after lockRollups() (or with
+ * `lateRollupLock` and the units locked).
+ */
+export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: RecordOptions, around: RecordAround = {}): Promise<RecordedSnapshot[]> {
   // Rows of the same unit × kind × phase interact (one's next date is the other's), so they go in
   // successive waves; within a wave every key is distinct and handled set-based.
   const waves: number[][] = [];
@@ -93,17 +126,27 @@ export async function recordSnapshots(
   });
   // Results in the order of `rows`, whatever wave each went in. Each round trip carries the writes of the
   // previous wave (the caller's `before` statements for the first) and the reads of the next; the last carries
-  // the last writes and the caller's `after` statements (e.g. receipts and COMMIT).
+  // the last writes and the caller's `after` statements (e.g. receipts), then the last deltas and COMMIT.
   const out: RecordedSnapshot[] = new Array(rows.length);
+  let locked = !around.lateRollupLock;
+  const deltasOf = (deltas: Statement[]) => {
+    if (locked || deltas.length === 0) return deltas;
+    locked = true;
+    return [LOCK_ROLLUPS, ...deltas];
+  };
   let pending: Statement[] = [...(around.before ?? [])];
-  for (const wave of waves) {
+  for (const [w, wave] of waves.entries()) {
     const waveRows = wave.map((i) => rows[i]!);
     const results = await runBatch(tx, [...pending, previousStatement(waveRows)]);
     const planned = planWave(results.at(-1) as PreviousRow[], waveRows, opts);
     wave.forEach((i, j) => (out[i] = planned.recorded[j]!));
-    pending = planned.writes;
+    const last = w === waves.length - 1;
+    pending = last
+      ? [...planned.inserts, ...(around.after?.(out) ?? []), ...deltasOf(planned.deltas)]
+      : [...planned.inserts, ...deltasOf(planned.deltas)];
   }
-  await runBatch(tx, [...pending, ...(around.after?.(out) ?? [])]);
+  if (waves.length === 0) pending.push(...(around.after?.(out) ?? []));
+  await runBatch(tx, [...pending, ...(around.commit ? [COMMIT] : [])]);
   return out;
 }
 
@@ -131,7 +174,7 @@ function previousStatement(rows: SnapshotInput[]): Statement {
 }
 
 /** Versions and deltas of a wave's rows from their previous values, and the statements that write them. */
-function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOptions): { recorded: RecordedSnapshot[]; writes: Statement[] } {
+function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOptions): { recorded: RecordedSnapshot[]; inserts: Statement[]; deltas: Statement[] } {
   const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as PrevRow & { i: number }]));
   const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.toISOString().slice(0, 10)]));
   const out: RecordedSnapshot[] = [];
@@ -162,7 +205,7 @@ function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOp
       if (at && (!g.at || at > g.at)) g.at = at;
     } else groups.set(key, { unitId: r.unitId, from: r.reportDate, until, delta, at });
   });
-  return { recorded: out, writes: [...bulkInsertStatements(bulk), ...deltaStatements([...groups.values()])] };
+  return { recorded: out, inserts: bulkInsertStatements(bulk), deltas: deltaStatements([...groups.values()]) };
 }
 
 export interface DeltaGroup {

@@ -12,7 +12,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client";
 import { dateOnly } from "../text";
-import { COUNT_FIELDS, ZERO, latestSnapshots, lockRollups, recordSnapshots, type Counts, type SnapshotInput, type Tx } from "./progress";
+import { COUNT_FIELDS, ZERO, latestSnapshots, lockAllUnits, lockRollups, recordSnapshots, type Counts, type SnapshotInput, type Tx } from "./progress";
 
 export interface SuccessorLink { old: string; new: string[]; primary: string }
 
@@ -124,6 +124,7 @@ export async function carryAcrossReformIn(tx: Tx, effectiveIso: string, successo
   const flows = await flowShares(tx, effectiveIso, successorIds);
   const preds = [...new Set(flows.map((f) => f.predecessorId))];
   const succs = [...new Set(flows.map((f) => f.successorId))];
+  await lockAllUnits(tx);
   await lockRollups(tx);
   const dayBeforeIso = dayBefore(effectiveIso).toISOString().slice(0, 10);
   const latest = await latestSnapshots(tx, preds, dayBeforeIso);
