@@ -42,7 +42,7 @@ function postgresDelta(before: Map<string, number>, after: Map<string, number>):
 
 function machine(): { busy: number; steal: number; total: number } {
   const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = cpu as [number, number, number, number, number, number, number, number];
+  const [user, nice, system, , , irq, softirq, steal] = cpu as [number, number, number, number, number, number, number, number];
   return { busy: user + nice + system + irq + softirq, steal, total: cpu.reduce((a, b) => a + b, 0) - (cpu[8] ?? 0) - (cpu[9] ?? 0) };
 }
 
