@@ -102,9 +102,13 @@ export async function migrate(db: Pick<Database, "adapterFactory">, dir = MIGRAT
 
 export interface MigrationStatus { applied: string[]; pending: string[]; latest: string | null; upToDate: boolean }
 
+const namesOnDisk = new Map<string, string[]>();
+
 /** What the database has applied (Prisma's `_prisma_migrations`) against what the folder holds. */
 export async function migrationStatus(db: Pick<Database, "prisma">, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
-  const onDisk = readMigrations(dir).map((m) => m.name);
+  // The folder does not change while a process runs (a deployment restarts it); /api/health asks on every call.
+  let onDisk = namesOnDisk.get(dir);
+  if (!onDisk) namesOnDisk.set(dir, (onDisk = readMigrations(dir).map((m) => m.name)));
   let applied: string[] = [];
   try {
     const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
