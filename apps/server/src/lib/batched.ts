@@ -1,16 +1,17 @@
 /**
- * Reads batched like the writes' group commit: requests that arrive while earlier reads are in flight go together
- * in the next one — one round trip for many under load, no waiting when idle. Used on the hot path of receiving
- * sheets (authentication, validation contexts), where a round trip costs the server more than the statement.
+ * Group commit, for reads and writes alike: requests that arrive while earlier ones are in flight go together in
+ * the next call — one round trip (or transaction) for many under load, no waiting when idle. Used on the hot path
+ * of receiving sheets (authentication, validation contexts, the write), where a round trip costs the server more
+ * than its statement.
  */
 import type { Database } from "@sohoa/db";
 
 interface Pending<Q, R> { q: Q; resolve: (r: R) => void; reject: (err: unknown) => void }
 
 /**
- * `run` answers a list of requests in order, in one statement. At most `concurrency` reads are in flight per
- * database, each of at most `max` requests. If a read fails, its requests are retried one by one, so that one
- * bad request cannot fail the others.
+ * `run` answers a list of requests in order, in one statement or transaction. At most `concurrency` calls are in
+ * flight per database, each of at most `max` requests. If a call fails, its requests are retried one by one, so
+ * that one bad request cannot fail the others.
  */
 export function batched<Q, R>(run: (db: Database, qs: Q[]) => Promise<R[]>, opts: { concurrency?: number; max?: number } = {}) {
   const concurrency = opts.concurrency ?? 2;

@@ -14,7 +14,7 @@ import {
   type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
-import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, rollupSeries, rollupsAt, viewFigures, ZERO } from "@sohoa/db";
+import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, jsonValue, latestSnapshotsJoin, rollupSeries, rollupsAt, unitJson, viewFigures, ZERO } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 
@@ -97,11 +97,6 @@ const summary = (u: UnitJson): UnitSummary => ({
   id: u.id, code: u.code, name: u.name, fullName: u.fullName, nameEn: u.nameEn ?? null, level: u.level as UnitSummary["level"], parentId: u.parentId ?? null,
   validFrom: String(u.validFrom).slice(0, 10), validTo: u.validTo ? String(u.validTo).slice(0, 10) : null,
 });
-/** JSON columns arrive parsed from node-postgres and as text through some adapters. */
-const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
-
-const unitJson = (a: string) =>
-  `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'nameEn', ${a}."nameEn", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
 const validOnDate = (a: string) => `${a}."active" AND ${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
 /**
  * A view's unit (by code, on the date, only inside the scope: the closure holds every unit as its own ancestor),
@@ -126,12 +121,8 @@ SELECT (SELECT ${unitJson("u")} FROM u) AS "unit",
 async function kindPhaseBreakdown(db: Database, unitId: string, date: string): Promise<KindPhaseRow[]> {
   const rows = await db.sql.$queryRawUnsafe<(Record<string, unknown> & { reportDate: Date; version: number })[]>(
     `${PREPARED}SELECT k."code" AS "kindCode", k."nameVi" AS "kindVi", k."nameEn" AS "kindEn", b."code" AS "phaseCode", b."nameVi" AS "phaseVi", b."nameEn" AS "phaseEn", p.*
-       FROM "RegisterKind" k CROSS JOIN "BookPhase" b
-       CROSS JOIN LATERAL (
-         SELECT s."reportDate", s."version", ${COUNT_FIELDS.map((f) => `s."${f}"`).join(", ")} FROM "ProgressSnapshot" s
-          WHERE s."unitId" = $1 AND s."registerKindId" = k."id" AND s."phaseId" = b."id" AND s."reportDate" <= $2::date
-          ORDER BY s."reportDate" DESC, s."version" DESC LIMIT 1
-       ) p
+       FROM (SELECT $1::text AS "id") u
+       ${latestSnapshotsJoin(`u."id"`, "$2::date", `s."reportDate", s."version", ${COUNT_FIELDS.map((f) => `s."${f}"`).join(", ")}`)}
       ORDER BY k."sortOrder", b."sortOrder"`,
     unitId, date,
   );
@@ -153,15 +144,15 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   const { date } = opts;
   // Straight to the database on the pool (db.sql): two round trips whatever the level, every statement prepared.
   const [head] = await db.sql.$queryRawUnsafe<{ unit: unknown; children: unknown; ancestors: unknown }[]>(VIEW_HEAD, opts.code, date, opts.scopeUnitId);
-  const unitRow = json<UnitJson | null>(head?.unit ?? null);
+  const unitRow = jsonValue<UnitJson | null>(head?.unit ?? null);
   if (!unitRow) {
     // Out of scope and absent look the same, so codes outside one's scope cannot be probed.
     throw notFound({ vi: `đơn vị mã ${opts.code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${opts.code} on ${date} within your scope` });
   }
   const unit = summary(unitRow);
-  const childRows = json<(UnitJson & { hasChildren: boolean })[]>(head!.children);
+  const childRows = jsonValue<(UnitJson & { hasChildren: boolean })[]>(head!.children);
   const children = childRows.map(summary);
-  const ancestors = json<UnitJson[]>(head!.ancestors).map(summary);
+  const ancestors = jsonValue<UnitJson[]>(head!.ancestors).map(summary);
   const ids = [unit.id, ...children.map((c) => c.id)];
   const hasKids = new Set(childRows.filter((c) => c.hasChildren).map((c) => c.id));
   if (children.length > 0) hasKids.add(unit.id);

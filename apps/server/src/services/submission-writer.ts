@@ -7,6 +7,7 @@
  */
 import { lockUnitsStatements, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
 import type { auditValues } from "../lib/audit";
+import { batched } from "../lib/batched";
 import { uuidv7 } from "../lib/crypto";
 
 export interface AcceptedRow extends SnapshotInput { unitCode: string; kind: string; phase: string }
@@ -42,8 +43,6 @@ const INSERT_SUBMISSIONS = `INSERT INTO "Submission" (${SUBMISSION_COLUMNS.map((
   SELECT ${SUBMISSION_COLUMNS.map(([c]) => cast(c)).join(", ")}
     FROM jsonb_to_recordset($1::jsonb) AS x(${SUBMISSION_COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")})`;
 
-interface Pending { job: AcceptedJob; resolve: (receipt: unknown) => void; reject: (err: unknown) => void }
-
 /** At most this many submissions in one transaction. */
 const MAX_JOBS = 64;
 /**
@@ -56,44 +55,17 @@ const WRITERS = 2;
 /** Sizes of the batches written in this process (the ingest benchmark reports them). */
 export const batchSizes: number[] = [];
 
-const queues = new WeakMap<Database, { pending: Pending[]; writers: number }>();
+const write = batched(
+  (db: Database, jobs: AcceptedJob[]) => {
+    batchSizes.push(jobs.length);
+    return writeBatch(db, jobs);
+  },
+  { concurrency: WRITERS, max: MAX_JOBS },
+);
 
 /** Writes an accepted submission (possibly together with others) and returns its receipt. */
 export function writeAccepted<R>(db: Database, job: AcceptedJob): Promise<R> {
-  return new Promise<R>((resolve, reject) => {
-    let q = queues.get(db);
-    if (!q) queues.set(db, (q = { pending: [], writers: 0 }));
-    q.pending.push({ job, resolve: resolve as (r: unknown) => void, reject });
-    if (q.writers < WRITERS) void drain(db, q);
-  });
-}
-
-async function drain(db: Database, q: { pending: Pending[]; writers: number }) {
-  q.writers++;
-  try {
-    while (q.pending.length > 0) {
-      const batch = q.pending.splice(0, MAX_JOBS);
-      batchSizes.push(batch.length);
-      try {
-        const receipts = await writeBatch(db, batch.map((b) => b.job));
-        batch.forEach((b, i) => b.resolve(receipts[i]));
-      } catch (err) {
-        if (batch.length === 1) {
-          batch[0]!.reject(err);
-          continue;
-        }
-        for (const b of batch) {
-          try {
-            b.resolve((await writeBatch(db, [b.job]))[0]);
-          } catch (e) {
-            b.reject(e);
-          }
-        }
-      }
-    }
-  } finally {
-    q.writers--;
-  }
+  return write(db, job) as Promise<R>;
 }
 
 async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]> {

@@ -102,7 +102,7 @@ export interface RecordAround {
   /**
    * Take LOCK_ROLLUPS just before the first roll-up delta instead of expecting the caller to hold it: writers
    * then serialize only for the roll-ups, not for reading, planning and inserting snapshots. The caller must hold
-   * the units' locks (lockUnitsStatement) from its first read.
+   * the units' locks (lockUnitsStatements) from its first read.
    */
   lateRollupLock?: boolean;
   /** End with COMMIT, in the last round trip. */
@@ -375,18 +375,25 @@ function shiftDay(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * SQL joining, to each unit `unitId` (an expression over the FROM items before it), every register kind `k` ×
+ * phase `b` with its latest snapshot `p` at or before `date` (only where there is one): one index probe per
+ * unit × kind × phase, so the cost does not grow with the units' history of daily reports. `columns`: what to
+ * take of the snapshot `s`.
+ */
+export const latestSnapshotsJoin = (unitId: string, date: string, columns: string) => `CROSS JOIN "RegisterKind" k CROSS JOIN "BookPhase" b
+  CROSS JOIN LATERAL (
+    SELECT ${columns} FROM "ProgressSnapshot" s
+     WHERE s."unitId" = ${unitId} AND s."registerKindId" = k."id" AND s."phaseId" = b."id" AND s."reportDate" <= ${date}
+     ORDER BY s."reportDate" DESC, s."version" DESC LIMIT 1
+  ) p`;
+
 /** Latest accepted counts per (unit, kind, phase) at or before `date`, for the units given. */
 export async function latestSnapshots(tx: Sql, unitIds: string[], date: string) {
   if (unitIds.length === 0) return [];
-  // One index probe per unit × kind × phase: the cost does not grow with the units' history of daily reports.
   const rows = await tx.$queryRawUnsafe<(PrevRow & { submittedAt: Date; source: string; note: string | null })[]>(
-    `SELECT p.* FROM unnest($1::text[]) AS u("id") CROSS JOIN "RegisterKind" k CROSS JOIN "BookPhase" b
-      CROSS JOIN LATERAL (
-        SELECT "unitId", "registerKindId", "phaseId", "reportDate", "version", "submittedAt", "source", "note", ${cols}
-          FROM "ProgressSnapshot" s
-         WHERE s."unitId" = u."id" AND s."registerKindId" = k."id" AND s."phaseId" = b."id" AND s."reportDate" <= $2::date
-         ORDER BY s."reportDate" DESC, s."version" DESC LIMIT 1
-      ) p`,
+    `SELECT p.* FROM unnest($1::text[]) AS u("id")
+       ${latestSnapshotsJoin(`u."id"`, "$2::date", `"unitId", "registerKindId", "phaseId", "reportDate", "version", "submittedAt", "source", "note", ${cols}`)}`,
     unitIds, date,
   );
   return rows.map((r) => ({ unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate.toISOString().slice(0, 10), version: r.version, submittedAt: r.submittedAt, source: r.source, note: r.note, counts: pick(r) }));

@@ -7,7 +7,7 @@
  * Receiving a sheet is the hottest write path: one round trip instead of a dozen keeps it cheap.
  */
 import { PREPARED, type Sql } from "../sql";
-import { COUNT_FIELDS, ZERO, type Counts } from "./progress";
+import { COUNT_FIELDS, ZERO, latestSnapshotsJoin, type Counts } from "./progress";
 
 export interface ContextUnit {
   id: string; code: string; name: string; fullName: string; level: string; parentId: string | null;
@@ -33,8 +33,9 @@ export interface SubmissionContextRow {
   prior: { receipt: unknown; checksum: string } | null;
 }
 
-const unitJson = (a: string) =>
-  `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
+/** SQL: a unit row `a` as a JSON object (dates as yyyy-mm-dd). */
+export const unitJson = (a: string) =>
+  `json_build_object('id', ${a}."id", 'code', ${a}."code", 'name', ${a}."name", 'fullName', ${a}."fullName", 'nameEn', ${a}."nameEn", 'level', ${a}."level", 'parentId', ${a}."parentId", 'validFrom', ${a}."validFrom", 'validTo', ${a}."validTo")`;
 const validOnDate = (a: string) => `${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
 
 // One submission's context, on $1 unit code, $2 date, $3 scope unit, $4 user, $5–$6 series window, $7 key.
@@ -50,20 +51,14 @@ WITH sub AS (
 ), leaves AS (
   SELECT t."id" FROM tree t WHERE NOT EXISTS (SELECT 1 FROM tree x WHERE x."parentId" = t."id")
 ), former AS (
-  SELECT DISTINCT u."id", u."code", u."name", u."fullName", u."level", u."parentId", u."validFrom", u."validTo"
+  SELECT DISTINCT u."id", u."code", u."name", u."fullName", u."nameEn", u."level", u."parentId", u."validFrom", u."validTo"
     FROM tree t
     CROSS JOIN LATERAL (SELECT s."predecessorId" FROM "UnitSuccession" s WHERE s."successorId" = t."id" OFFSET 0) s
     JOIN "Unit" u ON u."id" = s."predecessorId"
    WHERE u."level" IN ('COMMUNE', 'DISTRICT', 'AGENCY') AND u."validTo" <= $2::date
 ), snaps AS (
-  -- one index probe per unit × kind × phase: the cost does not grow with a unit's history of daily reports
-  SELECT p.* FROM leaves l CROSS JOIN "RegisterKind" k CROSS JOIN "BookPhase" b
-   CROSS JOIN LATERAL (
-     SELECT p."unitId", p."registerKindId", p."phaseId", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}
-       FROM "ProgressSnapshot" p
-      WHERE p."unitId" = l."id" AND p."registerKindId" = k."id" AND p."phaseId" = b."id" AND p."reportDate" <= $2::date
-      ORDER BY p."reportDate" DESC, p."version" DESC LIMIT 1
-   ) p
+  SELECT p.* FROM leaves l
+    ${latestSnapshotsJoin(`l."id"`, "$2::date", `s."unitId", s."registerKindId", s."phaseId", ${COUNT_FIELDS.map((f) => `s."${f}"`).join(", ")}`)}
 ), series AS (
   SELECT l."id" AS "unitId", f."date" AS "firstDate", f."entriesDigitized" AS "firstValue", z."date" AS "lastDate", z."entriesDigitized" AS "lastValue", n."rows"
     FROM leaves l
@@ -118,7 +113,7 @@ const toUnit = (u: Record<string, unknown>): ContextUnit => ({
   parentId: (u.parentId as string | null) ?? null, validFrom: day(u.validFrom)!, validTo: day(u.validTo),
 });
 /** JSON columns arrive parsed from PostgreSQL and as text from some adapters. */
-const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+export const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
 export interface ContextQuery {
   unitCode: string; date: string; scopeUnitId: string; userId: string; seriesFrom: string; seriesTo: string; idempotencyKey?: string | null | undefined;
