@@ -47,14 +47,16 @@ async function startProfile() {
 }
 
 /** One measurement against the server at `url`: /api/health throughput, then the sheets, each with its own key. */
-async function measure(url: string, bodies: string[], headers: Record<string, string>, key: string) {
+async function measure(url: string, bodies: string[], headers: Record<string, string>, key: string, profile = false) {
   const healthN = 3000;
   const health = await load(url, Array.from({ length: healthN }, () => ({ path: "/api/health" })));
+  const profiler = profile ? await startProfile() : null;
   const meter = cpuMeter();
   const run = await load(url, bodies.map((body, i) => ({
     path: "/api/submissions", method: "POST", body, expect: 201, headers: { ...headers, "idempotency-key": `${key}-${i}` },
   })));
   const cpu = meter?.stop(run.cpuSeconds) ?? null;
+  await profiler?.stop();
   for (const s of run.samples) console.log(`  failed: ${s}`);
   return { healthRate: healthN / health.seconds, submitRate: bodies.length / run.seconds, failures: run.failures, cpu, n: bodies.length };
 }
@@ -63,7 +65,7 @@ async function measure(url: string, bodies: string[], headers: Record<string, st
 function cpuLine(cpu: CpuSplit | null, n: number): string {
   if (!cpu) return "";
   const ms = (s: number) => ((s * 1000) / n).toFixed(2);
-  return `    CPU per submission: server ${ms(cpu.server)} ms, load generator ${ms(cpu.load)} ms, PostgreSQL ${ms(cpu.postgres)} ms; machine busy ${ms(cpu.machineBusy)} ms + ${ms(cpu.steal)} ms stolen by the hypervisor (${cpu.cores} cores)`;
+  return `    CPU per submission: server ${ms(cpu.server)} ms (${ms(cpu.serverKernel)} in the kernel), load generator ${ms(cpu.load)} ms, PostgreSQL ${ms(cpu.postgres)} ms (${ms(cpu.postgresKernel)} in the kernel); machine busy ${ms(cpu.machineBusy)} ms + ${ms(cpu.steal)} ms stolen by the hypervisor (${cpu.cores} cores)`;
 }
 
 /** The server as deployed with SOHOA_WORKERS=n (src/index.ts, node:cluster) on database `url`; resolves when it answers. */
@@ -136,9 +138,7 @@ export async function ingestBench() {
 
     // One server process (this one, so BENCH_PROFILE sees it); how busy its event loop was.
     const elu0 = performance.eventLoopUtilization();
-    const profiler = await startProfile();
-    const one = await measure(url, sheets(0), headers, "bench-1");
-    await profiler?.stop();
+    const one = await measure(url, sheets(0), headers, "bench-1", true);
     const busy = performance.eventLoopUtilization(elu0).utilization;
     const sizes = batchSizes.splice(0);
     const mean = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);

@@ -43,6 +43,28 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * Migration scripts go to PostgreSQL whole, as one simple query: node-postgres's adapter splits a script at every
+ * ";", which breaks any function body (plpgsql triggers) and runs the pieces outside one transaction. Sent whole,
+ * a migration applies all or nothing, as on PGlite.
+ */
+function wholeScripts(factory: PrismaPg): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const pool = adapter.underlyingDriver() as pg.Pool;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (err) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(err);
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (isPostgresUrl(options.url)) {
     const url = options.url;
@@ -62,7 +84,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       prisma,
       sql: pgSql(pool),
       transaction: (fn) => pgTransaction(pool, fn),
-      adapterFactory: () => new PrismaPg({ connectionString: url, max: 2 }),
+      adapterFactory: () => wholeScripts(new PrismaPg({ connectionString: url, max: 2 })),
       location: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
       close: async () => {
         closing = true;

@@ -83,6 +83,39 @@ describe(`raw SQL for hot paths (${process.env.DATABASE_URL ? "PostgreSQL" : "PG
     expect(keys.map((r) => r.k).sort()).toEqual([tricky, "a"].sort()); // "b" was rolled back
   });
 
+  it("prepares a marked statement of a batch once per connection and runs it with its values after that", async () => {
+    await db.sql.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS sql_test_p (k text PRIMARY KEY, n int, j jsonb)`);
+    const insert = { text: `${PREPARED}INSERT INTO sql_test_p (k, n, j) SELECT x.k, x.n, x.j FROM jsonb_to_recordset($1::jsonb) AS x(k text, n int, j jsonb)` };
+    const count = { text: `${PREPARED}SELECT count(*)::int AS n, sum(n)::int AS s FROM sql_test_p WHERE k = ANY($1::text[])`, rows: true };
+    const ours = { text: `SELECT name FROM pg_prepared_statements WHERE name LIKE 'sohoa%\_b' ORDER BY name`, rows: true };
+    const write = (keys: string[]) =>
+      db.transaction((tx) =>
+        runBatch(tx, [
+          { ...insert, values: [JSON.stringify(keys.map((k, i) => ({ k, n: i + 1, j: { k } })))] },
+          { text: `SELECT 'between' AS x`, rows: true },
+          { ...count, values: [keys] },
+          ours,
+          COMMIT,
+        ]),
+      );
+    // Results stay in the statements' order whatever PREPAREs the batch carries.
+    const first = await write(["p1", "p2"]);
+    expect(first[1]).toEqual([{ x: "between" }]);
+    expect(first[2]).toEqual([{ n: 2, s: 3 }]);
+    const second = await write(["p3", "p4", "p5'q"]);
+    expect(second[2]).toEqual([{ n: 3, s: 6 }]);
+    expect((await db.sql.$queryRawUnsafe<{ k: string; j: { k: string } }[]>(`SELECT k, j FROM sql_test_p WHERE k = 'p5''q'`))[0]!.j).toEqual({ k: "p5'q" });
+    if (db.kind === "postgresql") {
+      // the pool's first connection served both: the statements were prepared once, under their own names
+      const names = (second[3] as { name: string }[]).map((r) => r.name);
+      expect(names).toEqual([statementName(insert.text) + "_b", statementName(count.text) + "_b"].sort());
+    }
+    // A batch that fails after preparing (duplicate key) rolls back; the next batches prepare again where needed.
+    await expect(write(["p6", "p1"])).rejects.toSatisfy(isUniqueViolation);
+    for (let i = 0; i < 3; i++) expect((await write([`r${i}`]))[2]).toEqual([{ n: 1, s: 1 }]);
+    expect((await db.sql.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM sql_test_p`))[0]!.n).toBe(8);
+  });
+
   it("inlines values as literals only where placeholders are", () => {
     expect(inlineStatement({ text: "SELECT $1::int + $2, $10", values: [1, -2, 3, 4, 5, 6, 7, 8, 9, "ten"] })).toBe("SELECT 1::int + (-2), $q$ten$q$");
     expect(() => inlineStatement({ text: "SELECT $2", values: [1] })).toThrow(/missing value/);

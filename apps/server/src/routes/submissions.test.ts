@@ -24,6 +24,8 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
   const province = async (date = DAY) =>
     ((await (await app.request(`/api/units/49/progress?date=${date}`, { headers: { authorization: `Bearer ${tokens.quangnam}` } })).json()) as { unit: { counts: { entriesDigitized: number; entriesTotal: number } } }).unit.counts;
   const count = () => db.prisma.progressSnapshot.count();
+  const kindId = async (code: string) => (await db.prisma.registerKind.findUniqueOrThrow({ where: { code } })).id;
+  const phaseId = async (code: string) => (await db.prisma.bookPhase.findUniqueOrThrow({ where: { code } })).id;
 
   beforeAll(async () => {
     db = await openTestDatabase({ demo: true });
@@ -73,7 +75,7 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     expect(new Set(receipts.map((r) => r.id)).size).toBe(receipts.length);
     for (const [i, u] of communes.entries()) {
       // The latest version of each key is the one that counts, whatever transaction each went in.
-      const latest = await db.prisma.progressSnapshot.findFirstOrThrow({ where: { unitId: u.id, reportDate: new Date(`${date}T00:00:00Z`), registerKind: { code: "BIRTH" }, phase: { code: "P1" } }, orderBy: { version: "desc" } });
+      const latest = await db.prisma.progressSnapshot.findFirstOrThrow({ where: { unitId: u.id, reportDate: new Date(`${date}T00:00:00Z`), registerKindId: await kindId("BIRTH"), phaseId: await phaseId("P1") }, orderBy: { version: "desc" } });
       const versions = receipts.flatMap((r) => r.changes.filter((ch) => ch.registerKind === "BIRTH" && ch.phase === "P1" && (ch.entriesDigitized === 1000 + i || ch.entriesDigitized === 1100 + i)).map((ch) => ch.version));
       expect(versions.sort()).toEqual([1, 2]);
       expect(latest.version).toBe(2);
@@ -141,7 +143,7 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const after = await province();
     expect(after.entriesDigitized).toBe(before.entriesDigitized - 350);
-    const versions = await db.prisma.progressSnapshot.findMany({ where: { unitId: zaHung.id, reportDate: new Date(`${DAY}T00:00:00Z`), registerKind: { code: "BIRTH" }, phase: { code: "P1" } }, orderBy: { version: "asc" } });
+    const versions = await db.prisma.progressSnapshot.findMany({ where: { unitId: zaHung.id, reportDate: new Date(`${DAY}T00:00:00Z`), registerKindId: await kindId("BIRTH"), phaseId: await phaseId("P1") }, orderBy: { version: "asc" } });
     expect(versions.map((v) => v.entriesDigitized)).toEqual([300, 450, 100]);
     expect(versions.at(-1)).toMatchObject({ isCorrection: true, correctionReason: expect.stringContaining("Nhập nhầm") });
   });

@@ -5,7 +5,7 @@
  * submission row, versions, receipt and audit entry; if a batch fails (e.g. two retries with one
  * Idempotency-Key), its submissions are written one by one so that one cannot fail the others.
  */
-import { lockUnitsStatements, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
+import { PREPARED, lockUnitsStatements, recordSnapshots, type Database, type RecordOptions, type SnapshotInput, type RecordedSnapshot } from "@sohoa/db";
 import type { auditValues } from "../lib/audit";
 import { batched } from "../lib/batched";
 import { uuidv7 } from "../lib/crypto";
@@ -39,7 +39,7 @@ const SUBMISSION_COLUMNS: [string, string][] = [
 ];
 const cast = (c: string) => (c === "source" ? `x."source"::"SubmissionSource"` : c === "status" ? `x."status"::"SubmissionStatus"` : c === "submittedAt" ? `x."submittedAt" AT TIME ZONE 'UTC'` : `x."${c}"`);
 /** The batch's submission rows in one statement; a retried Idempotency-Key fails it on the unique index. */
-const INSERT_SUBMISSIONS = `INSERT INTO "Submission" (${SUBMISSION_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
+const INSERT_SUBMISSIONS = `${PREPARED}INSERT INTO "Submission" (${SUBMISSION_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
   SELECT ${SUBMISSION_COLUMNS.map(([c]) => cast(c)).join(", ")}
     FROM jsonb_to_recordset($1::jsonb) AS x(${SUBMISSION_COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")})`;
 
@@ -112,7 +112,7 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
 }
 
 /** Receipts and audit entries of the whole batch in one statement. */
-const RECEIPTS_AND_AUDIT = `WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
+const RECEIPTS_AND_AUDIT = `${PREPARED}WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
   INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
   SELECT a."at" AT TIME ZONE 'UTC', a."userId", a."username", a."action", a."entity", a."entityId", a."unitId", a."ip", a."userAgent", a."requestId", a."details"
     FROM jsonb_to_recordset($3::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`;

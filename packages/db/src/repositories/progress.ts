@@ -64,7 +64,7 @@ const cols = COUNT_FIELDS.map((f) => `"${f}"`).join(", ");
  * delta or deadlock on the shared rows. So every writer takes one exclusive transaction-level lock; throughput
  * comes from group commit instead (everything that arrived meanwhile goes in the next transaction).
  */
-export const LOCK_ROLLUPS: Statement = { text: `SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))` };
+export const LOCK_ROLLUPS: Statement = { text: `${PREPARED}SELECT pg_advisory_xact_lock(hashtextextended('units:all', 0))` };
 
 export async function lockRollups(tx: Sql): Promise<void> {
   await tx.$executeRawUnsafe(LOCK_ROLLUPS.text);
@@ -81,10 +81,10 @@ interface PrevRow { unitId: string; registerKindId: string; phaseId: string; ver
  */
 export function lockUnitsStatements(unitIds: string[]): Statement[] {
   return [
-    { text: `SELECT pg_advisory_xact_lock_shared(7000, 0)` },
+    { text: `${PREPARED}SELECT pg_advisory_xact_lock_shared(7000, 0)` },
     {
       values: [[...new Set(unitIds)]],
-      text: `SELECT pg_advisory_xact_lock(7001, k.h) FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($1::text[]) AS u ORDER BY 1) k`,
+      text: `${PREPARED}SELECT pg_advisory_xact_lock(7001, k.h) FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($1::text[]) AS u ORDER BY 1) k`,
     },
   ];
 }
@@ -159,7 +159,7 @@ function previousStatement(rows: SnapshotInput[]): Statement {
   return {
     rows: true,
     values: [keys],
-    text: `SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
+    text: `${PREPARED}SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
        FROM ${keyTable}
        LEFT JOIN LATERAL (
          SELECT * FROM "ProgressSnapshot" p
@@ -234,6 +234,7 @@ function deltaStatements(groups: DeltaGroup[]): Statement[] {
 }
 
 const DELTA_CHUNK = 250;
+const PREPARED_GROUPS = 64;
 
 function deltaChunk(groups: DeltaGroup[]): Statement[] {
   const params: unknown[] = [];
@@ -242,10 +243,12 @@ function deltaChunk(groups: DeltaGroup[]): Statement[] {
     .map((g) => `(${p(g.unitId)}::text, ${p(g.from)}::date, ${p(g.until)}::date, ${p(g.at ? g.at.toISOString() : null)}::timestamptz, ${COUNT_FIELDS.map((f) => `${p(g.delta[f])}::bigint`).join(", ")})`)
     .join(", ");
   const groupTable = `(VALUES ${values}) AS g(u, f, t, "at", ${COUNT_FIELDS.map((f) => `"${f}"`).join(", ")})`;
+  // Its shape depends only on the number of groups: prepared once per connection and count, up to a write's usual size.
+  const mark = groups.length <= PREPARED_GROUPS ? PREPARED : "";
   return [
     {
       values: params,
-      text: `WITH pairs AS (
+      text: `${mark}WITH pairs AS (
        SELECT DISTINCT c."ancestorId" AS "unitId", d."day"
          FROM ${groupTable}
          JOIN "UnitClosure" c ON c."descendantId" = g.u
@@ -261,7 +264,7 @@ function deltaChunk(groups: DeltaGroup[]): Statement[] {
     },
     {
       values: params,
-      text: `UPDATE "UnitRollup" r
+      text: `${mark}UPDATE "UnitRollup" r
         SET ${COUNT_FIELDS.map((f) => `"${f}" = r."${f}" + a."${f}"`).join(", ")},
             "lastReportAt" = CASE WHEN a."at" IS NULL THEN r."lastReportAt" ELSE GREATEST(r."lastReportAt", a."at") END,
             "lastReportDate" = CASE WHEN a."realDate" IS NULL THEN r."lastReportDate" ELSE GREATEST(r."lastReportDate", a."realDate") END
@@ -493,7 +496,7 @@ function bulkInsertStatements(rows: BulkSnapshot[], batch = 20_000): Statement[]
   for (let i = 0; i < rows.length; i += batch) {
     out.push({
       values: [JSON.stringify(rows.slice(i, i + batch))],
-      text: `INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
+      text: `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
        SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
               x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", COALESCE(x."isCorrection", false), x."correctionReason", x."note"
          FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,

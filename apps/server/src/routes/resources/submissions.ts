@@ -62,7 +62,16 @@ export function submissionResources() {
     const { prisma } = c.var.deps.db;
     const s = await prisma.submission.findUnique({ where: { id: c.req.valid("param").id }, select: { ...select, grid: true, issues: true, receipt: true, userAgent: true, requestId: true, checksum: true, unit: { select: unitSelect } } });
     if (!s || !(await inScope(c, s.unit.id))) throw notFound({ vi: "lần gửi trong phạm vi của bạn", en: "Submission within your scope" });
-    const snapshots = await prisma.progressSnapshot.findMany({ where: { submissionId: s.id }, include: { registerKind: true, phase: true }, orderBy: [{ registerKind: { sortOrder: "asc" } }, { phase: { sortOrder: "asc" } }] });
+    const [rawSnapshots, kinds, phases] = await Promise.all([
+      prisma.progressSnapshot.findMany({ where: { submissionId: s.id } }),
+      prisma.registerKind.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, sortOrder: true } }),
+      prisma.bookPhase.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, sortOrder: true } }),
+    ]);
+    const kindOf = new Map(kinds.map((k) => [k.id, k]));
+    const phaseOf = new Map(phases.map((p) => [p.id, p]));
+    const snapshots = rawSnapshots
+      .map((x) => ({ ...x, registerKind: kindOf.get(x.registerKindId)!, phase: phaseOf.get(x.phaseId)! }))
+      .sort((a, b) => a.registerKind.sortOrder - b.registerKind.sortOrder || a.phase.sortOrder - b.phase.sortOrder);
     const versions = s.reportDate
       ? await prisma.submission.findMany({ where: { unitId: s.unit.id, reportDate: s.reportDate }, select, orderBy: { submittedAt: "asc" } })
       : [];
