@@ -123,12 +123,13 @@ export function findTable(sheet: Sheet): TableLayout | null {
   const upto = Math.min(sheet.rows.length, MAX_HEADER_SCAN);
   if (upto === 0) return null;
   const rows = expandedHeaderRows(sheet, upto);
+  // Labels per row, counted once (a row of fewer than two is a title line or data, never a header or group header).
+  const filled = rows.map((row) => (row ?? []).reduce<number>((n, v) => (text(v).trim() !== "" ? n + 1 : n), 0));
   let best: TableLayout | null = null;
   let bestScore = 0;
   for (let r = 0; r < upto; r++) {
     const row = rows[r] ?? [];
-    const filled = row.filter((v) => text(v).trim() !== "").length;
-    if (filled < 2) continue;
+    if ((filled[r] ?? 0) < 2) continue;
     // A group header above counts only if that row itself looks like a header row (several labels).
     const width = Math.max(row.length, ...[1, 2].map((u) => (rows[r - u] ?? []).length));
     const cols: Partial<Record<Field, number>> = {};
@@ -138,7 +139,7 @@ export function findTable(sheet: Sheet): TableLayout | null {
       for (let up = 2; up >= 1; up--) {
         const above = rows[r - up];
         if (!above) continue;
-        if (above.filter((v) => text(v).trim() !== "").length < 2) continue; // a title line, not a group header
+        if ((filled[r - up] ?? 0) < 2) continue; // a title line, not a group header
         const g = text(above[c]);
         if (g && g !== own) group = `${group} ${g}`;
       }

@@ -29,13 +29,14 @@ export interface SubmissionRow {
   ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; checksum: string;
   templateCode: string | null; templateVersion: string; isCorrection: boolean; correctionReason: string | null; warningsAccepted: boolean;
   rowCount: number; errorCount: number; warningCount: number; grid: unknown; issues: unknown; fileId?: string | null;
+  receipt?: unknown;
 }
 
 const SUBMISSION_COLUMNS: [string, string][] = [
   ["id", "text"], ["unitId", "text"], ["reportDate", "date"], ["source", "text"], ["status", "text"], ["submittedById", "text"], ["submittedAt", "timestamptz"],
   ["ip", "text"], ["userAgent", "text"], ["requestId", "text"], ["idempotencyKey", "text"], ["checksum", "text"], ["templateCode", "text"],
   ["templateVersion", "text"], ["isCorrection", "boolean"], ["correctionReason", "text"], ["warningsAccepted", "boolean"], ["rowCount", "int"],
-  ["errorCount", "int"], ["warningCount", "int"], ["grid", "jsonb"], ["issues", "jsonb"], ["fileId", "text"],
+  ["errorCount", "int"], ["warningCount", "int"], ["grid", "jsonb"], ["issues", "jsonb"], ["fileId", "text"], ["receipt", "jsonb"],
 ];
 const cast = (c: string) => (c === "source" ? `x."source"::"SubmissionSource"` : c === "status" ? `x."status"::"SubmissionStatus"` : c === "submittedAt" ? `x."submittedAt" AT TIME ZONE 'UTC'` : `x."${c}"`);
 /** The batch's submission rows in one statement; a retried Idempotency-Key fails it on the unique index. */
@@ -79,40 +80,52 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
       );
       j.submission.fileId = fileId;
     }
-    const rows = jobs.flatMap((j) => j.rows.map((r) => ({ ...r, meta: { ...j.meta, submissionId: j.submission.id } })));
+    const rows = jobs.flatMap((j) => {
+      const meta = { ...j.meta, submissionId: j.submission.id }; // one object per submission: its rows share it
+      return j.rows.map((r) => ({ ...r, meta }));
+    });
+    // Usually every unit × kind × phase × date of the batch is distinct (one wave): the submission rows then go in
+    // the last round trip with their receipts. Otherwise (a sheet and its correction in one batch) they go first,
+    // since earlier waves' snapshots reference them, and get their receipts at the end.
+    const oneWave = new Set(rows.map((r) => `${r.unitId}|${r.registerKindId}|${r.phaseId}`)).size === rows.length;
+    const submissions = () => ({ text: INSERT_SUBMISSIONS, values: [JSON.stringify(jobs.map((j) => j.submission))] });
     let receipts: unknown[] = [];
-    // Two round trips on PostgreSQL: the units' locks, submission rows and previous values; then snapshots,
-    // receipts and audit entries, the roll-up lock and deltas, COMMIT: the roll-up lock is held only while the
-    // database applies the deltas and commits, never across a round trip.
+    // Two round trips on PostgreSQL: the units' locks and previous values; then submission rows, receipts and audit
+    // entries, snapshots, the roll-up lock and deltas, COMMIT: the roll-up lock is held only while the database
+    // applies the deltas and commits, never across a round trip. A retried Idempotency-Key fails the batch on the
+    // submissions' unique index, once the first write has committed.
     await recordSnapshots(tx, rows, { ...jobs[0]!.meta, submissionId: jobs[0]!.submission.id }, {
       before: [
+        { text: GENERIC_PLANS },
         ...lockUnitsStatements(rows.map((r) => r.unitId)),
-        // A retried Idempotency-Key fails here, on the unique index, once the first write has committed.
-        { text: INSERT_SUBMISSIONS, values: [JSON.stringify(jobs.map((j) => j.submission))] },
+        ...(oneWave ? [] : [submissions()]),
       ],
       lateRollupLock: true,
       commit: true,
       after: (recorded) => {
         let k = 0;
         receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));
-        return [
-          {
-            text: RECEIPTS_AND_AUDIT,
-            values: [
-              JSON.stringify(Object.fromEntries(jobs.map((j, i) => [j.submission.id, receipts[i]]))),
-              jobs.map((j) => j.submission.id),
-              JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null }))),
-            ],
-          },
-        ];
+        jobs.forEach((j, i) => (j.submission.receipt = receipts[i]));
+        const audit = JSON.stringify(jobs.map((j) => ({ ...j.audit, at: j.audit.at.toISOString(), details: j.audit.details ?? null })));
+        return oneWave
+          ? [submissions(), { text: INSERT_AUDIT, values: [audit] }]
+          : [{ text: RECEIPTS_AND_AUDIT, values: [JSON.stringify(Object.fromEntries(jobs.map((j, i) => [j.submission.id, receipts[i]]))), jobs.map((j) => j.submission.id), audit] }];
       },
     });
     return receipts;
   });
 }
 
-/** Receipts and audit entries of the whole batch in one statement. */
-const RECEIPTS_AND_AUDIT = `${PREPARED}WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
-  INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
+/** The batch's audit entries from JSON parameter $n. */
+const auditInsert = (n: number) => `INSERT INTO "AuditLog" ("at", "userId", "username", "action", "entity", "entityId", "unitId", "ip", "userAgent", "requestId", "details")
   SELECT a."at" AT TIME ZONE 'UTC', a."userId", a."username", a."action", a."entity", a."entityId", a."unitId", a."ip", a."userAgent", a."requestId", a."details"
-    FROM jsonb_to_recordset($3::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`;
+    FROM jsonb_to_recordset($${n}::jsonb) AS a("at" timestamptz, "userId" text, "username" text, "action" text, "entity" text, "entityId" text, "unitId" text, "ip" text, "userAgent" text, "requestId" text, "details" jsonb)`;
+const INSERT_AUDIT = `${PREPARED}${auditInsert(1)}`;
+/** Receipts of submission rows written earlier in the transaction, and the audit entries, in one statement. */
+const RECEIPTS_AND_AUDIT = `${PREPARED}WITH s AS (UPDATE "Submission" x SET "receipt" = ($1::jsonb -> x."id") WHERE x."id" = ANY($2::text[]))
+  ${auditInsert(3)}`;
+/**
+ * The write's statements are prepared (sql.ts) and their shapes fit any batch: PostgreSQL's default would plan
+ * some of them again on every call (a custom plan for the values at hand), which cost more than running them.
+ */
+const GENERIC_PLANS = `SET LOCAL plan_cache_mode = force_generic_plan`;

@@ -97,7 +97,10 @@ export async function lockAllUnits(tx: Sql): Promise<void> {
 export interface RecordAround {
   /** Statements sent with the first read, in the same round trip (e.g. locks, the submission rows). */
   before?: Statement[];
-  /** Statements sent with the last writes, before the roll-up deltas (e.g. receipts, once versions are known). */
+  /**
+   * Statements sent in the last round trip once every version is known, before its snapshot inserts and the roll-up
+   * deltas (e.g. the submission rows with their receipts, which the snapshots then reference).
+   */
   after?: (recorded: RecordedSnapshot[]) => Statement[];
   /**
    * Take LOCK_ROLLUPS just before the first roll-up delta instead of expecting the caller to hold it: writers
@@ -126,7 +129,7 @@ export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: Reco
   });
   // Results in the order of `rows`, whatever wave each went in. Each round trip carries the writes of the
   // previous wave (the caller's `before` statements for the first) and the reads of the next; the last carries
-  // the last writes and the caller's `after` statements (e.g. receipts), then the last deltas and COMMIT.
+  // the caller's `after` statements (e.g. receipts), the last writes, then the last deltas and COMMIT.
   const out: RecordedSnapshot[] = new Array(rows.length);
   let locked = !around.lateRollupLock;
   const deltasOf = (deltas: Statement[]) => {
@@ -142,7 +145,7 @@ export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: Reco
     wave.forEach((i, j) => (out[i] = planned.recorded[j]!));
     const last = w === waves.length - 1;
     pending = last
-      ? [...planned.inserts, ...(around.after?.(out) ?? []), ...deltasOf(planned.deltas)]
+      ? [...(around.after?.(out) ?? []), ...planned.inserts, ...deltasOf(planned.deltas)]
       : [...planned.inserts, ...deltasOf(planned.deltas)];
   }
   if (waves.length === 0) pending.push(...(around.after?.(out) ?? []));
@@ -178,24 +181,22 @@ function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOp
   const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as PrevRow & { i: number }]));
   const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.toISOString().slice(0, 10)]));
   const out: RecordedSnapshot[] = [];
-  const bulk: BulkSnapshot[] = [];
+  const insert = new SnapshotRows();
   // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
   const groups = new Map<string, DeltaGroup>();
+  const dayMs = new Map<string, number>();
+  // Field by field (no spreads): a few objects per row, built for every sheet received.
   rows.forEach((r, i) => {
     const m = r.meta ?? opts;
     const p = prevOf.get(i);
-    const sameDay = p && p.reportDate.toISOString().slice(0, 10) === r.reportDate;
-    const version = sameDay ? p.version + 1 : 1;
+    let ms = dayMs.get(r.reportDate);
+    if (ms === undefined) dayMs.set(r.reportDate, (ms = Date.parse(`${r.reportDate}T00:00:00Z`)));
+    const version = p && p.reportDate.getTime() === ms ? p.version + 1 : 1;
     const previous: Counts | null = p ? pick(p) : null;
     const delta = diff(r.counts, previous ?? ZERO);
     const until = nextOf.get(i) ?? null;
-    bulk.push({
-      unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate, version, submissionId: m.submissionId,
-      ...r.counts, source: m.source, submittedById: m.submittedById, submittedAt: m.submittedAt.toISOString(), checksum: m.checksum,
-      isCorrection: m.isCorrection, correctionReason: m.correctionReason, note: r.note ?? null,
-    });
-    const { meta: _meta, ...row } = r;
-    out.push({ ...row, version, previous, delta });
+    insert.add(r.unitId, r.registerKindId, r.phaseId, r.reportDate, version, r.counts, r.note ?? null, m);
+    out.push({ unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate, counts: r.counts, note: r.note, version, previous, delta });
     // Carried figures are not reports: they do not move "last report" markers.
     const at = m.source === "CARRIED" ? null : m.submittedAt;
     const key = `${r.unitId}|${r.reportDate}|${until}`;
@@ -205,7 +206,7 @@ function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOp
       if (at && (!g.at || at > g.at)) g.at = at;
     } else groups.set(key, { unitId: r.unitId, from: r.reportDate, until, delta, at });
   });
-  return { recorded: out, inserts: bulkInsertStatements(bulk), deltas: deltaStatements([...groups.values()]) };
+  return { recorded: out, inserts: [insert.statement()], deltas: deltaStatements([...groups.values()]) };
 }
 
 export interface DeltaGroup {
@@ -411,20 +412,24 @@ export async function latestReportDate(tx: Sql, unitId: string): Promise<string 
   return rows[0]?.date ? rows[0].date.toISOString().slice(0, 10) : null;
 }
 
-function pick(r: object): Counts {
-  const c = { ...ZERO };
-  for (const f of COUNT_FIELDS) c[f] = Number((r as Record<string, unknown>)[f] ?? 0);
-  return c;
+// Field by field: these run a few times for every row of every sheet received.
+function pick(r: Partial<Record<keyof Counts, unknown>>): Counts {
+  return {
+    booksTotal: Number(r.booksTotal ?? 0), booksDigitized: Number(r.booksDigitized ?? 0), entriesTotal: Number(r.entriesTotal ?? 0),
+    entriesDigitized: Number(r.entriesDigitized ?? 0), entriesChecked: Number(r.entriesChecked ?? 0), entriesLoaded: Number(r.entriesLoaded ?? 0),
+  };
 }
 function diff(a: Counts, b: Counts): Counts {
-  const c = { ...ZERO };
-  for (const f of COUNT_FIELDS) c[f] = a[f] - b[f];
-  return c;
+  return {
+    booksTotal: a.booksTotal - b.booksTotal, booksDigitized: a.booksDigitized - b.booksDigitized, entriesTotal: a.entriesTotal - b.entriesTotal,
+    entriesDigitized: a.entriesDigitized - b.entriesDigitized, entriesChecked: a.entriesChecked - b.entriesChecked, entriesLoaded: a.entriesLoaded - b.entriesLoaded,
+  };
 }
 function add(a: Counts, b: Counts): Counts {
-  const c = { ...ZERO };
-  for (const f of COUNT_FIELDS) c[f] = a[f] + b[f];
-  return c;
+  return {
+    booksTotal: a.booksTotal + b.booksTotal, booksDigitized: a.booksDigitized + b.booksDigitized, entriesTotal: a.entriesTotal + b.entriesTotal,
+    entriesDigitized: a.entriesDigitized + b.entriesDigitized, entriesChecked: a.entriesChecked + b.entriesChecked, entriesLoaded: a.entriesLoaded + b.entriesLoaded,
+  };
 }
 
 /**
@@ -488,24 +493,54 @@ export interface BulkSnapshot extends Counts {
  * rebuildRollups() after; recordSnapshots applies deltas).
  */
 export async function bulkInsertSnapshots(tx: Sql, rows: BulkSnapshot[], batch = 20_000): Promise<void> {
-  for (const st of bulkInsertStatements(rows, batch)) await tx.$executeRawUnsafe(st.text, ...st.values!);
+  for (let i = 0; i < rows.length; i += batch) {
+    const insert = new SnapshotRows();
+    const metas = new Map<string, Parameters<SnapshotRows["add"]>[7]>();
+    for (const r of rows.slice(i, i + batch)) {
+      const key = [r.submissionId, r.source, r.submittedById, r.submittedAt, r.checksum, r.isCorrection, r.correctionReason].join("\u0000");
+      let m = metas.get(key);
+      if (!m) {
+        m = { submissionId: r.submissionId, source: r.source, submittedById: r.submittedById, submittedAt: r.submittedAt, checksum: r.checksum, isCorrection: r.isCorrection ?? false, correctionReason: r.correctionReason ?? null };
+        metas.set(key, m);
+      }
+      insert.add(r.unitId, r.registerKindId, r.phaseId, r.reportDate, r.version, r, r.note ?? null, m);
+    }
+    const st = insert.statement();
+    await tx.$executeRawUnsafe(st.text, ...st.values!);
+  }
 }
 
-function bulkInsertStatements(rows: BulkSnapshot[], batch = 20_000): Statement[] {
-  const out: Statement[] = [];
-  for (let i = 0; i < rows.length; i += batch) {
-    out.push({
-      values: [JSON.stringify(rows.slice(i, i + batch))],
-      text: `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
-       SELECT x."unitId", x."registerKindId", x."phaseId", x."reportDate", x."version", x."submissionId", ${COUNT_FIELDS.map((f) => `x."${f}"`).join(", ")},
-              x."source"::"SubmissionSource", x."submittedById", x."submittedAt" AT TIME ZONE 'UTC', x."checksum", COALESCE(x."isCorrection", false), x."correctionReason", x."note"
-         FROM jsonb_to_recordset($1::jsonb) AS x("unitId" text, "registerKindId" text, "phaseId" text, "reportDate" date, "version" int, "submissionId" text,
-              ${COUNT_FIELDS.map((f) => `"${f}" int`).join(", ")}, "source" text, "submittedById" text, "submittedAt" timestamptz, "checksum" text,
-              "isCorrection" boolean, "correctionReason" text, "note" text)`,
-    });
+/**
+ * Snapshot rows for one INSERT statement, as two JSON parameters: the rows (short keys) and their submissions'
+ * metadata, once per submission rather than once per row (a sheet's 14 rows share it).
+ */
+class SnapshotRows {
+  private rows: { u: string; k: string; p: string; d: string; v: number; m: number; c: number[]; n: string | null }[] = [];
+  private metas: { i: number; s: string | null; src: string; by: string | null; at: string; sum: string; corr: boolean; why: string | null }[] = [];
+  /** By identity: the rows of one submission share their metadata object. */
+  private metaIndex = new Map<object, number>();
+
+  add(unitId: string, registerKindId: string, phaseId: string, reportDate: string, version: number, c: Counts, note: string | null, m: Omit<RecordOptions, "submittedAt"> & { submittedAt: Date | string }): void {
+    let i = this.metaIndex.get(m);
+    if (i === undefined) {
+      i = this.metas.length;
+      this.metaIndex.set(m, i);
+      const at = typeof m.submittedAt === "string" ? m.submittedAt : m.submittedAt.toISOString();
+      this.metas.push({ i, s: m.submissionId, src: m.source, by: m.submittedById, at, sum: m.checksum, corr: m.isCorrection, why: m.correctionReason });
+    }
+    this.rows.push({ u: unitId, k: registerKindId, p: phaseId, d: reportDate, v: version, m: i, c: [c.booksTotal, c.booksDigitized, c.entriesTotal, c.entriesDigitized, c.entriesChecked, c.entriesLoaded], n: note });
   }
-  return out;
+
+  statement(): Statement {
+    return { text: INSERT_SNAPSHOTS, values: [JSON.stringify(this.rows), JSON.stringify(this.metas)] };
+  }
 }
+
+const INSERT_SNAPSHOTS = `${PREPARED}INSERT INTO "ProgressSnapshot" ("unitId", "registerKindId", "phaseId", "reportDate", "version", "submissionId", ${cols}, "source", "submittedById", "submittedAt", "checksum", "isCorrection", "correctionReason", "note")
+  SELECT x.u, x.k, x.p, x.d, x.v, m.s, ${COUNT_FIELDS.map((_, i) => `(x.c ->> ${i})::int`).join(", ")},
+         m.src::"SubmissionSource", m.by, m."at" AT TIME ZONE 'UTC', m.sum, m.corr, m.why, x.n
+    FROM jsonb_to_recordset($1::jsonb) AS x(u text, k text, p text, d date, v int, m int, c jsonb, n text)
+    JOIN jsonb_to_recordset($2::jsonb) AS m(i int, s text, src text, by text, "at" timestamptz, sum text, corr boolean, why text) ON m.i = x.m`;
 
 /** Sum of counts (numbers), e.g. roll-up rows. */
 export function sumCountsOf(list: Counts[]): Counts {
