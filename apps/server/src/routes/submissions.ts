@@ -7,6 +7,7 @@ import { ApiError } from "../lib/errors";
 import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
 import { readXlsxGrid } from "../lib/xlsx";
+import { readNodeBody } from "../lib/node-body";
 import { submit, type SubmitInput } from "../services/submissions";
 import { IsoDate } from "./schemas";
 
@@ -59,7 +60,7 @@ const responses = {
   ...errorResponses,
 } as const;
 
-const tooLarge = (limit: number) => () => {
+const tooLarge = (limit: number) => (): never => {
   throw new ApiError(413, "payload_too_large", {
     vi: `Dữ liệu gửi lên vượt quá giới hạn ${Math.round(limit / 1024 / 1024)} MB.`,
     en: `The request is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.`,
@@ -121,7 +122,11 @@ async function answer(c: Context<AppEnv>, input: SubmitInput) {
 
 export function submissionRoutes() {
   const app = router();
-  app.use("/api/submissions", async (c, next) => bodyLimit({ maxSize: c.var.deps.config.maxJsonBytes, onError: tooLarge(c.var.deps.config.maxJsonBytes) })(c, next));
+  app.use("/api/submissions", async (c, next) => {
+    const max = c.var.deps.config.maxJsonBytes;
+    if (await readNodeBody(c, max, tooLarge(max))) return next();
+    return bodyLimit({ maxSize: max, onError: tooLarge(max) })(c, next);
+  });
   app.use("/api/submissions/upload", async (c, next) => bodyLimit({ maxSize: c.var.deps.config.maxUploadBytes, onError: tooLarge(c.var.deps.config.maxUploadBytes) })(c, next));
 
   app.openapi(post, async (c) => {
