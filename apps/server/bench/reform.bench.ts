@@ -78,7 +78,8 @@ export async function reformBench(): Promise<Record<string, number>> {
     const carry = await carryAcrossReform(prisma, "2025-07-01");
 
     // The new communes report daily for two weeks from their carried figures.
-    const carried = await prisma.progressSnapshot.findMany({ where: { source: "CARRIED", reportDate: new Date("2025-07-01T00:00:00Z"), unit: { validTo: null } }, select: { unitId: true, entriesTotal: true, entriesDigitized: true } });
+    const current = (await prisma.unit.findMany({ where: { validTo: null }, select: { id: true } })).map((u) => u.id);
+    const carried = await prisma.progressSnapshot.findMany({ where: { source: "CARRIED", reportDate: new Date("2025-07-01T00:00:00Z"), unitId: { in: current } }, select: { unitId: true, entriesTotal: true, entriesDigitized: true } });
     for (const c of carried) {
       let done = c.entriesDigitized;
       for (let d = 1; d <= AFTER_DAYS; d++) {
