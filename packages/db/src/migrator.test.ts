@@ -25,6 +25,14 @@ describe("migrator", () => {
     expect(await migrate(db)).toEqual([]);
   });
 
+  it("applies a migration whole (a plpgsql body keeps its semicolons) and compresses sheets with lz4 where available", async () => {
+    const triggers = await db.sql.$queryRawUnsafe<{ tgname: string }[]>(`SELECT tgname FROM pg_trigger WHERE tgname LIKE '%snapshot%' ORDER BY tgname`);
+    expect(triggers.map((t) => t.tgname)).toEqual(["book_phase_snapshot_guard", "register_kind_snapshot_guard", "snapshot_immutable_reference", "snapshot_reference_check", "submission_snapshot_guard", "unit_snapshot_guard"]);
+    const [c] = await db.sql.$queryRawUnsafe<{ m: string }[]>(`SELECT attcompression::text AS m FROM pg_attribute WHERE attrelid = '"Submission"'::regclass AND attname = 'grid'`);
+    if (db.kind === "postgresql") expect(c!.m).toBe("l");
+    else expect(["l", ""]).toContain(c!.m);
+  });
+
   it("seeds the register kinds and the two book phases as data", async () => {
     const kinds = await db.prisma.registerKind.findMany({ orderBy: { sortOrder: "asc" } });
     expect(kinds.map((k) => k.code)).toEqual(["BIRTH", "DEATH", "MARRIAGE", "PARENT_CHILD", "CHANGE_CORRECTION", "GUARDIANSHIP", "OTHER"]);

@@ -28,7 +28,9 @@ export interface SubmissionRow {
   id: string; unitId: string; reportDate: Date; source: string; status: "ACCEPTED"; submittedById: string; submittedAt: Date;
   ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; checksum: string;
   templateCode: string | null; templateVersion: string; isCorrection: boolean; correctionReason: string | null; warningsAccepted: boolean;
-  rowCount: number; errorCount: number; warningCount: number; grid: unknown; issues: unknown; fileId?: string | null;
+  rowCount: number; errorCount: number; warningCount: number; issues: unknown; fileId?: string | null;
+  /** The sheet's grid, already serialized (its checksum was computed over the same text). */
+  gridJson: string;
   receipt?: unknown;
 }
 
@@ -43,6 +45,11 @@ const cast = (c: string) => (c === "source" ? `x."source"::"SubmissionSource"` :
 const INSERT_SUBMISSIONS = `${PREPARED}INSERT INTO "Submission" (${SUBMISSION_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
   SELECT ${SUBMISSION_COLUMNS.map(([c]) => cast(c)).join(", ")}
     FROM jsonb_to_recordset($1::jsonb) AS x(${SUBMISSION_COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")})`;
+
+/** The batch's submission rows as one JSON array, each sheet's grid spliced in as serialized when it arrived. */
+function submissionsJson(jobs: AcceptedJob[]): string {
+  return `[${jobs.map(({ submission: { gridJson, ...row } }) => `${JSON.stringify(row).slice(0, -1)},"grid":${gridJson}}`).join(",")}]`;
+}
 
 /** At most this many submissions in one transaction. */
 const MAX_JOBS = 64;
@@ -88,7 +95,7 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
     // the last round trip with their receipts. Otherwise (a sheet and its correction in one batch) they go first,
     // since earlier waves' snapshots reference them, and get their receipts at the end.
     const oneWave = new Set(rows.map((r) => `${r.unitId}|${r.registerKindId}|${r.phaseId}`)).size === rows.length;
-    const submissions = () => ({ text: INSERT_SUBMISSIONS, values: [JSON.stringify(jobs.map((j) => j.submission))] });
+    const submissions = () => ({ text: INSERT_SUBMISSIONS, values: [submissionsJson(jobs)] });
     let receipts: unknown[] = [];
     // Two round trips on PostgreSQL: the units' locks and previous values; then submission rows, receipts and audit
     // entries, snapshots, the roll-up lock and deltas, COMMIT: the roll-up lock is held only while the database

@@ -53,10 +53,11 @@ export interface Receipt {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function canonicalChecksum(grid: Grid, file?: Uint8Array): string {
+/** sha256 of the original file, or of the grid as serialized (`gridJson`, also what is stored). */
+function canonicalChecksum(gridJson: string, file?: Uint8Array): string {
   const h = createHash("sha256");
   if (file) h.update(file);
-  else h.update(JSON.stringify(grid));
+  else h.update(gridJson);
   return h.digest("hex");
 }
 
@@ -222,7 +223,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   const { db, clock } = c.var.deps;
   const user: AuthUser = c.var.user;
   const now = clock();
-  const checksum = canonicalChecksum(input.grid, input.file?.bytes);
+  const gridJson = JSON.stringify(input.grid);
+  const checksum = canonicalChecksum(gridJson, input.file?.bytes);
 
   // The sheet's own report date decides which map of units applies; a first pass finds it.
   const layouts: TableLayouts = new Map();
@@ -278,7 +280,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   };
   try {
     const receipt = await writeAccepted<Receipt>(db, {
-      submission: { ...base, id, grid: input.grid, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      submission: { ...base, id, gridJson, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
       file: input.file ? { ...input.file, sha256: checksum } : undefined,
       rows,
       meta,
