@@ -118,15 +118,21 @@ describe("roll-ups maintained in the submission's transaction", () => {
     }
   });
 
-  it("a view's figures: the roll-up on the date, the value before the month, and a series that starts from the figure before the window and agrees with the roll-up on every day", async () => {
+  // Two shapes: the month began inside the window (`before` after `from`), and before it (the scan must reach further).
+  it.each([
+    { date: "2025-02-09", from: "2025-02-04", before: "2025-02-05" },
+    { date: "2025-02-09", from: "2025-02-07", before: "2025-02-03" },
+  ])("a view's figures ($from…$date, before $before): the roll-up on the date, the value before the month, and a series that starts from the figure before the window and agrees with the roll-up on every day", async (q) => {
     const units = Object.values(ids);
+    const dayBefore = new Date(Date.parse(q.from) - 86_400_000).toISOString().slice(0, 10);
     const [full, view, now, beforeMonth] = await Promise.all([
-      rollupSeries(db.prisma, units, "2025-02-04", "2025-02-09"),
-      viewFigures(db.sql, units, { date: "2025-02-09", from: "2025-02-04", before: "2025-02-05" }),
-      rollupsAt(db.prisma, units, "2025-02-09"),
-      rollupsAt(db.prisma, units, "2025-02-05"),
+      rollupSeries(db.prisma, units, q.from, q.date),
+      viewFigures(db.sql, units, q),
+      rollupsAt(db.prisma, units, q.date),
+      rollupsAt(db.prisma, units, q.before),
     ]);
     expect([...view.values()].filter((v) => v.series.length > 0).length).toBeGreaterThan(3);
+    expect([...beforeMonth.values()].some((r) => r.entriesDigitized > 0)).toBe(true);
     for (const u of units) {
       expect(view.get(u)!.now, u).toEqual(now.get(u) ?? null);
       expect(view.get(u)!.before, u).toBe(beforeMonth.get(u)?.entriesDigitized ?? 0);
@@ -134,10 +140,10 @@ describe("roll-ups maintained in the submission's transaction", () => {
       const rows = view.get(u)!.series;
       if (rows.length === 0) continue;
       // the first point is the value carried into the window (or the first change inside it)
-      const before = (await rollupsAt(db.prisma, [u], "2025-02-03")).get(u);
+      const before = (await rollupsAt(db.prisma, [u], dayBefore)).get(u);
       if (before) expect(rows[0]).toEqual({ date: before.date, entriesDigitized: before.entriesDigitized });
       for (const p of rows.slice(before ? 1 : 0)) {
-        expect(p.date >= "2025-02-04" && p.date <= "2025-02-09").toBe(true);
+        expect(p.date >= q.from && p.date <= q.date).toBe(true);
         expect((await rollupsAt(db.prisma, [u], p.date)).get(u)!.entriesDigitized).toBe(p.entriesDigitized);
       }
     }

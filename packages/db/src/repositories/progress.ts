@@ -335,38 +335,56 @@ export interface ViewFigures {
   series: { date: string; entriesDigitized: number }[];
 }
 
-// Prepared: the same shape for every view. Each part is an index probe or a short range scan per unit; the series
-// travels as text ("dayOffset value …"), several times cheaper to build and decode than JSON.
+// Prepared: the same shape for every view. Per unit, two index probes: the roll-up on the date, and one backward
+// scan over the latest $3 rows at or before it, which reach every cut-off the view asks about (see viewFigures).
+// The scan travels as text ("daysBack value …", newest first), several times cheaper to build and decode than JSON.
 const VIEW_FIGURES = `${PREPARED}SELECT u."id" AS "unitId", n."date", ${COUNT_FIELDS.map((f) => `n."${f}"`).join(", ")}, n."lastReportAt",
-    (SELECT x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $4::date ORDER BY x."date" DESC LIMIT 1) AS "before",
-    (SELECT string_agg((r."date" - $2::date) || ' ' || r."entriesDigitized", ' ' ORDER BY r."date") FROM (
-       (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" < $2::date ORDER BY x."date" DESC LIMIT 1)
-       UNION ALL
-       (SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" >= $2::date AND x."date" <= $3::date)
-     ) r) AS "series"
+    (SELECT string_agg(($2::date - r."date") || ' ' || r."entriesDigitized", ' ') FROM (
+       SELECT x."date", x."entriesDigitized" FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $2::date ORDER BY x."date" DESC LIMIT $3
+     ) r) AS "recent"
    FROM unnest($1::text[]) AS u("id")
-   LEFT JOIN LATERAL (SELECT * FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $3::date ORDER BY x."date" DESC LIMIT 1) n ON true`;
+   LEFT JOIN LATERAL (SELECT * FROM "UnitRollup" x WHERE x."unitId" = u."id" AND x."date" <= $2::date ORDER BY x."date" DESC LIMIT 1) n ON true`;
+
+const DAY_MS = 86_400_000;
+const daysFrom = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
 /** What a progress view shows of each unit, in one statement: figures as of `date`, the value at `before`, the series from `from`. */
 export async function viewFigures(tx: Sql, unitIds: string[], q: { date: string; from: string; before: string }): Promise<Map<string, ViewFigures>> {
   const out = new Map<string, ViewFigures>();
   if (unitIds.length === 0) return out;
-  const rows = await tx.$queryRawUnsafe<(Partial<Record<(typeof COUNT_FIELDS)[number], bigint>> & { unitId: string; date: Date | null; lastReportAt: Date | null; before: bigint | null; series: string | null })[]>(
-    VIEW_FIGURES, unitIds, q.from, q.date, q.before,
-  );
+  // Roll-up rows exist only on days with a change, at most one a day: the latest (date − cut-off + 1) rows at or
+  // before the date hold the last row at or before each cut-off (the day before the window, and `before`).
+  const fromBack = daysFrom(q.from, q.date);
+  const beforeBack = daysFrom(q.before, q.date);
+  const limit = Math.max(fromBack + 1, beforeBack) + 1;
+  type Row = Partial<Record<(typeof COUNT_FIELDS)[number], bigint>> & { unitId: string; date: Date | null; lastReportAt: Date | null; recent: string | null };
+  const rows = await tx.$queryRawUnsafe<Row[]>(VIEW_FIGURES, unitIds, q.date, limit);
   const dayOf = new Map<number, string>();
-  const dateAt = (offset: number) => {
-    let d = dayOf.get(offset);
-    if (!d) dayOf.set(offset, (d = shiftDay(q.from, offset)));
+  const dateAt = (back: number) => {
+    let d = dayOf.get(back);
+    if (!d) dayOf.set(back, (d = shiftDay(q.date, -back)));
     return d;
   };
   for (const r of rows) {
-    const parts = r.series ? r.series.split(" ") : [];
+    const parts = r.recent ? r.recent.split(" ") : [];
     const series: ViewFigures["series"] = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) series.push({ date: dateAt(Number(parts[i])), entriesDigitized: Number(parts[i + 1]) });
+    let before: number | null = null;
+    let seeded = false;
+    // newest first: the window's days, then the value carried into it; `before` is the first at or past its cut-off
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const back = Number(parts[i]);
+      const value = Number(parts[i + 1]);
+      if (before === null && back >= beforeBack) before = value;
+      if (back <= fromBack) series.push({ date: dateAt(back), entriesDigitized: value });
+      else if (!seeded) {
+        series.push({ date: dateAt(back), entriesDigitized: value });
+        seeded = true;
+      }
+    }
+    series.reverse();
     out.set(r.unitId, {
       now: r.date ? { unitId: r.unitId, date: r.date.toISOString().slice(0, 10), lastReportAt: r.lastReportAt, ...pick(r) } : null,
-      before: Number(r.before ?? 0),
+      before: before ?? 0,
       series,
     });
   }
