@@ -43,7 +43,9 @@ const ONE = `
 WITH sub AS (
   SELECT u.* FROM "Unit" u
    WHERE u."code" = $1 AND u."active" AND ${validOnDate("u")}
-     AND (u."id" = $3 OR EXISTS (SELECT 1 FROM "UnitClosure" c WHERE c."ancestorId" = $3 AND c."descendantId" = u."id"))
+     -- in scope (the closure holds every unit as its own ancestor): one probe of the closure's key. Written as
+     -- OR/EXISTS, PostgreSQL hashed the scope's whole subtree for every sheet.
+     AND (SELECT true FROM "UnitClosure" c WHERE c."ancestorId" = $3 AND c."descendantId" = u."id") IS NOT NULL
    ORDER BY u."validFrom" DESC LIMIT 1
 ), tree AS (
   SELECT u.* FROM sub JOIN "UnitClosure" c ON c."ancestorId" = sub."id" JOIN "Unit" u ON u."id" = c."descendantId"
