@@ -141,17 +141,29 @@ export async function ingestBench() {
     const days = Math.ceil(SUBMISSIONS / communes.length);
     // Each measurement takes the next days' sheets: let the demo's campaign run through all of them (a sheet dated
     // after it ends draws a warning and is not accepted without acknowledgement).
-    await db.prisma.campaign.updateMany({ data: { endDate: new Date(Date.UTC(2025, 1, 19 + days * CLIENTS.length * 2 + 1)) } });
+    await db.prisma.campaign.updateMany({ data: { endDate: new Date(Date.UTC(2025, 1, 19 + (days + 1) * CLIENTS.length * 2 + 2)) } });
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
 
     const transport = db.kind !== "postgresql" ? "" : /[?&]host=\//.test(process.env.DATABASE_URL ?? "") ? " over its Unix socket" : " over TCP";
     console.log(`ingest on ${db.kind}${transport}: ${SUBMISSIONS} commune sheets of 14 rows per measurement (the next days' sheets each time)`);
-    let round = 0;
+    // Each measurement and warm-up takes the next days' sheets.
+    let nextDay = 0;
+    const take = (n: number) => sheets((nextDay += n) - n).slice(0, n === 1 ? communes.length : undefined);
+    // Warm-up of each server, not measured: one day's sheet from every commune, so that no measurement pays for
+    // compiling the server's hot path (the JIT) when others do not.
+    const warmUp = async (target: string, clients: number) => {
+      const warm = await load(target, clients, take(1).map((body, i) => ({
+        path: "/api/submissions", method: "POST", body, expect: 201, headers: { ...headers, "idempotency-key": `warm-up-${nextDay}-${i}` },
+      })));
+      if (warm.failures > 0) throw new Error(`warm-up: ${warm.failures} sheets refused: ${warm.samples.join(" | ")}`);
+      batchSizes.splice(0);
+    };
+    await warmUp(url, CLIENTS[0] ?? 16);
     let result = { healthRate: 0, submitRate: 0, failures: 0, workers: 1, clients: 0 };
     for (const clients of CLIENTS) {
       // One server process (this one, so BENCH_PROFILE sees it); how busy its event loop was.
       const elu0 = performance.eventLoopUtilization();
-      const one = await measure(url, clients, sheets(days * round++), headers, `bench-${round}`, clients === CLIENTS[0]);
+      const one = await measure(url, clients, take(days), headers, `bench-${nextDay}`, clients === CLIENTS[0]);
       const busy = performance.eventLoopUtilization(elu0).utilization;
       const sizes = batchSizes.splice(0);
       const mean = sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length);
@@ -166,7 +178,8 @@ export async function ingestBench() {
         dbUrl.pathname = `/${String((db as { name: string }).name)}`;
         const cluster = await startWorkers(dbUrl.toString(), 2);
         try {
-          const two = await measure(cluster.url, clients, sheets(days * round++), headers, `bench-${round}`);
+          await warmUp(cluster.url, clients);
+          const two = await measure(cluster.url, clients, take(days), headers, `bench-${nextDay}`);
           console.log(`  ${clients} clients, 2 server processes: ${two.submitRate.toFixed(0)} submissions/s (${two.failures} failed); /api/health ${two.healthRate.toFixed(0)} req/s → ${(two.submitRate / two.healthRate).toFixed(3)} × health`);
           // here "server" is only the load generator's host process: the two server processes are children
           if (two.cpu) console.log(`    CPU per submission: PostgreSQL ${((two.cpu.postgres * 1000) / two.n).toFixed(2)} ms; machine busy ${((two.cpu.machineBusy * 1000) / two.n).toFixed(2)} ms + ${((two.cpu.steal * 1000) / two.n).toFixed(2)} ms stolen`);

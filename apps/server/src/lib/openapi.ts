@@ -64,8 +64,9 @@ export function router() {
 
 const zodVi = z.locales.vi().localeError;
 
-/** zod's own Vietnamese wording of an issue (the English one is `issue.message`). */
+/** zod's own Vietnamese wording of an issue (the English one is `issue.message`), or the schema's own (params.vi). */
 function vietnameseIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "custom" && typeof issue.params?.vi === "string") return issue.params.vi;
   try {
     const m = zodVi(issue as unknown as Parameters<typeof zodVi>[0]);
     const text = typeof m === "string" ? m : m?.message;

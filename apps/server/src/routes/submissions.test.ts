@@ -175,6 +175,17 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     // The Vietnamese message is Vietnamese throughout, not zod's English wording.
     expect(wrongBody.error.message.vi).toMatch(/^Dữ liệu không hợp lệ ở trường "grid": Đầu vào không hợp lệ: mong đợi/);
     expect(wrongBody.error.message.en).toMatch(/^Invalid input at "grid": Invalid input: expected object/);
+    // A bad cell is named by its address, in both languages.
+    const badCell = grid(zaHung, figures(1));
+    (badCell.sheets[0]!.rows[3] as unknown[])[2] = { formula: "=A1" };
+    const badCellRes = await post("zahung", { unitCode: "20491", grid: badCell });
+    expect(badCellRes.status).toBe(400);
+    const badCellBody = (await badCellRes.json()) as { error: { field: string; message: { vi: string; en: string } } };
+    expect(badCellBody.error.field).toBe("grid.sheets.0.rows.3.2");
+    expect(badCellBody.error.message.vi).toBe('Dữ liệu không hợp lệ ở trường "grid.sheets.0.rows.3.2": ô C4 phải là chữ (tối đa 2.000 ký tự), số, đúng/sai hoặc để trống');
+    expect(badCellBody.error.message.en).toBe('Invalid input at "grid.sheets.0.rows.3.2": cell C4 must be text (at most 2,000 characters), a number, true/false or empty');
+    const longRow = await post("zahung", { unitCode: "20491", grid: { sheets: [{ name: "S", rows: [Array.from({ length: 201 }, () => 1)] }] } });
+    expect(((await longRow.json()) as { error: { message: { en: string } } }).error.message.en).toContain("row 1 must be a list of at most 200 cells");
     const shortReason = await post("zahung", { unitCode: "20491", grid: grid(zaHung, figures(1)), correctionReason: "x" });
     expect(((await shortReason.json()) as { error: { message: { vi: string } } }).error.message.vi).toBe('Dữ liệu không hợp lệ ở trường "correctionReason": Quá nhỏ: mong đợi string có >=3 ký tự');
     const text = await app.request("/api/submissions", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "hello" });

@@ -15,6 +15,8 @@ export interface AcceptedRow extends SnapshotInput { unitCode: string; kind: str
 export interface AcceptedJob {
   /** The submission row, id included (generated before writing). */
   submission: SubmissionRow;
+  /** The sheet's grid, already serialized (its checksum was computed over the same text). */
+  gridJson: string;
   file?: { filename: string; contentType: string; bytes: Uint8Array; sha256: string } | undefined;
   rows: AcceptedRow[];
   meta: Omit<RecordOptions, "submissionId">;
@@ -29,8 +31,6 @@ export interface SubmissionRow {
   ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; checksum: string;
   templateCode: string | null; templateVersion: string; isCorrection: boolean; correctionReason: string | null; warningsAccepted: boolean;
   rowCount: number; errorCount: number; warningCount: number; issues: unknown; fileId?: string | null;
-  /** The sheet's grid, already serialized (its checksum was computed over the same text). */
-  gridJson: string;
   receipt?: unknown;
 }
 
@@ -48,7 +48,7 @@ const INSERT_SUBMISSIONS = `${PREPARED}INSERT INTO "Submission" (${SUBMISSION_CO
 
 /** The batch's submission rows as one JSON array, each sheet's grid spliced in as serialized when it arrived. */
 function submissionsJson(jobs: AcceptedJob[]): string {
-  return `[${jobs.map(({ submission: { gridJson, ...row } }) => `${JSON.stringify(row).slice(0, -1)},"grid":${gridJson}}`).join(",")}]`;
+  return `[${jobs.map((j) => `${JSON.stringify(j.submission).slice(0, -1)},"grid":${j.gridJson}}`).join(",")}]`;
 }
 
 /** At most this many submissions in one transaction. */
@@ -87,10 +87,14 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
       );
       j.submission.fileId = fileId;
     }
-    const rows = jobs.flatMap((j) => {
-      const meta = { ...j.meta, submissionId: j.submission.id }; // one object per submission: its rows share it
-      return j.rows.map((r) => ({ ...r, meta }));
-    });
+    // One metadata object per submission, shared by its rows; rows built field by field (a spread per row cost
+    // more than the rest of planning them).
+    const rows: SnapshotInput[] = [];
+    for (const j of jobs) {
+      const m = j.meta;
+      const meta: RecordOptions = { submissionId: j.submission.id, source: m.source, submittedById: m.submittedById, submittedAt: m.submittedAt, checksum: m.checksum, isCorrection: m.isCorrection, correctionReason: m.correctionReason };
+      for (const r of j.rows) rows.push({ unitId: r.unitId, registerKindId: r.registerKindId, phaseId: r.phaseId, reportDate: r.reportDate, counts: r.counts, note: r.note ?? null, meta });
+    }
     // Usually every unit × kind × phase × date of the batch is distinct (one wave): the submission rows then go in
     // the last round trip with their receipts. Otherwise (a sheet and its correction in one batch) they go first,
     // since earlier waves' snapshots reference them, and get their receipts at the end.

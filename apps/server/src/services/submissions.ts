@@ -280,7 +280,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   };
   try {
     const receipt = await writeAccepted<Receipt>(db, {
-      submission: { ...base, id, gridJson, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      submission: { ...base, id, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      gridJson,
       file: input.file ? { ...input.file, sha256: checksum } : undefined,
       rows,
       meta,
