@@ -98,7 +98,7 @@ const summary = (u: UnitRow): UnitSummary => ({
   validFrom: u.validFrom, validTo: u.validTo,
 });
 const validOnDate = (a: string) => `${a}."active" AND ${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
-const unitColumns = (a: string) => `${a}."id", ${a}."code", ${a}."name", ${a}."fullName", ${a}."nameEn", ${a}."level"::text AS "level", ${a}."parentId", ${a}."validFrom"::text AS "validFrom", ${a}."validTo"::text AS "validTo"`;
+const unitColumns = (a: string) => `${a}."id", ${a}."code", ${a}."name", ${a}."fullName", ${a}."nameEn", ${a}."level"::text AS "level", ${a}."parentId", to_char(${a}."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(${a}."validTo", 'YYYY-MM-DD') AS "validTo"`;
 /**
  * A view's unit (by code, on the date, only inside the scope: the closure holds every unit as its own ancestor),
  * its path from the top and its children on that date (and whether each has children of its own), as plain

@@ -153,7 +153,7 @@ export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: Reco
   return out;
 }
 
-type PreviousRow = Partial<PrevRow> & { i: number; next: Date | null };
+type PreviousRow = Partial<Omit<PrevRow, "reportDate">> & { i: number; reportDate: string | null; next: string | null };
 
 /** Previous effective value of each key at its report date, and the key's next report date (set-based, one statement). */
 function previousStatement(rows: SnapshotInput[]): Statement {
@@ -162,7 +162,8 @@ function previousStatement(rows: SnapshotInput[]): Statement {
   return {
     rows: true,
     values: [keys],
-    text: `${PREPARED}SELECT k.i, p."version", p."reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, n."next"
+    // dates as yyyy-mm-dd text, compared with the rows' as they are (parsing two dates per row cost more than the rest)
+    text: `${PREPARED}SELECT k.i, p."version", to_char(p."reportDate", 'YYYY-MM-DD') AS "reportDate", ${COUNT_FIELDS.map((f) => `p."${f}"`).join(", ")}, to_char(n."next", 'YYYY-MM-DD') AS "next"
        FROM ${keyTable}
        LEFT JOIN LATERAL (
          SELECT * FROM "ProgressSnapshot" p
@@ -178,20 +179,17 @@ function previousStatement(rows: SnapshotInput[]): Statement {
 
 /** Versions and deltas of a wave's rows from their previous values, and the statements that write them. */
 function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOptions): { recorded: RecordedSnapshot[]; inserts: Statement[]; deltas: Statement[] } {
-  const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as PrevRow & { i: number }]));
-  const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.toISOString().slice(0, 10)]));
+  const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as Omit<PrevRow, "reportDate"> & { i: number; reportDate: string }]));
+  const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.slice(0, 10)]));
   const out: RecordedSnapshot[] = [];
   const insert = new SnapshotRows();
   // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
   const groups = new Map<string, DeltaGroup>();
-  const dayMs = new Map<string, number>();
   // Field by field (no spreads): a few objects per row, built for every sheet received.
   rows.forEach((r, i) => {
     const m = r.meta ?? opts;
     const p = prevOf.get(i);
-    let ms = dayMs.get(r.reportDate);
-    if (ms === undefined) dayMs.set(r.reportDate, (ms = Date.parse(`${r.reportDate}T00:00:00Z`)));
-    const version = p && p.reportDate.getTime() === ms ? p.version + 1 : 1;
+    const version = p && p.reportDate.slice(0, 10) === r.reportDate ? p.version + 1 : 1;
     const previous: Counts | null = p ? pick(p) : null;
     const delta = diff(r.counts, previous ?? ZERO);
     const until = nextOf.get(i) ?? null;
