@@ -146,9 +146,14 @@ export async function ingestBench() {
 
     const transport = db.kind !== "postgresql" ? "" : /[?&]host=\//.test(process.env.DATABASE_URL ?? "") ? " over its Unix socket" : " over TCP";
     console.log(`ingest on ${db.kind}${transport}: ${SUBMISSIONS} commune sheets of 14 rows per measurement (the next days' sheets each time)`);
-    // Each measurement and warm-up takes the next days' sheets.
+    // Each measurement (`days` days of sheets) and each warm-up (one day) takes the next days' sheets.
     let nextDay = 0;
-    const take = (n: number) => sheets((nextDay += n) - n).slice(0, n === 1 ? communes.length : undefined);
+    const take = (n: number) => {
+      const first = nextDay;
+      nextDay += n;
+      const bodies = sheets(first);
+      return n === 1 ? bodies.slice(0, communes.length) : bodies;
+    };
     // Warm-up of each server, not measured: one day's sheet from every commune, so that no measurement pays for
     // compiling the server's hot path (the JIT) when others do not.
     const warmUp = async (target: string, clients: number) => {
