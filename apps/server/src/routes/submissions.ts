@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { a1, formatNumber } from "@sohoa/core";
+import { a1, formatNumber, type CellValue } from "@sohoa/core";
 import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
@@ -12,7 +12,6 @@ import { readNodeBody } from "../lib/node-body";
 import { submit, type SubmitInput } from "../services/submissions";
 import { IsoDate } from "./schemas";
 
-type CellValue = string | number | boolean | null;
 const MAX_CELL_TEXT = 2000;
 const MAX_ROW_CELLS = 200;
 const MAX_SHEET_ROWS = 100_000;

@@ -180,7 +180,7 @@ function previousStatement(rows: SnapshotInput[]): Statement {
 /** Versions and deltas of a wave's rows from their previous values, and the statements that write them. */
 function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOptions): { recorded: RecordedSnapshot[]; inserts: Statement[]; deltas: Statement[] } {
   const prevOf = new Map(prevRows.filter((p) => p.version != null).map((p) => [Number(p.i), p as Omit<PrevRow, "reportDate"> & { i: number; reportDate: string }]));
-  const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!.slice(0, 10)]));
+  const nextOf = new Map(prevRows.filter((n) => n.next).map((n) => [Number(n.i), n.next!]));
   const out: RecordedSnapshot[] = [];
   const insert = new SnapshotRows();
   // Deltas grouped by (unit, from, until) so ancestors are updated once per group.
@@ -189,7 +189,7 @@ function planWave(prevRows: PreviousRow[], rows: SnapshotInput[], opts: RecordOp
   rows.forEach((r, i) => {
     const m = r.meta ?? opts;
     const p = prevOf.get(i);
-    const version = p && p.reportDate.slice(0, 10) === r.reportDate ? p.version + 1 : 1;
+    const version = p && p.reportDate === r.reportDate ? p.version + 1 : 1;
     const previous: Counts | null = p ? pick(p) : null;
     const delta = diff(r.counts, previous ?? ZERO);
     const until = nextOf.get(i) ?? null;
