@@ -143,3 +143,15 @@ export function parseDateCell(v: CellValue | undefined): string | null {
   if (/^\d+(\.\d+)?$/.test(s)) return parseDateCell(Number(s));
   return null;
 }
+
+/**
+ * A number shown under a percent format ("0.0%") holds a fraction: 1.25 is shown, and meant, as 125,0%.
+ * Readers of a workbook (the server's .xlsx reader, the task pane) pass each cell through this with its number
+ * format, so the percent is read as the person sees it, whichever program wrote the file.
+ */
+export function withNumberFormat(v: CellValue, numberFormat: string | null | undefined): CellValue {
+  if (typeof v !== "number" || !numberFormat || !Number.isFinite(v)) return v;
+  // a percent sign outside quotes and brackets ("0.0%", "0%", not "\"%\"0" or "[Red]")
+  const bare = numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return bare.includes("%") ? `${Number((v * 100).toFixed(10))}%` : v;
+}
