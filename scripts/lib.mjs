@@ -12,21 +12,27 @@ function works(cmd, args) {
   return r.status === 0;
 }
 
-/** Returns the pnpm command to use, installing pnpm locally under .tools/ if none is on the PATH. */
+/**
+ * Returns the pnpm command to use, installing pnpm locally under .tools/ if none is on the PATH. The local one's
+ * directory is put first on this process's PATH, so every child (turbo, package scripts, spawned tools) finds it too.
+ */
 export function ensurePnpm() {
   if (works("pnpm", ["--version"])) return "pnpm";
-  const local = path.join(ROOT, ".tools/node_modules/.bin/pnpm");
+  const bin = path.join(ROOT, ".tools/node_modules/.bin");
+  const local = path.join(bin, "pnpm");
   if (!existsSync(local)) {
     console.log(`[sohoa] installing pnpm ${PNPM_VERSION} into .tools/ …`);
     mkdirSync(path.join(ROOT, ".tools"), { recursive: true });
     const r = spawnSync("npm", ["install", "--no-save", "--prefix", path.join(ROOT, ".tools"), `pnpm@${PNPM_VERSION}`], { stdio: "inherit" });
     if (r.status !== 0) throw new Error("could not install pnpm with npm");
   }
+  process.env.PATH = `${bin}${path.delimiter}${process.env.PATH ?? ""}`;
   return local;
 }
 
 export function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: ROOT, ...opts });
+  if (r.error) console.error(`[sohoa] could not run ${cmd}: ${r.error.message}`);
   if (r.status !== 0 && !opts.allowFail) {
     console.error(`[sohoa] failed: ${cmd} ${args.join(" ")}`);
     process.exit(r.status ?? 1);

@@ -7,7 +7,8 @@ const apiTarget = process.env.SOHOA_API_URL ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
+  // strictPort: a taken port stops the dev server with a message instead of moving it where the banner does not say.
+  server: { port: Number(process.env.SOHOA_CONSOLE_PORT ?? 5173), strictPort: true, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
   preview: { port: 4173, proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
   build: { outDir: "dist", sourcemap: false, manifest: true, chunkSizeWarningLimit: 1500 },
 });

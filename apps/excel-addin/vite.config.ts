@@ -70,7 +70,8 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   const https = command === "serve" && mode === "development" ? await devHttps() : undefined;
   return {
     plugins: [react(), selfHostedOfficeJs(), officeJsSource(officeJs)],
-    server: { port: 3001, strictPort: true, ...(https ? { https } : {}), proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
+    // 3001 is the port the manifests name; SOHOA_ADDIN_PORT only for a second instance beside it (CI's fresh-clone start).
+    server: { port: Number(env.SOHOA_ADDIN_PORT ?? 3001), strictPort: true, ...(https ? { https } : {}), proxy: { "/api": { target: apiTarget, changeOrigin: true } } },
     build: { outDir: "dist", rollupOptions: { input: "taskpane.html" } },
   };
 });

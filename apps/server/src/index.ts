@@ -76,6 +76,12 @@ function startServer(db: Database, withScheduler: boolean) {
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     if (cluster.isPrimary || process.env.SOHOA_WORKER_INDEX === "0") console.log(`[sohoa] API http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${info.port}/api (docs: /api/docs)`);
   });
+  // A taken port is the commonest start failure: say which and what to do, not a stack trace.
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EADDRINUSE") throw err;
+    console.error(`[sohoa] cổng ${env.PORT} đang được dùng — port ${env.PORT} is already in use (another Sohoa or another program). Stop it, or start with PORT=<another port>.`);
+    process.exit(1);
+  });
 
   const scheduler =
     withScheduler && env.SOHOA_SCHEDULER === "on"

@@ -66,7 +66,7 @@ describe("matchUnit", () => {
 
 describe("DOMAIN.md: the 2025-06-30 registry (Quảng Nam, province 49)", () => {
   type Raw = { code: string; name: string; fullName: string; districts: { code: string; name: string; fullName: string; wards: { code: string; name: string; fullName: string }[] }[] };
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/data/administrative-units/vn-units-2025-06-30.json");
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/registry/vn-units-2025-06-30.json");
   const qn = (JSON.parse(readFileSync(file, "utf8")) as Raw[]).find((p) => p.code === "49")!;
   const units: UnitRef[] = [{ id: "49", code: "49", name: qn.name, fullName: qn.fullName, level: "PROVINCE", parentId: null }];
   for (const d of qn.districts) {

@@ -17,5 +17,8 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
   CHECKPOINT_DISABLE: "1",
 };
-const r = spawnSync("pnpm", ["exec", "prisma", "generate", "--no-hints"], { cwd: root, env, stdio: "inherit" });
+// The package's own prisma, by path: no package manager needs to be on the PATH.
+const prisma = path.join(root, "node_modules/.bin", process.platform === "win32" ? "prisma.cmd" : "prisma");
+const r = spawnSync(prisma, ["generate", "--no-hints"], { cwd: root, env, stdio: "inherit", shell: process.platform === "win32" });
+if (r.error) console.error(`[sohoa] could not run ${prisma}: ${r.error.message}`);
 process.exit(r.status ?? 1);

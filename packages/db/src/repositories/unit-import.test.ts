@@ -4,7 +4,7 @@ import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "../testing";
 import { importUnitRegistry, countUnitsAt, type RegistryNode } from "./unit-import";
 
-const DATA = path.resolve(__dirname, "../../../../../shared/data/administrative-units");
+const DATA = path.resolve(__dirname, "../../registry");
 const load = (f: string) => JSON.parse(readFileSync(path.join(DATA, f), "utf8")) as RegistryNode[];
 
 describe("units import of the real registries", () => {
