@@ -7,12 +7,18 @@ import { parseRange } from "./a1";
 import { normalizeName } from "./text";
 import type { CellValue, CountField, Sheet } from "./types";
 
-export type Field = CountField | "index" | "unitCode" | "unitName" | "registerKind" | "phase" | "statedPercent" | "reportDate" | "note" | "correction" | "book";
+/** Monthly results tables (the month's target and output, percent of target, growth) read beside the counts. */
+export type MonthlyField = "monthTarget" | "monthOutput" | "lastMonthOutput" | "percentOfTarget" | "growth";
+export type Field = CountField | MonthlyField | "index" | "unitCode" | "unitName" | "registerKind" | "phase" | "statedPercent" | "reportDate" | "note" | "correction" | "book";
 
 export interface TableLayout {
   headerRow: number; // 0-based, last header row
+  /** 0-based first row of the header block (its group rows above the last header row) */
+  headerFirstRow: number;
   firstDataRow: number;
   columns: Partial<Record<Field, number>>;
+  /** the header label each column was read from, and its 0-based row */
+  labels: Partial<Record<Field, { row: number; text: string }>>;
 }
 
 const MAX_HEADER_SCAN = 25;
@@ -56,6 +62,8 @@ function classifyLabel(own: string, group: string): Field | null {
   const o = normalizeName(own);
   if (!n) return null;
   if (/^(stt|tt|so tt|so thu tu|no|#)$/.test(o)) return "index";
+  const monthly = monthlyField(n, o);
+  if (monthly) return monthly;
   if (/(ty le|phan tram|percent|rate|%)/.test(n) && !/(so luong|tong so)/.test(o)) {
     // A rate of books ("Tỷ lệ sổ đã số hóa") is not the entries rate the rule checks: ignored.
     const ofBooks = /(^|[^\p{L}])sổ([^\p{L}]|$)/u.test(own.normalize("NFC").toLowerCase()) || /\bbooks?\b/.test(o);
@@ -91,18 +99,60 @@ function classifyLabel(own: string, group: string): Field | null {
   return null;
 }
 
+/**
+ * The columns of a monthly results table (Khánh Hòa's style): the month's target, last month's and this month's
+ * output, percent of target, growth over last month. Checked before the counts: "Kết quả tháng này" is an
+ * output, not the cumulative "digitized".
+ */
+function monthlyField(n: string, o: string): MonthlyField | null {
+  if (!/(chi tieu|thang truoc|ky truoc|thang nay|trong thang|ky nay|tang truong|thuc hien thang|ket qua thang|so voi thang)/.test(n)) return null;
+  const rate = /(ty le|phan tram|%)/.test(n);
+  if (/(tang|giam|tang truong)/.test(o) && /(thang truoc|ky truoc|tang truong)/.test(n)) return "growth";
+  if (rate && /(chi tieu|ke hoach)/.test(n)) return "percentOfTarget";
+  if (rate) return null;
+  if (/(thang truoc|ky truoc)/.test(o) || (/(thang truoc|ky truoc)/.test(n) && !o.includes("thang nay"))) return "lastMonthOutput";
+  if (/chi tieu/.test(o) || (/chi tieu/.test(n) && !/(thang nay|trong thang|thuc hien|ket qua)/.test(o))) return "monthTarget";
+  if (/(thang nay|trong thang|ky nay|thuc hien thang|ket qua thang|thuc hien|ket qua)/.test(o) || /(thang nay|trong thang|ky nay)/.test(n)) return "monthOutput";
+  return null;
+}
+
 function score(cols: Partial<Record<Field, number>>): number {
   const counts = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"].filter((f) => cols[f as Field] !== undefined).length;
   if (cols.entriesDigitized === undefined && cols.entriesTotal === undefined) return 0;
   return counts * 2 + (cols.unitName !== undefined || cols.unitCode !== undefined ? 1 : 0) + (cols.registerKind !== undefined ? 1 : 0) + (cols.phase !== undefined ? 1 : 0);
 }
 
+/** The group label over column c: its own cell, or the nearest label to its left when the cells between are empty (a group merged right). */
+function groupLabel(row: CellValue[] | undefined, c: number): string {
+  if (!row) return "";
+  const own = text(row[c]);
+  if (own) return own;
+  for (let k = c - 1; k >= 0; k--) {
+    const v = text(row[k]);
+    if (v) return v;
+  }
+  return "";
+}
+
 /** A row of only column numbers like (1) (2) (3) or 1 2 3, as under many official headers. */
-function isNumberingRow(row: CellValue[] | undefined): boolean {
+export function isNumberingRow(row: CellValue[] | undefined): boolean {
   if (!row) return false;
-  const cells = row.filter((v) => v !== null && v !== "");
-  if (cells.length < 3) return false;
-  return cells.every((v, i) => (typeof v === "string" && /^[()\d\s=+*/x:.,-]{1,24}$/i.test(v.trim()) && /\d/.test(v)) || (typeof v === "number" && v === i + 1));
+  let digits = 0, cells = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined || v === "") continue;
+    cells++;
+    if (typeof v === "number") {
+      if (v !== cells) return false;
+      digits++;
+    } else if (typeof v === "string") {
+      const t = v.trim();
+      // "(1)", "2", "(8)=(7)/(5)", "9=6/5", and the letters some offices use for the first columns ("A", "B")
+      if (/^[()\d\s=+*/x:.,%-]{1,24}$/i.test(t) && /\d/.test(t)) digits++;
+      else if (!/^\(?[A-Da-d]\)?$/.test(t)) return false;
+    } else return false;
+  }
+  return digits >= 3;
 }
 
 /**
@@ -131,25 +181,35 @@ export function findTable(sheet: Sheet): TableLayout | null {
     const row = rows[r] ?? [];
     if ((filled[r] ?? 0) < 2) continue;
     // A group header above counts only if that row itself looks like a header row (several labels).
-    const width = Math.max(row.length, ...[1, 2].map((u) => (rows[r - u] ?? []).length));
+    const above = [2, 1].map((u) => r - u).filter((y) => y >= 0 && (filled[y] ?? 0) >= 2 && !isNumberingRow(rows[y]));
+    const width = Math.max(row.length, ...above.map((y) => (rows[y] ?? []).length));
     const cols: Partial<Record<Field, number>> = {};
+    const labels: TableLayout["labels"] = {};
     for (let c = 0; c < width; c++) {
-      const own = text(row[c]);
+      let own = text(row[c]);
+      let ownRow = r;
+      // Merged areas are not always known (Excel 2016's API cannot read them): an empty cell in the last header
+      // row takes the label standing above it (a label merged down), never one to its left (that is a group).
+      for (let k = above.length - 1; k >= 0 && !own; k--) {
+        own = text(rows[above[k]!]?.[c]);
+        if (own) ownRow = above[k]!;
+      }
       let group = "";
-      for (let up = 2; up >= 1; up--) {
-        const above = rows[r - up];
-        if (!above) continue;
-        if ((filled[r - up] ?? 0) < 2) continue; // a title line, not a group header
-        const g = text(above[c]);
+      for (const y of above) {
+        if (y >= ownRow) continue;
+        const g = groupLabel(rows[y], c);
         if (g && g !== own) group = `${group} ${g}`;
       }
       const f = own ? classifyHeader(own, group) : null;
-      if (f && cols[f] === undefined) cols[f] = c;
+      if (f && cols[f] === undefined) {
+        cols[f] = c;
+        labels[f] = { row: ownRow, text: `${group} ${own}`.trim() };
+      }
     }
     const s = score(cols);
     if (s > bestScore) {
       bestScore = s;
-      best = { headerRow: r, firstDataRow: r + 1, columns: cols };
+      best = { headerRow: r, headerFirstRow: above[0] ?? r, firstDataRow: r + 1, columns: cols, labels };
     }
   }
   if (!best || bestScore < 2) return null;

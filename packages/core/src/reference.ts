@@ -43,6 +43,8 @@ function addKey(map: KeyIndex, k: string, u: UnitRef): void {
  * Several candidates at a level are narrowed by the group the sheet is in (its district row); if still
  * several, the match is ambiguous and the candidates are returned: never a guess.
  */
+const AGENCY_ROLE = /^(so tu phap|stp|tu phap tinh|van phong so tu phap)( .*)?$/;
+
 export class UnitIndex {
   private byCode = new Map<string, UnitRef>();
   /** codes held by several versions of units (codes are reused: old 20944 Xã Trà Mai, new 20944 Xã Nam Trà My) */
@@ -154,6 +156,11 @@ export class UnitIndex {
         if (list.length === 1) return { kind: "found", unit: list[0]!, by: "name" };
         return { kind: "ambiguous", candidates: list };
       }
+      // "Sở Tư pháp", "STP": a province's report names its Department of Justice by its role, not its registry name.
+      if (AGENCY_ROLE.test(n)) {
+        const agencies = this.units.filter((u) => u.level === "AGENCY");
+        if (agencies.length === 1) return { kind: "found", unit: agencies[0]!, by: "name" };
+      }
     }
     return { kind: "unknown", suggestions: [] };
   }
@@ -215,9 +222,11 @@ export class KindIndex {
     }
   }
   match(text: string): string | null {
-    const n = stripBookWords(normalizeName(text));
+    // "Khác (nuôi con nuôi, ly hôn ở nước ngoài)": what is in brackets explains the kind, it does not name it.
+    const n = stripBookWords(normalizeName(text.replace(/\([^)]*\)?/g, " ")));
     const direct = this.map.get(n) ?? this.map.get(n.replace(/^(dang ky|dk)\s+/, ""));
     if (direct) return direct;
+    if (/^(cac )?(loai |so )?khac\b/.test(n)) return this.map.get("khac") ?? null;
     // "Sổ thay đổi, cải chính hộ tịch": the longest known spelling (two words or more) inside the text
     // decides; two kinds at the same length is no answer.
     let best: string | null = null, bestLen = 0, tie = false;

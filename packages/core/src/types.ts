@@ -1,4 +1,5 @@
 /** Shared domain types of Sohoa. Plain data, no IO: the same in Node and in both browser apps. */
+import type { WorkbookReading } from "./reading/types";
 export type Locale = "vi" | "en";
 export interface Message { vi: string; en: string }
 export type UnitLevel = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
@@ -99,6 +100,8 @@ export interface ValidationResult {
   reportDate: string | null;
   template: "commune" | "rollup" | null;
   hasErrors: boolean;
+  /** what was understood of the workbook: each sheet's unit, date, header mapping and row roles */
+  reading: WorkbookReading;
 }
 
 export const ZERO_COUNTS: ProgressCounts = Object.freeze({ booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 }) as ProgressCounts;

@@ -260,10 +260,19 @@ describe("overlapping rows count the same entries twice", () => {
     const roll: CellValue[][] = [["Ngày báo cáo: 18/02/2025"], ["Mã đơn vị", "Tên đơn vị", "Tổng số dữ liệu cần số hóa", "Số dữ liệu đã số hóa"], ["20491", "Xã Za Hung", 5000, 100]];
     const communeSheet = buildCommuneTemplate({ unit: zaHung, registerKinds: kinds, phases, reportDate: "2025-02-18" });
     communeSheet.rows[5]![1] = "20491"; // unused index column: harmless
-    const g: Grid = { sheets: [{ name: "Tổng hợp", rows: roll }, { ...communeSheet, rows: [...communeSheet.rows.slice(0, 4), ["Mã đơn vị", ...communeSheet.rows[4]!.slice(1)], ["20491", "Khai sinh", "Giai đoạn 1", 1, 0, 5000, 100, 0, 0]] }] };
-    const r = validateGrid(g, provinceCtx());
+    const own = { ...communeSheet, rows: [...communeSheet.rows.slice(0, 4), ["Mã đơn vị", ...communeSheet.rows[4]!.slice(1)], ["20491", "Khai sinh", "Giai đoạn 1", 1, 0, 5000, 100, 0, 0]] };
+    const r = validateGrid({ sheets: [{ name: "Bảng 1", rows: roll }, own] }, provinceCtx());
     expect(r.issues.map((i) => `${i.code}@${i.sheet}!${i.cell}`)).toEqual([`DUPLICATE_ROW@${communeSheet.name}!A6`]);
-    expect(r.issues[0]!.message.vi).toContain("Tổng hợp");
+    expect(r.issues[0]!.message.vi).toContain("Bảng 1");
+    // Named as the summary of the other sheets ("Tổng hợp"), the same roll-up is checked against them, not counted.
+    const summed = validateGrid({ sheets: [{ name: "Tổng hợp", rows: roll }, own] }, provinceCtx());
+    expect(summed.issues).toEqual([]);
+    expect(summed.rows.map((x) => `${x.sheet}:${x.unit.code}:${x.counts.entriesDigitized}`)).toEqual([`${communeSheet.name}:20491:100`]);
+    expect(summed.reading.sheets.map((x) => x.kind)).toEqual(["summary", "table"]);
+    roll[2]![3] = 90; // yesterday's figure left in the summary
+    const off = validateGrid({ sheets: [{ name: "Tổng hợp", rows: roll }, own] }, provinceCtx());
+    expect(off.issues.map((i) => `${i.code}@${i.sheet}!${i.cell}`)).toEqual(["TOTAL_MISMATCH@Tổng hợp!D3"]);
+    expect(off.issues[0]!.message.vi).toContain("ghi 90 nhưng cộng các dòng được 100");
   });
 });
 

@@ -4,15 +4,22 @@
  * wrong and how to fix it, and the A1 address of its cell(s). The server re-runs exactly this on what it
  * receives; the add-in and the console run it before submitting, so an official sees what the server says.
  *
- * Shape of the work: every sheet with a recognisable table (headers.ts) is read row by row. A row is a
- * blank spacer, a total/subtotal (checked against the rows it sums, never taken as a unit), a group row
- * naming a parent unit (its figures are a subtotal of the units listed under it), or a data row. Row rules
- * run as the row is read; rules across rows (duplicates, previous report, outliers, dates) run after.
+ * Shape of the work: every sheet with a recognisable table (headers.ts) is read row by row, inside the
+ * document frame around it (reading/frame.ts: the date and unit stated above the table, notes and signatures
+ * under it). A row is a blank spacer, the column-number row, a section naming the phase of the rows below, a
+ * total/subtotal (checked against the rows it sums, never taken as a unit), a group row naming a parent unit
+ * (its figures are a subtotal of the units listed under it), or a data row; each row's role goes into the
+ * reading (reading/recorder.ts) returned beside the issues. A sheet named "Tổng hợp" beside other sheets is
+ * checked against them, not counted. Row rules run as the row is read; rules across rows (duplicates,
+ * previous report, outliers, dates) run after.
  * The loop is written for 100,000-row roll-ups: no per-cell closures, one object per row.
  */
 import { columnLetters } from "./a1";
 import { formatDate, formatNumber, formatPercent } from "./format";
-import { tableLayout, type TableLayout, type TableLayouts } from "./headers";
+import { isNumberingRow, tableLayout, type TableLayout, type TableLayouts } from "./headers";
+import { cellRef, frameDates, isHeadingIndex, isSummaryName, trailerStart, unitHints, type FrameDates } from "./reading/frame";
+import { SheetRecorder } from "./reading/recorder";
+import type { SheetReading, WorkbookReading } from "./reading/types";
 import { KindIndex, PhaseIndex, UnitIndex } from "./reference";
 import { compactKey, normalizeName } from "./text";
 import { COUNT_FIELDS, ZERO_COUNTS, type CellValue, type CountField, type Grid, type Message, type ProgressCounts, type ProgressRow, type Severity, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue, type ValidationResult } from "./types";
@@ -69,7 +76,9 @@ export const COUNT_FIELD_NAMES = FIELD_NAMES;
 export type OutlierOptions = NonNullable<ValidationContext["outlier"]>;
 
 const TOTAL_ROW = /^(tong cong|tong so|tong|cong|total|grand total|subtotal|sub total|toan tinh|toan huyen|toan thanh pho|toan thi xa|ca tinh|ca huyen|sum)( .*)?$/;
-const GRAND_TOTAL = /^(tong cong|toan tinh|toan thanh pho|ca tinh|grand total|total|tong so|tong)$/;
+const GRAND_TOTAL = /^(tong cong|toan tinh|toan thanh pho|ca tinh|grand total|total|tong so|tong)( .*)?$/;
+/** A section's label: "Giai đoạn 1 (2006–2018)", "GĐ2", "II. Giai đoạn 2" (tested on the raw text: cheap on 100,000 unit names). */
+const SECTION_LABEL = /^\s*(?:[IVX]{1,4}\s*[.)-]?\s+)?(?:giai|gđ|gd|phase)/i;
 const CORRECTION_NOTE = /^(dieu chinh|dinh chinh|cai chinh so lieu|sua so lieu|correction|corrected)\b/;
 const CORRECTION_PREFIX = /^\s*(điều chỉnh|đính chính|cải chính số liệu|sửa số liệu|dieu chinh|dinh chinh|cai chinh so lieu|sua so lieu|correction|corrected)\s*(do|vì|vi|because|:|-|–)?\s*/iu;
 const YES = /^(x|v|✓|✔|co|yes|y|true|1|dieu chinh|correction)$/;
@@ -107,42 +116,6 @@ class Collector {
   }
 }
 
-interface HeaderDate { date: string | null; r: number; c: number; raw: string }
-
-/** The report date written above the table: "Ngày báo cáo: 18/02/2025", "Báo cáo ngày 18/02/2025", "Report date | 2025-02-18". */
-function headerDate(sheet: Sheet, before: number): HeaderDate | null {
-  for (let r = 0; r < Math.min(before, sheet.rows.length); r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const t = str(row[c]);
-      if (!t || typeof row[c] !== "string") continue;
-      const nt = normalizeName(t);
-      if (!/(ngay bao cao|report date|so lieu (tinh )?den ngay|bao cao ngay|tinh den ngay|as of|as at)/.test(nt)) continue;
-      const inline = t.split(/[:：]/).slice(1).join(":").trim() || t.replace(/^.*?(ngày|ngay|date|đến|den|of|at)\s*/i, "");
-      const d1 = parseDateCell(inline) ?? parseDateCell(t.replace(/^[^0-9]*/, ""));
-      if (d1) return { date: d1, r, c, raw: t };
-      for (let k = c + 1; k < row.length; k++) {
-        const v = row[k];
-        if (v === null || v === undefined || v === "") continue;
-        return { date: parseDateCell(v), r, c: k, raw: str(v) };
-      }
-      return { date: null, r, c, raw: t };
-    }
-  }
-  // No labelled date: the date line of an official document ("Quảng Nam, ngày 18 tháng 02 năm 2025").
-  for (let r = 0; r < Math.min(before, sheet.rows.length); r++) {
-    const row = sheet.rows[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || !/th[aá]ng/i.test(v.normalize("NFC"))) continue;
-      if (!/ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(normalizeName(v))) continue;
-      const d = parseDateCell(v);
-      if (d) return { date: d, r, c, raw: v.trim() };
-    }
-  }
-  return null;
-}
-
 export function countsEqual(a: ProgressCounts, b: ProgressCounts): boolean {
   return COUNT_FIELDS.every((f) => a[f] === b[f]);
 }
@@ -160,11 +133,23 @@ export function validateGrid(grid: Grid, ctx: ValidationContext, layouts?: Table
       vi: `Không đọc được bảng tính (${why}). Hãy dùng mẫu của Sohoa hoặc gửi tệp cho quản trị viên.`,
       en: `The sheet could not be read (${why}). Use the Sohoa template or send the file to an administrator.`,
     });
-    return { rows: [], issues: out.issues, reportDate: null, template: null, hasErrors: true };
+    return { rows: [], issues: out.issues, reportDate: null, template: null, hasErrors: true, reading: { sheets: [], reportDate: null } };
   }
 }
 
 interface PendingGroup { sheet: Sheet; r: number; cols: TableLayout["columns"]; unit: UnitRef; from: number }
+/** A section row with figures ("I | Giai đoạn 1 | 1.200 | …"): its subtotal is checked when the next section starts. */
+interface PendingSection { r: number; from: number; label: string }
+
+/** The report date a sheet's frame states, or a DATE_INVALID for a label whose date cannot be read. */
+function sheetFrameDate(out: Collector, name: string, frame: FrameDates): { date: string; cell: string } | null {
+  if (frame.reportDate) return { date: frame.reportDate.date, cell: cellRef(frame.reportDate.r, frame.reportDate.c) };
+  if (frame.invalid) {
+    const raw = frame.invalid.text.slice(0, 60);
+    out.add("DATE_INVALID", name, frame.invalid.r, frame.invalid.c, { vi: `Ngày báo cáo "${raw}" không đúng định dạng; hãy ghi theo dạng ngày/tháng/năm, ví dụ 18/02/2025.`, en: `The report date "${raw}" is not a valid date; write it as day/month/year, e.g. 18/02/2025.` });
+  }
+  return null;
+}
 
 type Ctx = ValidationContext;
 
@@ -175,10 +160,12 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
   const submitterIsLeaf = !units.children.has(ctx.submitter.id);
   const sheets = Array.isArray(grid?.sheets) ? grid.sheets.filter((s) => s && Array.isArray(s.rows)) : [];
   const tables: { sheet: Sheet; layout: TableLayout }[] = [];
+  const sheetReadings: SheetReading[] = [];
   for (const sheet of sheets) {
     if (typeof sheet.name !== "string") continue;
     const layout = tableLayout(sheet, layouts);
     if (layout) tables.push({ sheet, layout });
+    else sheetReadings.push(new SheetRecorder(sheet, null, "none").reading);
   }
   const firstSheet = sheets[0]?.name ?? "";
   if (tables.length === 0) {
@@ -186,10 +173,12 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
       vi: "Không tìm thấy bảng số liệu: cần một dòng tiêu đề có các cột như \"Tổng số dữ liệu cần số hóa\" và \"Số dữ liệu đã số hóa\". Hãy dùng mẫu của Sohoa (Chèn mẫu) hoặc đặt lại tiêu đề cột.",
       en: "No progress table found: a header row needs columns such as \"Entries to digitize\" and \"Entries digitized\". Use the Sohoa template (Insert template) or rename the columns.",
     });
-    return { rows: [], issues: out.issues, reportDate: null, template: null, hasErrors: true };
+    return { rows: [], issues: out.issues, reportDate: null, template: null, hasErrors: true, reading: { sheets: sheetReadings, reportDate: null } };
   }
 
   const rows: ProgressRow[] = [];
+  /** rows of summary sheets: compared with the other sheets' rows, never counted */
+  const summaryRows: SummaryRow[] = [];
   const pendingGroups: PendingGroup[] = [];
   let template: "commune" | "rollup" = "commune";
   let suggestionsLeft = 50;
@@ -207,16 +196,16 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
     const cols = layout.columns;
     const name = sheet.name;
     if ((cols.unitCode !== undefined || cols.unitName !== undefined) && cols.registerKind === undefined) template = "rollup";
-    const hd = headerDate(sheet, layout.headerRow);
-    let sheetDate: string | null = null;
-    let sheetDateCell: string | undefined;
-    if (hd) {
-      if (hd.date) {
-        sheetDate = hd.date;
-        sheetDateCell = columnLetters(hd.c) + (hd.r + 1);
-      } else out.add("DATE_INVALID", name, hd.r, hd.c, { vi: `Ngày báo cáo "${hd.raw}" không đúng định dạng; hãy ghi theo dạng ngày/tháng/năm, ví dụ 18/02/2025.`, en: `The report date "${hd.raw}" is not a valid date; write it as day/month/year, e.g. 18/02/2025.` });
-    }
+    const frame = frameDates(sheet, layout.headerRow);
+    const fd = sheetFrameDate(out, name, frame);
+    const sheetDate = fd?.date ?? null;
+    const sheetDateCell = fd?.cell;
     const defaultDate = sheetDate ?? ctx.reportDate ?? "";
+    const summary = tables.length > 1 && isSummaryName(name);
+    const rec = new SheetRecorder(sheet, layout, summary ? "summary" : "table");
+    sheetReadings.push(rec.reading);
+    if (frame.reportDate) rec.reading.reportDate = { date: frame.reportDate.date, cell: fd!.cell, source: frame.reportDate.source, text: frame.reportDate.text };
+    if (frame.signedOn && frame.signedOn !== frame.reportDate) rec.reading.signedOn = { date: frame.signedOn.date, cell: cellRef(frame.signedOn.r, frame.signedOn.c) };
 
     // Column letters, computed once per sheet; a cell address is then one concatenation.
     const countCols: number[] = [];
@@ -238,33 +227,103 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
     const dateL = cols.reportDate !== undefined ? columnLetters(cols.reportDate) : "";
     const hasUnitCols = cols.unitCode !== undefined || cols.unitName !== undefined;
 
+    // A sheet without unit columns is one unit's: the submitter's, or (a district's workbook with a sheet per
+    // commune) the unit its title block, a cell or its name says.
+    let sheetUnit: UnitRef = ctx.submitter;
+    if (!hasUnitCols && !submitterIsLeaf) {
+      for (const h of unitHints(sheet, layout.headerFirstRow)) {
+        const m = units.match(null, h.text, null, defaultDate || null);
+        if (m.kind === "found" && !units.children.has(m.unit.id)) {
+          sheetUnit = m.unit;
+          rec.reading.unit = { code: m.unit.code, fullName: m.unit.fullName, cell: h.r === null || h.c === null ? null : cellRef(h.r, h.c), source: h.source };
+          break;
+        }
+      }
+    }
+    if (!hasUnitCols && !rec.reading.unit) rec.reading.unit = { code: sheetUnit.code, fullName: sheetUnit.fullName, cell: null, source: "submitter" };
+
     let lastKind: string | null = null;
     let lastPhase: string | number | null = null;
     let groupStart = rows.length; // first row of the current subtotal group
     const sheetStart = rows.length;
     let groupUnit: UnitRef | null = null;
+    let sectionPhase: string | null = null; // set by a section row ("I | Giai đoạn 1 (2006–2018)")
+    let section: PendingSection | null = null;
+    const deferredTotals: { r: number; label: string }[] = []; // a "Tổng cộng" above the rows it sums
+    let trailer: "note" | "signature" | null = null; // under the table: everything is notes and signatures
+    const closeSection = () => {
+      if (section && rows.length > section.from) compareTotals(out, sheet, section.r, cols, rows, section.from, { vi: `Dòng "${section.label}"`, en: `Section "${section.label}"` });
+      section = null;
+    };
     for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
-      if (!Array.isArray(row) || row.length === 0) continue;
+      if (!Array.isArray(row) || row.length === 0) {
+        rec.role(r, trailer ?? "blank");
+        continue;
+      }
       const rowNum = r + 1;
+      if (trailer) {
+        rec.role(r, trailerStart(row) ?? trailer);
+        continue;
+      }
+      // The column-number row "(1) (2) … (8)=(7)/(5)" right under the header.
+      if (rows.length === sheetStart && r < layout.firstDataRow + 3 && isNumberingRow(row)) {
+        rec.role(r, "numbering");
+        continue;
+      }
 
       const codeText = cols.unitCode === undefined ? "" : str(row[cols.unitCode]);
       const nameText = cols.unitName === undefined ? "" : str(row[cols.unitName]);
       const kindText = cols.registerKind === undefined ? "" : str(row[cols.registerKind]);
-      let anyCount = false;
+      let anyCount = false, anyFigure = false;
       for (let k = 0; k < countCols.length; k++) {
         const v = row[countCols[k]!];
-        if (v !== null && v !== undefined && v !== "") { anyCount = true; break; }
+        if (v === null || v === undefined || v === "") continue;
+        anyCount = true;
+        if (typeof v === "number" || (typeof v === "string" && /\d/.test(v))) { anyFigure = true; break; }
       }
-      if (!anyCount && !codeText && !nameText && !kindText) continue; // blank spacer row
+      if (!anyFigure) {
+        // Notes, recipients and signatures under the table end it.
+        const t = trailerStart(row);
+        if (t) {
+          trailer = t;
+          rec.role(r, t);
+          continue;
+        }
+        if (!anyCount && !codeText && !nameText && !kindText) {
+          rec.role(r, row.some((v) => v !== null && v !== "") ? "ignored" : "blank"); // a spacer, or a stray cell
+          continue;
+        }
+      }
 
       // Total and subtotal rows are checked against the rows they sum, never taken as units.
-      const rawLabel = nameText || kindText || (cols.index !== undefined ? str(row[cols.index]) : "") || str(row[0]);
+      const indexText = cols.index !== undefined ? str(row[cols.index]) : "";
+      const rawLabel = nameText || kindText || indexText || str(row[0]);
+
+      // A section row names the phase of the rows below it.
+      if (SECTION_LABEL.test(rawLabel) || (SECTION_LABEL.test(`${indexText} ${rawLabel}`) && isHeadingIndex(indexText))) {
+        const p = phases.match(rawLabel.replace(/^\s*[IVX]{1,4}\s*[.)-]?\s+/, ""));
+        if (p) {
+          closeSection();
+          sectionPhase = p;
+          lastKind = null;
+          groupStart = rows.length;
+          if (anyCount) section = { r, from: rows.length, label: rawLabel };
+          rec.role(r, "section", { label: rawLabel, phase: p });
+          continue;
+        }
+      }
       // Only labels that can start a total word (Tổng, Cộng, Toàn, Cả, Grand, Sub, Sum) are normalized.
       const label = /^[\s.*]*[tcgsTCGS]/.test(rawLabel) ? normalizeName(rawLabel) : "";
       if (label && TOTAL_ROW.test(label) && !(codeText && units.byCodeOf(codeText, defaultDate))) {
-        const grand = GRAND_TOTAL.test(label) || groupStart === sheetStart;
-        compareTotals(out, sheet, r, cols, rows, grand ? sheetStart : groupStart, grand ? { vi: "Dòng tổng cộng", en: "Grand total" } : { vi: `Dòng "${rawLabel}"`, en: `Subtotal "${rawLabel}"` });
+        const isGrand = GRAND_TOTAL.test(label);
+        const grand = isGrand || groupStart === sheetStart;
+        if (isGrand && rows.length === sheetStart) deferredTotals.push({ r, label: rawLabel }); // "Tổng cộng" first, its rows below
+        else {
+          if (isGrand) closeSection();
+          compareTotals(out, sheet, r, cols, rows, grand ? sheetStart : groupStart, grand ? { vi: "Dòng tổng cộng", en: "Grand total" } : { vi: `Dòng "${rawLabel}"`, en: `Subtotal "${rawLabel}"` });
+        }
+        rec.role(r, isGrand ? "total" : "subtotal", { label: rawLabel, ...(rows.length > (grand ? sheetStart : groupStart) ? { sums: [rows[grand ? sheetStart : groupStart]!.row, rows[rows.length - 1]!.row] as [number, number] } : {}) });
         groupStart = rows.length;
         continue;
       }
@@ -275,7 +334,21 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
       if (codeText || nameText) {
         const m = units.match(codeText || null, nameText || null, groupUnit?.id, defaultDate || null);
         const c = codeText && cols.unitCode !== undefined ? cols.unitCode : (cols.unitName ?? cols.unitCode ?? 0);
+        if (m.kind === "unknown" && !anyCount) {
+          // A heading with no figures ("I | CÁC XÃ, THỊ TRẤN"): not a unit, nothing to count.
+          rec.role(r, isHeadingIndex(indexText) ? "section" : "ignored", { label: rawLabel });
+          continue;
+        }
+        if (m.kind === "unknown" && isHeadingIndex(indexText) && codeText === "") {
+          // A heading row with figures that names no unit ("A | CẤP XÃ | …"): the subtotal of the rows down to the next heading.
+          closeSection();
+          groupStart = rows.length;
+          section = { r, from: rows.length, label: rawLabel };
+          rec.role(r, "section", { label: rawLabel });
+          continue;
+        }
         if (m.kind === "ambiguous") {
+          rec.role(r, "data", { label: rawLabel });
           out.add("UNIT_AMBIGUOUS", name, r, c, {
             vi: `"${nameText || codeText}" khớp với nhiều đơn vị: ${m.candidates.map((u) => `${u.fullName} (mã ${u.code})`).join(", ")}. Hãy ghi mã đơn vị vào cột "Mã đơn vị".`,
             en: `"${nameText || codeText}" matches several units: ${m.candidates.map((u) => `${u.fullName} (code ${u.code})`).join(", ")}. Write the unit code in the "Unit code" column.`,
@@ -287,6 +360,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
           const sugg = nameText && suggestionsLeft-- > 0 && suggestionBudget >= units.units.length ? units.suggest(nameText) : [];
           suggestionBudget -= units.units.length;
           const hint = sugg.length ? { vi: ` Có phải: ${sugg.map((u) => `${u.fullName} (mã ${u.code})`).join(", ")}?`, en: ` Did you mean: ${sugg.map((u) => `${u.fullName} (code ${u.code})`).join(", ")}?` } : { vi: "", en: "" };
+          rec.role(r, "data", { label: rawLabel });
           out.add("UNIT_UNKNOWN", name, r, c, {
             vi: `Không tìm thấy đơn vị "${nameText || codeText}" trong phạm vi của ${ctx.submitter.fullName}.${hint.vi} Hãy sửa tên hoặc ghi đúng mã đơn vị.`,
             en: `No unit "${nameText || codeText}" within ${ctx.submitter.fullName}.${hint.en} Correct the name or write the right unit code.`,
@@ -307,11 +381,13 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
           groupUnit = unit;
           groupStart = rows.length;
           if (anyCount) pendingGroups.push({ sheet, r, cols, unit, from: rows.length });
+          rec.role(r, "group", { label: rawLabel, unitCode: unit.code });
           continue;
         }
       } else if (submitterIsLeaf || !hasUnitCols) {
-        unit = ctx.submitter;
+        unit = sheetUnit;
       } else {
+        rec.role(r, "data", { label: rawLabel });
         out.add("UNIT_MISSING", name, r, cols.unitName ?? cols.unitCode ?? 0, {
           vi: `Dòng ${rowNum} không ghi đơn vị. Hãy ghi "Mã đơn vị" hoặc "Tên đơn vị" ở mỗi dòng của bảng tổng hợp của ${ctx.submitter.fullName}.`,
           en: `Row ${rowNum} names no unit. Write a "Unit code" or "Unit name" on every row of the roll-up sheet of ${ctx.submitter.fullName}.`,
@@ -326,7 +402,11 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
         const k = text ? kinds.match(text) : null;
         if (kindText) lastKind = kindText;
         if (!k) {
-          if (!anyCount && !kindText) continue;
+          if (!anyCount) {
+            rec.role(r, kindText ? "ignored" : "blank", kindText ? { label: kindText } : undefined);
+            continue;
+          }
+          rec.role(r, "data", { label: rawLabel });
           out.add("KIND_UNKNOWN", name, r, cols.registerKind, {
             vi: `Loại sổ "${text}" không có trong danh mục (${(ctx.registerKinds ?? []).map((x) => x.nameVi).join(", ") || "chưa có danh mục"}). Hãy chọn một loại sổ trong danh mục.`,
             en: `Register kind "${text}" is not in the list (${(ctx.registerKinds ?? []).map((x) => x.nameEn).join(", ") || "no list yet"}). Pick a kind from the list.`,
@@ -335,14 +415,15 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
         }
         kind = k;
       }
-      let phase = "*";
-      if (cols.phase !== undefined) {
+      let phase = sectionPhase ?? "*";
+      if (cols.phase !== undefined && !(sectionPhase && (row[cols.phase] === null || row[cols.phase] === ""))) {
         let phaseVal = row[cols.phase];
-        // like kinds, a blank phase under a merged cell continues the phase above (per-book sheets)
-        if ((phaseVal === null || phaseVal === undefined || phaseVal === "") && lastPhase !== null && !kindText) phaseVal = lastPhase;
+        // a blank phase under a merged cell ("GĐ1" written once over its kinds) continues the phase above
+        if ((phaseVal === null || phaseVal === undefined || phaseVal === "") && lastPhase !== null) phaseVal = lastPhase;
         else if (phaseVal !== null && phaseVal !== undefined && phaseVal !== "" && typeof phaseVal !== "boolean") lastPhase = phaseVal;
         const p = phaseVal === null || phaseVal === undefined || phaseVal === "" || typeof phaseVal === "boolean" ? null : phases.match(phaseVal);
         if (!p) {
+          rec.role(r, "data", { label: rawLabel });
           out.add("PHASE_UNKNOWN", name, r, cols.phase, {
             vi: `Giai đoạn "${str(phaseVal)}" không hợp lệ. Hãy ghi một trong: ${(ctx.phases ?? []).map((p) => `"${p.nameVi}"`).join(", ") || "\"Giai đoạn 1\" (sổ từ năm 2006), \"Giai đoạn 2\" (sổ từ năm 2005 trở về trước)"}.`,
             en: `Phase "${str(phaseVal)}" is not valid. Write one of: ${(ctx.phases ?? []).map((p) => `"${p.nameEn}"`).join(", ") || "\"Phase 1\" (books of 2006 onward), \"Phase 2\" (2005 and earlier)"}.`,
@@ -354,6 +435,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
 
       // A unit or kind listed with no figures at all has not reported: skipped (said so in roll-ups).
       if (!anyCount) {
+        rec.role(r, "ignored", { label: rawLabel, unitCode: unit.code });
         if (cols.registerKind === undefined && unit !== ctx.submitter) {
           out.add("ROW_EMPTY", name, r, cols.entriesDigitized ?? countCols[0] ?? 0, {
             vi: `${unit.fullName} chưa có số liệu: dòng ${rowNum} được bỏ qua. Nếu đơn vị chưa bắt đầu, hãy nhập 0.`,
@@ -478,13 +560,23 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
       if (!ok) out.badRows.add(`${name}|${rowNum}`);
       if (!countsOk) out.unreadable.add(pr);
       rows.push(pr);
+      rec.role(r, "data", { label: rawLabel, unitCode: unit.code, ...(kind !== "*" ? { registerKind: kind } : {}), ...(phase !== "*" ? { phase } : {}) });
+      if (!summary) rec.count(counts);
+    }
+    closeSection();
+    for (const t of deferredTotals) {
+      compareTotals(out, sheet, t.r, cols, rows, sheetStart, { vi: "Dòng tổng cộng", en: "Grand total" });
+      const listed = rec.reading.rows.find((x) => x.row === t.r + 1);
+      if (listed && rows.length > sheetStart) listed.sums = [rows[sheetStart]!.row, rows[rows.length - 1]!.row];
     }
     for (const g of pendingGroups.splice(0)) {
       const members: ProgressRow[] = [];
       for (let i = g.from; i < rows.length; i++) if (rows[i]!.unit.parentId === g.unit.id) members.push(rows[i]!);
       if (members.length) compareRows(out, g.sheet, g.r, g.cols, members, { vi: `Dòng cộng của ${g.unit.fullName}`, en: `Subtotal of ${g.unit.fullName}` });
     }
+    if (summary) for (const row of rows.splice(sheetStart)) summaryRows.push({ row, sheet, r: row.row - 1, cols, rec });
   }
+  checkSummaries(out, summaryRows, rows, units);
 
   const folded = crossRowRules(rows, ctx, out);
 
@@ -535,7 +627,46 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
   if (reportDate) for (const r of accepted) if (!r.reportDate) r.reportDate = reportDate;
   let hasErrors = false;
   for (const i of out.issues) if (i.severity === "error") { hasErrors = true; break; }
-  return { rows: accepted, issues: out.issues, reportDate, template, hasErrors };
+  return { rows: accepted, issues: out.issues, reportDate, template, hasErrors, reading: { sheets: sheetReadings, reportDate: readingDate(reportDate, dateWhere, sheetReadings) } };
+}
+
+interface SummaryRow { row: ProgressRow; sheet: Sheet; r: number; cols: TableLayout["columns"]; rec: SheetRecorder }
+
+/**
+ * A summary sheet ("Tổng hợp", often formulas over the other sheets) is checked against them: each of its rows
+ * against the rows of that unit (and the units under it) elsewhere in the workbook. A row whose unit has no
+ * other sheet is the only source of its figures: it is counted.
+ */
+function checkSummaries(out: Collector, summaryRows: SummaryRow[], rows: ProgressRow[], units: UnitIndex): void {
+  if (summaryRows.length === 0) return;
+  const byId = new Map(units.units.map((u) => [u.id, u]));
+  const within = (u: UnitRef, ancestorId: string) => {
+    for (let x: UnitRef | undefined = u; x; x = x.parentId ? byId.get(x.parentId) : undefined) if (x.id === ancestorId) return true;
+    return false;
+  };
+  const own = rows.length;
+  for (const s of summaryRows) {
+    const members: ProgressRow[] = [];
+    for (let i = 0; i < own; i++) {
+      const x = rows[i]!;
+      if (within(x.unit, s.row.unit.id) && (s.row.registerKind === "*" || x.registerKind === s.row.registerKind) && (s.row.phase === "*" || x.phase === s.row.phase)) members.push(x);
+    }
+    if (members.length) compareRows(out, s.sheet, s.r, s.cols, members, { vi: `Bảng "${s.sheet.name}", dòng của ${s.row.unit.fullName}`, en: `Sheet "${s.sheet.name}", row of ${s.row.unit.fullName}` });
+    else {
+      rows.push(s.row);
+      s.rec.count(s.row.counts);
+    }
+  }
+}
+
+/** Where the submission's report date came from, for the reading. */
+function readingDate(date: string | null, where: { sheet: string; cell: string } | null, sheets: SheetReading[]): WorkbookReading["reportDate"] {
+  if (!date) return null;
+  if (where) {
+    const s = sheets.find((x) => x.name === where.sheet && x.reportDate?.cell === where.cell);
+    return s?.reportDate ? { date, sheet: where.sheet, cell: where.cell, source: s.reportDate.source, ...(s.reportDate.text ? { text: s.reportDate.text } : {}) } : { date, sheet: where.sheet, cell: where.cell, source: "column" };
+  }
+  return { date, sheet: null, cell: null, source: "request" };
 }
 
 /** The name written is this unit's, whatever the spelling (prefix, diacritics, spacing). */
@@ -748,8 +879,8 @@ export function detectReportDate(grid: Grid, layouts?: TableLayouts): string | n
     for (const sheet of grid?.sheets ?? []) {
       const layout = tableLayout(sheet, layouts);
       if (!layout) continue;
-      const hd = headerDate(sheet, layout.headerRow);
-      if (hd?.date) return hd.date;
+      const fd = frameDates(sheet, layout.headerRow).reportDate;
+      if (fd) return fd.date;
       const c = layout.columns.reportDate;
       if (c !== undefined) {
         for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
