@@ -17,32 +17,34 @@ import { loadDemo, type DemoOptions } from "./demo/quang-nam";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function demoCacheKey(registry: string): string {
+function demoCacheKey(registry: string, progress: boolean): string {
   const h = createHash("sha256");
   for (const m of readMigrations()) h.update(m.name).update(m.sql);
   const demoDir = path.join(here, "demo");
   for (const f of readdirSync(demoDir).sort()) if (!f.endsWith(".test.ts")) h.update(readFileSync(path.join(demoDir, f)));
   h.update(registry);
+  if (!progress) h.update("without-progress");
   return h.digest("hex").slice(0, 16);
 }
 
 /** A migrated database, with the demo loaded when asked (from the cache when possible). */
-export async function openTestDatabase(opts: { demo?: boolean; registry?: DemoOptions["registry"] } = {}): Promise<Database> {
+export async function openTestDatabase(opts: { demo?: boolean; registry?: DemoOptions["registry"]; progress?: boolean } = {}): Promise<Database> {
   const registry = opts.registry ?? "province";
+  const progress = opts.progress ?? true;
   if (!opts.demo || isPostgresUrl(process.env.DATABASE_URL)) {
     const db = await createTestDatabase();
-    if (opts.demo) await loadDemo(db, { registry });
+    if (opts.demo) await loadDemo(db, { registry, progress });
     return db;
   }
   const dir = path.join(tmpdir(), "sohoa-test-cache");
-  const file = path.join(dir, `demo-${demoCacheKey(registry)}.tar.gz`);
+  const file = path.join(dir, `demo-${progress ? "" : "units-"}${demoCacheKey(registry, progress)}.tar.gz`);
   if (existsSync(file) && statSync(file).size > 0) {
     const db = await openDatabase({ dataDir: "memory://", loadDataDir: new Blob([readFileSync(file)]) });
     await migrate(db);
     return db;
   }
   const db = await createTestDatabase();
-  await loadDemo(db, { registry });
+  await loadDemo(db, { registry, progress });
   if (db.dump) {
     mkdirSync(dir, { recursive: true });
     const blob = await db.dump();
@@ -61,8 +63,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { demo?: boolean; registry?: DemoOptions["registry"]; config?: Partial<AppConfig>; clock?: () => Date } = {}): Promise<TestServer> {
-  const db = await openTestDatabase({ demo: opts.demo ?? true, registry: opts.registry });
+export async function startTestServer(opts: { demo?: boolean; registry?: DemoOptions["registry"]; progress?: boolean; config?: Partial<AppConfig>; clock?: () => Date } = {}): Promise<TestServer> {
+  const db = await openTestDatabase({ demo: opts.demo ?? true, registry: opts.registry, progress: opts.progress });
   const app = createApp({ db, config: { corsOrigins: ["*"], ...opts.config }, ...(opts.clock ? { clock: opts.clock } : {}) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));

@@ -47,6 +47,8 @@ const ENTRIES_PER_BOOK = 120;
 export interface DemoOptions {
   /** "full": the whole 2025-06-30 registry (63 provinces); "province": Quảng Nam only (fast, for tests). */
   registry?: "full" | "province";
+  /** false: units, users, campaign (deadlines, schedules), kinds and phases only: no submissions, inventory or targets (default true). */
+  progress?: boolean;
   log?: (line: string) => void;
 }
 
@@ -143,6 +145,12 @@ export async function loadDemo(db: Database, options: DemoOptions = {}): Promise
       { campaignId: campaign.id, unitId: province.id, level: "COMMUNE", name: "Báo cáo tháng (trước ngày 16)", cadence: "MONTHLY", cutoffMinutes: 0, monthDay: 16, daysOff: [], reminderMinutesBefore: 1440 },
     ],
   });
+
+  if (options.progress === false) {
+    await reorganize(db, options, agencyId, log);
+    log("demo loaded (without progress)");
+    return { communes: communes.length, submissions: 0, snapshots: 0, total: 0, digitized: 0 };
+  }
 
   // ── Figures ────────────────────────────────────────────────────────────────────────────────
   log("generating 30 days of submissions…");
