@@ -393,7 +393,7 @@ function districtReport(o: { typo?: { code: string; as: string } } = {}): Built 
   });
   if (!o.typo) {
     // (A total over a row whose unit is unknown is left out of the typo workbook: one mistake, one issue.)
-    const t = sumRow(s, "total", "Cộng toàn huyện", "", members, sum(rows), "formula");
+    const t = sumRow(s, "subtotal", "Cộng toàn huyện", "", members, sum(rows), "formula");
     s.merge(`A${t}:B${t}`);
   }
   s.blank();
@@ -525,7 +525,7 @@ function communeFlat(wb: ExcelJS.Workbook, sheetName: string, u: RegUnit, data: 
     }
   }
   const total = sum(rows);
-  const t = s.row("total", [undefined, "Cộng", undefined, ...FIELDS.map((k, i) => f(sumOf(col(4 + i), members), total[k]))], { bold: true });
+  const t = s.row("subtotal", [undefined, "Cộng", undefined, ...FIELDS.map((k, i) => f(sumOf(col(4 + i), members), total[k]))], { bold: true });
   s.border(h, 1, t, 10);
   s.widths([6, 30, 12, 10, 10, 12, 12, 12, 14, 14]);
   return { s, rows, total, totalRow: t, fieldCols: FIELDS.map((_, i) => col(4 + i)), dateCell };
@@ -559,7 +559,7 @@ function districtPerCommune(withSummary: boolean): Built {
       const tot = cs.total;
       members.push(summary.row("data", [i + 1, d.wards[i]!.fullName, ...FIELDS.map((key, k) => f(ref(k), tot[key])), pctCell(row, tot, "formula")], { numFmt: { [U.pct]: PCT } }));
     });
-    const t = sumRow(summary, "total", "Cộng toàn huyện", "", members, sum(sheets.map((x) => x.total)), "formula");
+    const t = sumRow(summary, "subtotal", "Cộng toàn huyện", "", members, sum(sheets.map((x) => x.total)), "formula");
     summary.merge(`A${t}:B${t}`);
     summary.blank();
     signature(summary, ...SIGN_DISTRICT, 9);
@@ -721,7 +721,7 @@ function spacers(): Built {
   });
   s.blank();
   const all = sum(d.communes.map((c) => c.counts));
-  sumRow(s, "total", undefined, "Cộng", members, all, "formula");
+  sumRow(s, "subtotal", undefined, "Cộng", members, all, "formula");
   s.widths([5, 20, 10, 10, 12, 12, 12, 14, 9]);
   return { wb, tables: [{ s, rows: d.communes.map((c) => c.counts) }], summaries: [], dateCell: `${s.name}!B${dr}` };
 }
@@ -838,7 +838,7 @@ export const CORPUS: CorpusCase[] = [
   make("headers-no-diacritics", "Headers and names typed without diacritics, abbreviated headers (TS, Đã SH, Đã KT, CSDL), rates as fractions under a % format",
     [9], "quangnam", "49", () => noDiacritics(), (b) => accepted(b, { dateSource: "label" })),
   make("values-as-typed", "Values as typed: \"-\" for none, \"3.417\" text numbers, \"72,4\" and \"44,5%\" text rates, fractions under %, #DIV/0! in a 0-total row, names without prefix, P./TT. abbreviations, no diacritics, old and new tone marks, decomposed Unicode; group rows typed by hand",
-    [10], "quangnam", "49", () => valuesAsTyped(), (b) => accepted(b, { dateSource: "subtitle" })),
+    [10], "quangnam", "49", () => valuesAsTyped(), (b) => accepted(b)),
   make("spacers-title-only", "A title block only (no agency, no motto), the date a real Excel date beside its label, blank spacer rows in the table",
     [11], "donggiang", "505", () => spacers(), (b) => accepted(b, { dateSource: "label" })),
   make("province-daily-resaved", "The province report re-saved: written by another writer (inline strings, no sharedStrings.xml, other style table), other fonts, widths, row heights, frozen panes, page setup",
