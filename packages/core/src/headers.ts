@@ -134,6 +134,15 @@ function groupLabel(row: CellValue[] | undefined, c: number): string {
   return "";
 }
 
+/** A line of the frame above a table, not a group header: it holds a number, a date, or a "label:" ("Ngày báo cáo: | 21/02/2025"). */
+function isFrameLine(row: CellValue[] | undefined): boolean {
+  for (const v of row ?? []) {
+    if (typeof v === "number") return true;
+    if (typeof v === "string" && (/[:：]\s*$/.test(v) || /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}/.test(v))) return true;
+  }
+  return false;
+}
+
 /** A row of only column numbers like (1) (2) (3) or 1 2 3, as under many official headers. */
 export function isNumberingRow(row: CellValue[] | undefined): boolean {
   if (!row) return false;
@@ -181,7 +190,7 @@ export function findTable(sheet: Sheet): TableLayout | null {
     const row = rows[r] ?? [];
     if ((filled[r] ?? 0) < 2) continue;
     // A group header above counts only if that row itself looks like a header row (several labels).
-    const above = [2, 1].map((u) => r - u).filter((y) => y >= 0 && (filled[y] ?? 0) >= 2 && !isNumberingRow(rows[y]));
+    const above = [2, 1].map((u) => r - u).filter((y) => y >= 0 && (filled[y] ?? 0) >= 2 && !isNumberingRow(rows[y]) && !isFrameLine(rows[y]));
     const width = Math.max(row.length, ...above.map((y) => (rows[y] ?? []).length));
     const cols: Partial<Record<Field, number>> = {};
     const labels: TableLayout["labels"] = {};

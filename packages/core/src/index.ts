@@ -10,3 +10,4 @@ export * from "./reference";
 export * from "./template";
 export * from "./validate";
 export * from "./messages";
+export * from "./reading/types";

@@ -23,6 +23,7 @@ export const ErrorBody = z
       message: Message,
       field: z.string().optional(),
       issues: z.array(Issue).optional(),
+      reading: z.unknown().optional().openapi({ description: "422 to a sheet: how it was read (WorkbookReading)" }),
     }),
   })
   .openapi("Error");

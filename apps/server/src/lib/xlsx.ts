@@ -1,10 +1,11 @@
 /**
  * .xlsx → core Grid, with limits checked before the workbook is inflated: the ZIP central directory is read
  * to sum the declared uncompressed sizes (zip bombs), then exceljs loads it and the sheet dimensions are
- * checked. Cached formula results are used as values; dates become yyyy-mm-dd.
+ * checked. Cached formula results are used as values; dates become yyyy-mm-dd; a number under a percent format
+ * is read as the percent it shows. LibreOffice's .ods and Excel 97's .xls are named and refused.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, Sheet } from "@sohoa/core";
+import { withNumberFormat, type CellValue, type Grid, type Sheet } from "@sohoa/core";
 import { ApiError } from "./errors";
 
 export interface XlsxLimits { maxUncompressedBytes: number; maxRows: number; maxColumns: number; maxEntries?: number }
@@ -50,7 +51,21 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** Formats people send instead of .xlsx, by their first bytes: each is named, with how to save it as .xlsx. */
+function otherFormat(bytes: Uint8Array): ApiError | null {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return badFile("Tệp là bảng tính Excel 97–2003 (.xls). Hãy mở trong Excel và chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), rồi tải lên lại.", "The file is an Excel 97–2003 workbook (.xls). Open it in Excel, Save As → Excel Workbook (.xlsx), and upload it again.");
+  }
+  const head = Buffer.from(bytes.subarray(0, 120)).toString("latin1");
+  if (head.includes("application/vnd.oasis.opendocument.spreadsheet")) {
+    return badFile("Tệp là bảng tính OpenDocument (.ods, LibreOffice/OpenOffice). Hãy chọn Tệp → Lưu thành → định dạng Excel 2007-365 (.xlsx), rồi tải lên lại.", "The file is an OpenDocument spreadsheet (.ods, LibreOffice/OpenOffice). Use File → Save As → Excel 2007-365 (.xlsx), and upload it again.");
+  }
+  return null;
+}
+
 export async function readXlsxGrid(bytes: Uint8Array, limits: XlsxLimits): Promise<Grid> {
+  const other = otherFormat(bytes);
+  if (other) throw other;
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw badFile("Tệp không phải là tệp Excel .xlsx (Excel 2007 trở lên). Nếu là tệp .xls cũ, hãy lưu lại dưới dạng .xlsx.", "The file is not an .xlsx workbook (Excel 2007 or later). If it is an old .xls file, save it as .xlsx.");
   }
@@ -80,7 +95,10 @@ export async function readXlsxGrid(bytes: Uint8Array, limits: XlsxLimits): Promi
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const out: CellValue[] = [];
-      for (let col = 1; col <= ws.columnCount; col++) out.push(cellValue(row.getCell(col).value));
+      for (let col = 1; col <= ws.columnCount; col++) {
+        const cell = row.getCell(col);
+        out.push(withNumberFormat(cellValue(cell.value), cell.numFmt));
+      }
       while (out.length && out[out.length - 1] === null) out.pop();
       rows.push(out);
     }

@@ -11,6 +11,7 @@ import { readXlsxGrid } from "../lib/xlsx";
 import { readNodeBody } from "../lib/node-body";
 import { submit, type SubmitInput } from "../services/submissions";
 import { IsoDate } from "./schemas";
+import { DryRunSchema, WorkbookReadingSchema } from "./reading-schema";
 
 const MAX_CELL_TEXT = 2000;
 const MAX_ROW_CELLS = 200;
@@ -61,6 +62,7 @@ const SubmitBody = z
     reportDate: IsoDate.optional(),
     acceptWarnings: z.boolean().optional(),
     correctionReason: z.string().trim().min(3).max(1000).optional(),
+    dryRun: z.boolean().optional().openapi({ description: "read and validate only: answers 200 with what would be recorded and how the sheet was read; nothing is stored" }),
   })
   .openapi("SubmissionRequest");
 
@@ -70,6 +72,7 @@ const ReceiptSchema = z
     accepted: z.object({ rows: z.number(), units: z.number() }), warnings: z.array(Issue),
     changes: z.array(z.object({ unitCode: z.string(), registerKind: z.string(), phase: z.string(), version: z.number(), entriesDigitized: z.number(), delta: z.number() })),
     replayed: z.boolean().optional(),
+    reading: WorkbookReadingSchema.optional(),
   })
   .openapi("Receipt");
 
@@ -78,6 +81,7 @@ const IdempotencyHeader = z.object({
 });
 
 const responses = {
+  200: { description: "Dry run: what would be recorded, and how the sheet was read (nothing stored)", content: { "application/json": { schema: DryRunSchema } } },
   201: { description: "Accepted: the receipt", content: { "application/json": { schema: ReceiptSchema } } },
   422: { description: "Errors in the sheet, or warnings not acknowledged (resend with acceptWarnings)", content: { "application/json": { schema: ErrorBody } } },
   409: { description: "Idempotency-Key reused for different content", content: { "application/json": { schema: ErrorBody } } },
@@ -116,7 +120,7 @@ const post = createRoute({
 
 const upload = createRoute({
   method: "post", path: "/api/submissions/upload", tags: ["Submissions"], security,
-  summary: "Upload an .xlsx progress sheet (multipart: file, unitCode, acceptWarnings, correctionReason)",
+  summary: "Upload an .xlsx progress sheet (multipart: file, unitCode, reportDate, acceptWarnings, correctionReason, dryRun)",
   middleware: [requireContentType("multipart/form-data"), requireAuth()] as const,
   request: {
     headers: IdempotencyHeader,
@@ -124,7 +128,7 @@ const upload = createRoute({
       required: true,
       content: {
         "multipart/form-data": {
-          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), unitCode: z.string(), acceptWarnings: z.string().optional(), correctionReason: z.string().optional(), reportDate: z.string().optional() }),
+          schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), unitCode: z.string(), acceptWarnings: z.string().optional(), correctionReason: z.string().optional(), reportDate: z.string().optional(), dryRun: z.string().optional() }),
         },
       },
     },
@@ -135,15 +139,16 @@ const upload = createRoute({
 async function answer(c: Context<AppEnv>, input: SubmitInput) {
   requireSubmitter(c.var.user);
   const out = await submit(c, input);
+  if (out.status === "dry") return c.json(out.preview, 200);
   if (out.status === 422) {
     const msg =
       out.code === "warnings_not_accepted"
         ? { vi: "Bảng tính có cảnh báo. Hãy xem lại; nếu số liệu đúng, xác nhận để gửi.", en: "The sheet has warnings. Review them; if the figures are right, confirm to submit." }
         : { vi: "Bảng tính có lỗi, chưa được ghi nhận. Hãy sửa các ô được đánh dấu rồi gửi lại.", en: "The sheet has errors and was not recorded. Fix the marked cells and submit again." };
-    return c.json({ error: { code: out.code, message: msg, issues: out.issues, submissionId: out.id } }, 422);
+    return c.json({ error: { code: out.code, message: msg, issues: out.issues, submissionId: out.id, reading: out.reading } }, 422);
   }
   if (out.receipt.replayed) c.header("Idempotent-Replayed", "true");
-  return c.json(out.receipt, 201);
+  return c.json(out.reading ? { ...out.receipt, reading: out.reading } : out.receipt, 201);
 }
 
 export function submissionRoutes() {
@@ -181,7 +186,7 @@ export function submissionRoutes() {
     const { config } = c.var.deps;
     const grid = await readXlsxGrid(bytes, { maxUncompressedBytes: config.maxXlsxUncompressedBytes, maxRows: config.maxRows, maxColumns: config.maxColumns });
     return answer(c, {
-      unitCode, grid, source: "UPLOAD", reportDate, acceptWarnings: form.acceptWarnings === "true", correctionReason: reason,
+      unitCode, grid, source: "UPLOAD", reportDate, acceptWarnings: form.acceptWarnings === "true", correctionReason: reason, dryRun: form.dryRun === "true",
       idempotencyKey: c.req.valid("header")["idempotency-key"],
       file: { filename: file.name.slice(0, 200) || "upload.xlsx", contentType: file.type || "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes },
     });

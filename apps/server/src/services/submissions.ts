@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import {
+  COUNT_FIELDS,
+  ZERO_COUNTS,
   detectReportDate,
   validateGrid,
   type Grid,
@@ -15,6 +17,7 @@ import {
   type ValidationContext,
   type ValidationIssue,
   type ValidationResult,
+  type WorkbookReading,
 } from "@sohoa/core";
 import { batched } from "../lib/batched";
 import { flowShares, isUniqueViolation, searchText, splitCounts, submissionContexts, type ContextQuery, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
@@ -37,7 +40,26 @@ export interface SubmitInput {
   correctionReason?: string | undefined;
   idempotencyKey?: string | undefined;
   file?: { filename: string; contentType: string; bytes: Uint8Array } | undefined;
+  /** read and validate only: nothing is stored, the answer says what would be */
+  dryRun?: boolean | undefined;
 }
+
+/** The answer to a dry run: what a submission of this sheet would record, and how the sheet was read. */
+export interface DryRun {
+  dryRun: true;
+  reportDate: string | null;
+  hasErrors: boolean;
+  issues: ValidationIssue[];
+  rows: number;
+  units: number;
+  totals: ProgressCounts;
+  reading: WorkbookReading;
+}
+
+export type SubmitOutcome =
+  | { status: 201 | 200; receipt: Receipt; reading?: WorkbookReading }
+  | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null; reading: WorkbookReading }
+  | { status: "dry"; preview: DryRun };
 
 export interface Receipt {
   id: string;
@@ -219,7 +241,7 @@ function leafIssues(result: ValidationResult, leafIds: Set<string>): ValidationI
     }));
 }
 
-export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ status: 201 | 200; receipt: Receipt } | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null }> {
+export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<SubmitOutcome> {
   const { db, clock } = c.var.deps;
   const user: AuthUser = c.var.user;
   const now = clock();
@@ -228,17 +250,22 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
 
   // The sheet's own report date decides which map of units applies; a first pass finds it.
   const layouts: TableLayouts = new Map();
-  let date = input.reportDate ?? detectReportDate(input.grid, layouts) ?? vnToday(now);
-  let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, input.idempotencyKey);
+  // A sheet that states no date and a request that gives none is refused (DATE_MISSING), never filed under today:
+  // today only picks the map of units to read it with.
+  const stated = input.reportDate ?? detectReportDate(input.grid, layouts);
+  let date = stated ?? vnToday(now);
+  const idempotencyKey = input.dryRun ? undefined : input.idempotencyKey;
+  let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
   if (read.prior) return replay(read.prior, checksum);
   if (!read.submitter) throw unitNotFound(input.unitCode, date);
-  let result = validateGrid(input.grid, read.ctx, layouts);
+  const dated = (ctx: ValidationContext): ValidationContext => (stated ? ctx : { ...ctx, reportDate: undefined });
+  let result = validateGrid(input.grid, dated(read.ctx), layouts);
   if (result.reportDate && result.reportDate !== date) {
     date = result.reportDate;
     read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason);
     if (!read.submitter) throw unitNotFound(input.unitCode, date);
-    result = validateGrid(input.grid, read.ctx, layouts);
+    result = validateGrid(input.grid, dated(read.ctx), layouts);
   }
   const { submitter, ctx, kindIds, phaseIds, leafIds, formerIds } = read;
   const remapped = await creditFormerUnits(db, result, formerIds, ctx.units);
@@ -252,6 +279,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   }
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");
+  const reading = result.reading;
+  if (input.dryRun) return { status: "dry", preview: dryRun(result, issues, errors.length > 0) };
 
   const base = {
     unitId: submitter.id, reportDate: day(date), source: input.source, submittedById: user.id, submittedAt: now,
@@ -268,9 +297,9 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
       await audit(c, { action: "submission_rejected", entity: "submission", entityId: s.id, unitId: submitter.id, details: { errors: errors.length, warnings: warnings.length, source: input.source } }, tx);
       return s;
     });
-    return { status: 422, code: "validation_failed", issues, id: rejected.id };
+    return { status: 422, code: "validation_failed", issues, id: rejected.id, reading };
   }
-  if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null };
+  if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null, reading };
 
   const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds);
   const id = uuidv7(now.getTime());
@@ -293,7 +322,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
         changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
       }),
     });
-    return { status: 201, receipt };
+    return { status: 201, receipt, reading };
   } catch (err) {
     // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
     if (input.idempotencyKey && isUniqueViolation(err)) {
@@ -302,6 +331,12 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
     }
     throw err;
   }
+}
+
+function dryRun(result: ValidationResult, issues: ValidationIssue[], hasErrors: boolean): DryRun {
+  const totals: ProgressCounts = { ...ZERO_COUNTS };
+  for (const r of result.rows) for (const f of COUNT_FIELDS) totals[f] += r.counts[f];
+  return { dryRun: true, reportDate: result.reportDate, hasErrors, issues, rows: result.rows.length, units: new Set(result.rows.map((r) => r.unit.id)).size, totals, reading: result.reading };
 }
 
 function replay(prior: { receipt: unknown; checksum: string }, checksum: string): { status: 200; receipt: Receipt } {
