@@ -103,3 +103,11 @@ describe("forecast on any history (property)", () => {
     );
   });
 });
+
+describe("forecast at a crawl", () => {
+  it("gives no finish date a century or more away (the property run's counterexample), and answers at once", () => {
+    const f = forecastCompletion({ series: [{ date: "2025-01-01", value: 3 }, { date: "2025-02-10", value: 4 }], total: 48_388, today: "2025-04-09", deadline: null, windowDays: 59, workingDaysOnly: true });
+    expect(f.projectedFinish).toBeNull();
+    expect(f.reason.vi).toBe("tiến độ quá chậm để dự báo ngày xong");
+  });
+});

@@ -55,8 +55,12 @@ function workingDaysBetween(fromMs: number, toMs: number): number {
 }
 
 function addWorkingDays(fromMs: number, n: number): number {
-  let d = fromMs;
   let left = Math.ceil(n);
+  if (!Number.isFinite(left) || left > 36_500) return fromMs + 36_501 * DAY * 2; // beyond any forecast: no day-by-day walk
+  // whole weeks at once (5 working days = 7 days), the rest day by day
+  const weeks = Math.max(0, Math.floor((left - 1) / 5));
+  let d = fromMs + weeks * 7 * DAY;
+  left -= weeks * 5;
   while (left > 0) {
     d += DAY;
     const wd = new Date(d).getUTCDay();
@@ -102,21 +106,23 @@ export function forecastCompletion(raw: ForecastInput): Forecast {
   const days = span(fromMs, today);
   const dailyRate = days > 0 ? Math.max(0, (nowValue - fromValue) / days) : null;
   const requiredRate = daysLeft === null ? null : daysLeft > 0 ? remaining / daysLeft : remaining;
-  const projectedFinish = dailyRate && dailyRate > 0 ? iso(input.workingDaysOnly ? addWorkingDays(today, remaining / dailyRate) : today + Math.ceil(remaining / dailyRate) * DAY) : null;
+  const finishAt = dailyRate && dailyRate > 0 ? (input.workingDaysOnly ? addWorkingDays(today, remaining / dailyRate) : today + Math.ceil(remaining / dailyRate) * DAY) : null;
+  // A finish more than a century away is no forecast (and past year 9999 no date Date can write as yyyy-mm-dd).
+  const projectedFinish = finishAt !== null && finishAt - today <= 36_500 * DAY ? iso(finishAt) : null;
 
   if (dailyRate === null) {
     return { status: "no_data", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: "chưa đủ số liệu để dự báo", en: "not enough history to forecast" } };
   }
   const needs: Message = requiredRate === null ? { vi: "", en: "" } : { vi: `cần ${n(requiredRate, "vi")} dữ liệu/ngày, hiện đạt ${n(dailyRate, "vi")}`, en: `needs ${n(requiredRate, "en")} entries/day, does ${n(dailyRate, "en")}` };
   if (deadlineMs === null || requiredRate === null) {
-    if (dailyRate > 0) return { status: "on_track", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: `dự kiến xong ngày ${formatDate(projectedFinish!)}`, en: `expected to finish on ${formatDate(projectedFinish!, "en")}` } };
+    if (dailyRate > 0) return { status: "on_track", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: projectedFinish ? { vi: `dự kiến xong ngày ${formatDate(projectedFinish)}`, en: `expected to finish on ${formatDate(projectedFinish, "en")}` } : { vi: "tiến độ quá chậm để dự báo ngày xong", en: "too slow to forecast a finish date" } };
     return { status: "at_risk", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: "không có tiến độ trong thời gian gần đây", en: "no progress recently" } };
   }
   if (daysLeft === 0) {
     return { status: "will_miss", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: `đã quá hạn ${formatDate(input.deadline!)}, còn ${n(remaining, "vi")} dữ liệu`, en: `past the deadline ${formatDate(input.deadline!, "en")}, ${n(remaining, "en")} entries left` } };
   }
   if (dailyRate >= requiredRate) {
-    return { status: "on_track", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: { vi: `dự kiến xong ngày ${formatDate(projectedFinish!)}, trước hạn ${formatDate(input.deadline!)}`, en: `expected to finish on ${formatDate(projectedFinish!, "en")}, before the deadline ${formatDate(input.deadline!, "en")}` } };
+    return { status: "on_track", dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: projectedFinish ? { vi: `dự kiến xong ngày ${formatDate(projectedFinish)}, trước hạn ${formatDate(input.deadline!)}`, en: `expected to finish on ${formatDate(projectedFinish, "en")}, before the deadline ${formatDate(input.deadline!, "en")}` } : { vi: `trước hạn ${formatDate(input.deadline!)}`, en: `before the deadline ${formatDate(input.deadline!, "en")}` } };
   }
   const status: ForecastStatus = dailyRate >= 0.7 * requiredRate ? "at_risk" : "will_miss";
   return { status, dailyRate, requiredRate, projectedFinish, remaining, daysLeft, reason: needs };

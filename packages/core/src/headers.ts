@@ -77,16 +77,19 @@ function classifyLabel(own: string, group: string): Field | null {
   if (/(giai doan|^gd$|^phase$|thoi ky|nam dang ky)/.test(o)) return "phase";
   if (/(ma (don vi|dv|xa|hanh chinh|dvhc|so)|^ma$|unit code|^code$)/.test(o)) return "unitCode";
   if (/(ten (don vi|dv|xa|dia phuong|co quan)|^don vi$|dia phuong|xa phuong|don vi hanh chinh|^unit$|unit name|^name$|^ten$)/.test(o)) return "unitName";
+  // a list of the kinds of units the column holds: "Xã, thị trấn", "Phường, xã", "Huyện, thành phố"
+  if (/^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tx|tt)( (xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp|tx|tt))*$/.test(o)) return "unitName";
 
   // Counts: which object (books or entries) and which measure. "sổ" (book) and "số" (number) are the
   // same once diacritics go, so books are recognised on the accented text or on "so so"/"quyen"/"book".
   const lower = label.normalize("NFC").toLowerCase();
-  const books = /(^|[^\p{L}])sổ([^\p{L}]|$)/u.test(lower) || /\b(books?|quyen|so so)\b/.test(n);
+  // "So ho tich" typed without diacritics can only be the register books ("số hộ tịch" is no column)
+  const books = /(^|[^\p{L}])sổ([^\p{L}]|$)/u.test(lower) || /\b(books?|quyen|so so|so ho tich)\b/.test(n);
   const entries = /(du lieu|entries|entry|ban ghi|records?|trich luc|thong tin)/.test(n);
   let measure: "total" | "digitized" | "checked" | "loaded" | null = null;
   if (/(dua vao|chuyen vao|chuyen len|dong bo|csdl|co so du lieu|loaded|uploaded|dua len)/.test(n)) measure = "loaded";
-  else if (/(kiem tra|phe duyet|duyet|checked|approved|xac nhan)/.test(n)) measure = "checked";
-  else if (/(da so hoa|digitized|da nhap|da thuc hien|hoan thanh|ket qua|da scan)/.test(n)) measure = "digitized";
+  else if (/(kiem tra|phe duyet|duyet|checked|approved|xac nhan|da kt\b)/.test(n)) measure = "checked";
+  else if (/(da so hoa|digitized|da nhap|da thuc hien|hoan thanh|ket qua|da scan|da sh\b|luy ke (da )?so hoa)/.test(n)) measure = "digitized";
   else if (/(tong|can so hoa|phai so hoa|total|to digitize|to be digitized|\bts\b|so luong|\bsl\b|ke hoach)/.test(n)) measure = "total";
   if (!measure) return null;
   if (books && !entries) return measure === "total" ? "booksTotal" : measure === "digitized" ? "booksDigitized" : null;
@@ -134,11 +137,11 @@ function groupLabel(row: CellValue[] | undefined, c: number): string {
   return "";
 }
 
-/** A line of the frame above a table, not a group header: it holds a number, a date, or a "label:" ("Ngày báo cáo: | 21/02/2025"). */
+/** A line of the frame above a table, not a group header: it holds a number, a date alone, or a "label:" ("Ngày báo cáo: | 21/02/2025"). */
 function isFrameLine(row: CellValue[] | undefined): boolean {
   for (const v of row ?? []) {
     if (typeof v === "number") return true;
-    if (typeof v === "string" && (/[:：]\s*$/.test(v) || /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}/.test(v))) return true;
+    if (typeof v === "string" && (/[:：]\s*$/.test(v) || /^\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2})\s*$/.test(v))) return true;
   }
   return false;
 }
@@ -216,7 +219,9 @@ export function findTable(sheet: Sheet): TableLayout | null {
       }
     }
     const s = score(cols);
-    if (s > bestScore) {
+    // A row of sub-labels under the best header so far ("Tháng 12/2024 | Tháng 01/2025" under "Kết quả trong tháng") belongs to it.
+    const subHeader = best !== null && r === best.headerRow + 1 && s === bestScore && !row.some((v) => typeof v === "number") && !isNumberingRow(row);
+    if (s > bestScore || subHeader) {
       bestScore = s;
       best = { headerRow: r, headerFirstRow: above[0] ?? r, firstDataRow: r + 1, columns: cols, labels };
     }

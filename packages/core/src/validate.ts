@@ -196,7 +196,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
     const cols = layout.columns;
     const name = sheet.name;
     if ((cols.unitCode !== undefined || cols.unitName !== undefined) && cols.registerKind === undefined) template = "rollup";
-    const frame = frameDates(sheet, layout.headerRow);
+    const frame = frameDates(sheet, layout.headerRow, layout.headerFirstRow);
     const fd = sheetFrameDate(out, name, frame);
     const sheetDate = fd?.date ?? null;
     const sheetDateCell = fd?.cell;
@@ -258,12 +258,15 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
     for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
       const row = sheet.rows[r];
       if (!Array.isArray(row) || row.length === 0) {
-        rec.role(r, trailer ?? "blank");
+        rec.role(r, "blank");
         continue;
       }
       const rowNum = r + 1;
       if (trailer) {
-        rec.role(r, trailerStart(row) ?? trailer);
+        // once the signature block starts, what follows (titles, "(Đã ký)", names) is part of it
+        const t = trailerStart(row);
+        if (t === "signature") trailer = t;
+        rec.role(r, row.some((v) => v !== null && v !== "") ? (t ?? trailer) : "blank");
         continue;
       }
       // The column-number row "(1) (2) … (8)=(7)/(5)" right under the header.
@@ -879,7 +882,7 @@ export function detectReportDate(grid: Grid, layouts?: TableLayouts): string | n
     for (const sheet of grid?.sheets ?? []) {
       const layout = tableLayout(sheet, layouts);
       if (!layout) continue;
-      const fd = frameDates(sheet, layout.headerRow).reportDate;
+      const fd = frameDates(sheet, layout.headerRow, layout.headerFirstRow).reportDate;
       if (fd) return fd.date;
       const c = layout.columns.reportDate;
       if (c !== undefined) {

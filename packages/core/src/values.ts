@@ -96,7 +96,8 @@ export function parsePercentCell(v: CellValue | undefined): PercentParse {
     const fast = simplePercent(v);
     if (fast >= 0) return { kind: "percent", value: fast, maybeRatio: false };
     const s = v.replace(SPACES, "");
-    if (s === "") return { kind: "blank" };
+    // a formula error left in a rate cell (#DIV/0! on a row with nothing to digitize) states no rate
+    if (s === "" || /^#(DIV\/0!|N\/A|VALUE!|REF!|NUM!|NAME\?|NULL!)$/i.test(s)) return { kind: "blank" };
     if (s.endsWith("%")) {
       const n = parseNumberCell(s.slice(0, -1));
       return n.kind === "number" ? { kind: "percent", value: n.value, maybeRatio: false } : { kind: "invalid" };

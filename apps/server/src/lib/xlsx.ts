@@ -97,7 +97,13 @@ export async function readXlsxGrid(bytes: Uint8Array, limits: XlsxLimits): Promi
       const out: CellValue[] = [];
       for (let col = 1; col <= ws.columnCount; col++) {
         const cell = row.getCell(col);
-        out.push(withNumberFormat(cellValue(cell.value), cell.numFmt));
+        // As Excel shows it: a merged area's value in its top-left cell only; a formula's cached result even when 0.
+        if (cell.isMerged && cell.master !== cell) out.push(null);
+        else {
+          const v = cell.value;
+          const value = v && typeof v === "object" && "formula" in v && !("result" in v) ? (cell.result as ExcelJS.CellValue) : v;
+          out.push(withNumberFormat(cellValue(value), cell.numFmt));
+        }
       }
       while (out.length && out[out.length - 1] === null) out.pop();
       rows.push(out);

@@ -258,6 +258,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
   if (read.prior) return replay(read.prior, checksum);
+  if (!read.submitter && !stated) return undated(input, now);
   if (!read.submitter) throw unitNotFound(input.unitCode, date);
   const dated = (ctx: ValidationContext): ValidationContext => (stated ? ctx : { ...ctx, reportDate: undefined });
   let result = validateGrid(input.grid, dated(read.ctx), layouts);
@@ -331,6 +332,24 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
     }
     throw err;
   }
+}
+
+/**
+ * A sheet with no date whose unit is not on today's map (a commune merged since): which unit it means depends on
+ * the date, so the date is what is missing. Nothing is stored.
+ */
+function undated(input: SubmitInput, now: Date): SubmitOutcome {
+  const unit: UnitRef = { id: "-", code: input.unitCode, name: input.unitCode, fullName: input.unitCode, level: "COMMUNE", parentId: null };
+  const { reading } = validateGrid(input.grid, { today: vnToday(now), submitter: unit, units: [unit], registerKinds: [], phases: [] });
+  const issues: ValidationIssue[] = [{
+    code: "DATE_MISSING", severity: "error", sheet: input.grid.sheets[0]?.name ?? "", cell: null,
+    message: {
+      vi: `Bảng tính không ghi ngày báo cáo, và đơn vị mã ${input.unitCode} không còn trên bản đồ đơn vị hôm nay: cần biết ngày để biết đơn vị. Hãy ghi "Số liệu tính đến ngày …" phía trên bảng, hoặc chọn ngày báo cáo khi gửi.`,
+      en: `The sheet states no report date, and unit ${input.unitCode} is not on today's map of units: the date decides which unit it is. Write "Figures as of …" above the table, or choose the report date when sending.`,
+    },
+  }];
+  if (input.dryRun) return { status: "dry", preview: { dryRun: true, reportDate: null, hasErrors: true, issues, rows: 0, units: 0, totals: { ...ZERO_COUNTS }, reading } };
+  return { status: 422, code: "validation_failed", issues, id: null, reading };
 }
 
 function dryRun(result: ValidationResult, issues: ValidationIssue[], hasErrors: boolean): DryRun {

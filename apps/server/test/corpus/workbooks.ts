@@ -213,7 +213,7 @@ function dataRow(s: SheetWriter, stt: Cell | undefined, label: string, c: Counts
 /** A subtotal/total/group row: each count the formula over `rows`, with the sum of `c` as its result. */
 function sumRow(s: SheetWriter, role: "group" | "subtotal" | "total", stt: Cell | undefined, label: string, rows: number[], c: Counts, pct: PctMode, at?: number): number {
   const r = at ?? s.r + 1;
-  const vals: (Cell | undefined)[] = [stt, label, ...FIELDS.map((k, i) => f(sumOf(fieldCol(i), rows), c[k]))];
+  const vals: (Cell | undefined)[] = [stt, label || undefined, ...FIELDS.map((k, i) => f(sumOf(fieldCol(i), rows), c[k]))];
   vals[U.pct - 1] = pct === "none" ? undefined : pctCell(r, c, pct === "formula" ? "formula" : pct);
   const style = { bold: true, numFmt: { [U.pct]: PCT } };
   if (at !== undefined) {

@@ -48,7 +48,8 @@ export function isDateLine(raw: string): boolean {
 }
 
 const AS_OF = /(tinh den|den ngay|den het ngay|ngay bao cao|bao cao ngay|so lieu ngay|luy ke den|luy ke tu .* den|as of|as at|report date|cap nhat den|cap nhat ngay)/;
-const NOT_A_DATE_LINE = /^(can cu|thuc hien|theo|kinh gui|so \d|so:|ve viec|v v)/;
+/** Lines that cite another document and its date ("Kèm theo Báo cáo số 25/BC-PTP ngày 10/02/2025"): not the figures' date. */
+const NOT_A_DATE_LINE = /^(can cu|thuc hien|theo|kinh gui|so \d|so:|ve viec|v v|kem theo|trich|phu luc)/;
 
 export interface FoundDate {
   date: string;
@@ -67,18 +68,24 @@ export interface FrameDates {
   invalid: { r: number; c: number; text: string } | null;
 }
 
-const RANK: Record<DateSource, number> = { column: 0, label: 1, subtitle: 2, title: 3, "date-line": 4, request: 5 };
+/** How much a date is trusted, by where it was found; a bare date in a subtitle ranks under a title's month. */
+const RANK: Record<DateSource, number> = { column: 0, label: 1, subtitle: 2, title: 3, "date-line": 5, request: 6 };
+const BARE_DATE = 4;
 
 /**
  * The dates of a sheet's frame: rows above the table (and its header rows, where "Lũy kế đến 31/8/2023" heads a
  * group of columns). The as-of date wins over the title's month, which wins over the signing date.
  */
-export function frameDates(sheet: Sheet, headerLastRow: number): FrameDates {
+export function frameDates(sheet: Sheet, headerLastRow: number, headerFirstRow = headerLastRow): FrameDates {
   let best: FoundDate | null = null;
+  let bestRank = Infinity;
   let signedOn: FoundDate | null = null;
   let invalid: FrameDates["invalid"] = null;
-  const take = (f: FoundDate) => {
-    if (!best || RANK[f.source] < RANK[best.source]) best = f;
+  const take = (f: FoundDate, rank = RANK[f.source]) => {
+    if (rank < bestRank) {
+      best = f;
+      bestRank = rank;
+    }
   };
   const last = Math.min(headerLastRow, sheet.rows.length - 1);
   for (let r = 0; r <= last; r++) {
@@ -88,8 +95,8 @@ export function frameDates(sheet: Sheet, headerLastRow: number): FrameDates {
       if (typeof v !== "string") continue;
       const raw = v.trim();
       if (raw.length < 6 || !/\d/.test(raw)) {
-        // "Ngày báo cáo:" with the date in the next cell
-        if (raw && AS_OF.test(norm(raw))) {
+        // "Ngày báo cáo:" with the date in the next cell (not in the header, where it names a column)
+        if (raw && r < headerFirstRow && AS_OF.test(norm(raw))) {
           const next = nextValue(row, c);
           if (next) {
             const d = parseDateCell(next.v);
@@ -112,7 +119,7 @@ export function frameDates(sheet: Sheet, headerLastRow: number): FrameDates {
         const d = fullDateIn(after) ?? monthIn(after);
         if (d) take({ date: d, r, c, source: r > headerLastRow - 3 && r >= 0 && isHeaderish(sheet, r) ? "label" : raw.startsWith("(") ? "subtitle" : "label", text: raw });
         else if (/\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/.test(raw)) invalid ??= { r, c, text: raw };
-        else {
+        else if (r < headerFirstRow) {
           const next = nextValue(row, c);
           const d2 = next ? parseDateCell(next.v) : null;
           if (d2 && next) take({ date: d2, r, c: next.c, source: "label", text: `${raw} ${String(next.v)}` });
@@ -121,7 +128,7 @@ export function frameDates(sheet: Sheet, headerLastRow: number): FrameDates {
       }
       const full = fullDateIn(n);
       if (full) {
-        take({ date: full, r, c, source: raw.startsWith("(") ? "subtitle" : "title", text: raw });
+        take({ date: full, r, c, source: raw.startsWith("(") ? "subtitle" : "title", text: raw }, BARE_DATE);
         continue;
       }
       const month = monthIn(n);
