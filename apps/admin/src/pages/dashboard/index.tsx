@@ -1,5 +1,5 @@
 /**
- * Dashboard of one unit as of a date: headline completion, distribution of children, trend, child table
+ * Dashboard of one unit as of a date: headline completion, distribution (of the communes below, or of the children), trend, child table
  * (click to drill down), laggards / at-risk, reporting compliance; a commune shows its kinds × phases.
  * Route: "/" (the person's own unit) or "/dashboard/:code", with ?date=yyyy-mm-dd (default: latest report).
  */
@@ -13,7 +13,6 @@ import type { Bucket, ProgressResponse, TrendResponse, UnitProgress, User } from
 import { addDays } from "../../lib/chart";
 import { breadcrumbs } from "../../lib/dashboard";
 import { formatCompletionLine, formatDate, formatDateTime, formatNumber, formatPercent } from "../../lib/format";
-import { BucketChart } from "../../components/charts/bucket-chart";
 import { TrendChart } from "../../components/charts/trend-chart";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
 import { ChildTable } from "./child-table";
@@ -23,6 +22,7 @@ import { ComplianceCard } from "./compliance-card";
 import { ForecastTag } from "./forecast-tag";
 import { useApiGet } from "./use-api";
 import { ReformHint } from "./reform-hint";
+import { DistributionCard } from "./distribution-card";
 
 export function DashboardPage() {
   const { data: user } = useGetIdentity<User>();
@@ -150,9 +150,7 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
       <Row gutter={[12, 12]}>
         {data.children.length > 0 && (
           <Col xs={24} lg={9}>
-            <Card size="small" title={t("dashboard.distribution")} style={{ height: "100%" }}>
-              <BucketChart buckets={data.buckets} selected={bucket} onSelect={setBucket} />
-            </Card>
+            <DistributionCard key={data.unit.code} data={data} selected={bucket} onSelect={setBucket} />
           </Col>
         )}
         <Col xs={24} lg={data.children.length > 0 ? 15 : 24}>
