@@ -83,4 +83,19 @@ describe.skipIf(skip !== null)("province dashboard for leaders (Chromium, real s
     await page.screenshot({ path: path.join(artifacts, "dashboard-02-children.png") });
     await page.close();
   });
+
+  it("names as lagging the six districts the province calls slow (Hội An and Nam Trà My too), and says the rule", async () => {
+    const page = await signIn("lanhdao");
+    const card = page.getByTestId("laggards");
+    const titles = () => card.locator(".ant-list-item-meta-title").allInnerTexts();
+    await expect.poll(titles).toEqual(["Bắc Trà My", "Đông Giang", "Điện Bàn", "Tam Kỳ", "Nam Trà My", "Hội An"]);
+    expect(await card.getByTestId("laggard-rule").innerText()).toBe("Chậm tiến độ: thuộc nhóm 1/3 đơn vị có tỷ lệ hoàn thành thấp nhất và tốc độ hiện tại không đủ để xong trước hạn của chính đơn vị.");
+    const text = await card.innerText();
+    expect(text).toContain("Hạn hoàn thành 07/03/2025");
+    expect(text).toMatch(/Hội An[\s\S]*23,3%/);
+    expect(text).toMatch(/Nam Trà My[\s\S]*22,9%/);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(artifacts, "dashboard-03-laggards.png") });
+    await page.close();
+  });
 });

@@ -178,7 +178,7 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
 
       {data.children.length > 0 && (
         <Row gutter={[12, 12]}>
-          <RiskLists units={data.children} parentCompletion={u.completion} onOpen={open} />
+          <RiskLists units={data.children} onOpen={open} />
         </Row>
       )}
 
