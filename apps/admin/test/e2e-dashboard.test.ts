@@ -48,7 +48,7 @@ describe.skipIf(skip !== null)("province dashboard for leaders (Chromium, real s
   }
   const bar = (page: Page, b: string) => page.getByTestId("distribution").getByTestId(`bucket-${b}`);
 
-  it("bands Quảng Nam's 233 communes (3 / 24 / 73 / 118 / 15); the 0% bar lists Sông Kôn, Za Hung and Trà Mai with their district; the switch shows the 18 children", async () => {
+  it("bands Quảng Nam's 233 communes (3 / 24 / 73 / 118 / 15); the 0% bar lists Sông Kôn, Za Hung and Trà Mai with their district; the switch shows the 17 districts", async () => {
     const page = await signIn("lanhdao");
     await page.getByTestId("bottom-note").waitFor();
     const counts = async () => Promise.all(["zero", "under10", "under50", "under100", "done"].map(async (b) => (await bar(page, b).locator("text").first().textContent())?.trim()));
@@ -79,8 +79,26 @@ describe.skipIf(skip !== null)("province dashboard for leaders (Chromium, real s
 
     await page.getByTestId("bottom-note").waitFor();
     await page.getByTestId("distribution-level").getByText("Đơn vị trực thuộc").click();
-    await expect.poll(() => counts()).toEqual(["0", "0", "6", "11", "1"]);
+    // the 17 districts (the Department of Justice is an agency, banded and ranked apart)
+    await expect.poll(() => counts()).toEqual(["0", "0", "6", "11", "0"]);
     await page.screenshot({ path: path.join(artifacts, "dashboard-02-children.png") });
+    await page.close();
+  });
+
+  it("sums the kinds × phases over the province, and shows the Department of Justice apart from the ranked districts", async () => {
+    const page = await signIn("lanhdao");
+    const table = page.getByTestId("breakdown").getByTestId("breakdown-table");
+    await table.waitFor();
+    expect(await table.locator("tbody tr.ant-table-row").count()).toBe(14);
+    const rows = await table.locator("tbody tr.ant-table-row").allInnerTexts();
+    expect(rows[0]).toMatch(/^Khai sinh\s+Giai đoạn 1[^\t]*\t1\.358\/3\.254\t167\.776\/376\.852\t44,5%/);
+    const children = await page.getByTestId("child-table").locator("tbody tr.ant-table-row").allInnerTexts();
+    expect(children).toHaveLength(17);
+    expect(children.join("\n")).not.toContain("Tư pháp");
+    expect(children.map((r) => /\t(\d+)\/17\t/.exec(r)?.[1]).filter(Boolean)).toHaveLength(17);
+    const agencies = page.getByTestId("agency-table");
+    expect(await agencies.locator("tbody tr.ant-table-row").allInnerTexts()).toEqual([expect.stringMatching(/^Tư pháp tỉnh Quảng Nam[\s\S]*9\.840\/9\.840 \(100,0%\)\s+100,0%\s+—/)]);
+    await page.screenshot({ path: path.join(artifacts, "dashboard-04-breakdown-agencies.png"), fullPage: true });
     await page.close();
   });
 

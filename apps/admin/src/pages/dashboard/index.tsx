@@ -60,7 +60,10 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
     if (d) next.set("date", d); else next.delete("date");
     setSearch(next);
   };
-  const children = useMemo(() => (data ? (bucket ? data.children.filter((c) => c.bucket === bucket) : data.children) : []), [data, bucket]);
+  // Territories are ranked among territories; agencies (Sở Tư pháp) get a table of their own.
+  const territories = useMemo(() => (data ? data.children.filter((c) => c.level !== "AGENCY") : []), [data]);
+  const agencies = useMemo(() => (data ? data.children.filter((c) => c.level === "AGENCY") : []), [data]);
+  const children = useMemo(() => (bucket ? territories.filter((c) => c.bucket === bucket) : territories), [territories, bucket]);
 
   if (progress.isLoading) return <Card><LoadingState rows={8} /></Card>;
   if (progress.error || !data) {
@@ -81,6 +84,12 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
     );
   }
   const u = data.unit;
+  // A commune's own kinds × phases come first; above it (a sum over the subtree) after the units.
+  const breakdown = data.breakdown ? (
+    <Card size="small" title={t("dashboard.breakdown")} data-testid="breakdown">
+      <BreakdownTable rows={data.breakdown} />
+    </Card>
+  ) : null;
   const crumbs = breadcrumbs(data.ancestors, u, user ? user.unit : null);
 
   return (
@@ -162,11 +171,7 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
         </Col>
       </Row>
 
-      {data.breakdown && (
-        <Card size="small" title={t("dashboard.breakdown")}>
-          <BreakdownTable rows={data.breakdown} />
-        </Card>
-      )}
+      {data.children.length === 0 && breakdown}
 
       {data.children.length > 0 ? (
         <Card size="small" title={`${t("dashboard.children")} (${formatNumber(children.length)})`} extra={<Typography.Text type="secondary">{t("dashboard.drill")}</Typography.Text>}>
@@ -176,11 +181,19 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
         <Card size="small"><EmptyState text={t("dashboard.noChildren")} /></Card>
       ) : null}
 
+      {agencies.length > 0 && (
+        <Card size="small" title={`${t("dashboard.agencies")} (${formatNumber(agencies.length)})`} extra={<Typography.Text type="secondary">{t("dashboard.agenciesNote")}</Typography.Text>} data-testid="agencies">
+          <ChildTable rows={agencies} onOpen={open} testId="agency-table" />
+        </Card>
+      )}
+
       {data.children.length > 0 && (
         <Row gutter={[12, 12]}>
-          <RiskLists units={data.children} onOpen={open} />
+          <RiskLists units={territories} onOpen={open} />
         </Row>
       )}
+
+      {data.children.length > 0 && breakdown}
 
       {data.children.length > 0 && <ComplianceCard unitCode={u.code} date={data.date} />}
     </Space>
