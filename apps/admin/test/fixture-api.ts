@@ -67,6 +67,16 @@ export function createFixtureApi() {
     const who = sessions.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
     if (!who) return err(res, 401, "unauthorized", "Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.", "Your session has expired or is invalid. Please sign in again.");
     if (p === "/api/auth/logout") { sessions.forEach((v, k) => v === who && sessions.delete(k)); return send(res, 204); }
+    const bottom = /^\/api\/units\/([^/]+)\/bottom-units$/.exec(p);
+    if (bottom) {
+      // the contract's shape: the fixture's two communes under Đông Giang, whatever unit above them is asked
+      const v = view(bottom[1]!);
+      if (!v || !scopeOf[who]!.includes(bottom[1]!)) return err(res, 404, "not_found", `Không tìm thấy đơn vị mã ${bottom[1]} trong phạm vi của bạn.`, `Unit ${bottom[1]} within your scope not found.`);
+      const leaves = (v.children.length ? view("505")!.children : [v.unit]).map((c) => ({ ...c, parent: { code: "505", name: "Đông Giang", fullName: "Huyện Đông Giang", level: "DISTRICT" }, lastReportDate: "2025-02-18" }));
+      const list = url.searchParams.get("list");
+      const buckets = Object.fromEntries(["zero", "under10", "under50", "under100", "done"].map((b) => [b, leaves.filter((x) => x.bucket === b).length]));
+      return send(res, 200, { date: v.date, unit: v.unit, total: leaves.length, buckets, units: list ? leaves.filter((x) => list === "all" || x.bucket === list) : [], agencies: [] });
+    }
     const m = /^\/api\/units\/([^/]+)\/(progress|trend)$/.exec(p);
     if (m) {
       const v = view(m[1]!);

@@ -9,6 +9,7 @@ import { translate, type Key } from "./i18n";
 import { forgetSession, loadSession, saveSession, type Session } from "./session";
 import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, vnToday, type UnitData } from "./validation";
 import { inExcel } from "./excel/host";
+import { pane, row, shrink, spread, stack } from "./layout";
 import { clearMarks, validateAndMark } from "./excel/marks";
 import { readSheet, selectCell } from "./excel/sheet";
 import { insertTemplate } from "./excel/template";
@@ -37,13 +38,13 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
   }
 
   return (
-    <main style={{ padding: 12, display: "grid", gap: 10 }} lang={locale}>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+    <main style={pane} lang={locale}>
+      <div style={spread}>
         <Title3 as="h1">Sohoa</Title3>
         <Link as="button" data-testid="language" onClick={() => setLocale(locale === "vi" ? "en" : "vi")}>{tr("language")}</Link>
       </div>
       {!inExcel() && (
-        <MessageBar intent="warning"><MessageBarBody>{tr("excel.notInExcel")}</MessageBarBody></MessageBar>
+        <MessageBar layout="multiline" intent="warning"><MessageBarBody>{tr("excel.notInExcel")}</MessageBarBody></MessageBar>
       )}
       {session ? (
         <Workspace key={session.token} session={session} locale={locale} tr={tr} now={now} onSignOut={() => signOut()} onExpired={() => signOut("expired")} />
@@ -95,15 +96,15 @@ function SignIn({ tr, locale, expired, onSignedIn }: { tr: Tr; locale: Locale; e
     }
   }
   return (
-    <section aria-label={tr("signIn.title")} style={{ display: "grid", gap: 8 }}>
-      {expired && <MessageBar intent="warning"><MessageBarBody>{tr("signIn.expired")}</MessageBarBody></MessageBar>}
+    <section aria-label={tr("signIn.title")} style={stack(8)}>
+      {expired && <MessageBar layout="multiline" intent="warning"><MessageBarBody>{tr("signIn.expired")}</MessageBarBody></MessageBar>}
       <Field label={tr("signIn.username")}>
         <Input data-testid="username" value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" />
       </Field>
       <Field label={tr("signIn.password")}>
         <Input data-testid="password" type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" onKeyDown={(e) => e.key === "Enter" && username && password && void withPassword()} />
       </Field>
-      {error && <MessageBar intent="error" data-testid="signin-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && <MessageBar layout="multiline" intent="error" data-testid="signin-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Button data-testid="sign-in" appearance="primary" disabled={busy || !username || !password} onClick={() => void withPassword()}>
         {busy ? <Spinner size="tiny" /> : tr("signIn.submit")}
       </Button>
@@ -279,18 +280,18 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
 
   return (
     <>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 8 }}>
+      <div style={spread}>
         <Caption1 data-testid="user">{session.user.displayName}</Caption1>
         <Button size="small" data-testid="sign-out" onClick={onSignOut}>{tr("signOut")}</Button>
       </div>
       <UnitPicker tr={tr} path={path} children={data?.children ?? []} onPick={(u) => setPath([...path, u])} onUp={() => setPath(path.slice(0, -1))} />
       {loadError && (
-        <MessageBar intent="error"><MessageBarBody>{loadError}</MessageBarBody><MessageBarActions><Button size="small" onClick={() => void load()}>{tr("submit.retry")}</Button></MessageBarActions></MessageBar>
+        <MessageBar layout="multiline" intent="error"><MessageBarBody>{loadError}</MessageBarBody><MessageBarActions><Button size="small" onClick={() => void load()}>{tr("submit.retry")}</Button></MessageBarActions></MessageBar>
       )}
       {!data && !loadError && <Spinner size="small" label={tr("progress.loading")} />}
       {data && <ProgressCard data={data} locale={locale} tr={tr} />}
       <Divider />
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 6 }}>
+      <div style={row}>
         <Button data-testid="insert-template" disabled={!data || !!busy || !inExcel()} onClick={() => void insert()}>{busy === "insert" ? <Spinner size="tiny" /> : translate("action.insertTemplate", locale)}</Button>
         <Button data-testid="validate" disabled={!data || !!busy || !inExcel()} onClick={() => void validate()}>{busy === "validate" ? <Spinner size="tiny" /> : translate("action.validate", locale)}</Button>
         <Button data-testid="clear-marks" disabled={!!busy || !inExcel()} onClick={() => void clear()}>{tr("validate.clear")}</Button>
@@ -305,7 +306,7 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
         {busy === "submit" ? <Spinner size="tiny" label={tr("submit.sending")} /> : translate("action.submit", locale)}
       </Button>
       {notice && (
-        <MessageBar intent={notice.intent} data-testid="notice">
+        <MessageBar layout="multiline" intent={notice.intent} data-testid="notice">
           <MessageBarBody>{notice.text}</MessageBarBody>
           {notice.retry && (
             <MessageBarActions>
@@ -330,14 +331,15 @@ function pickSummary(u: UnitSummary): UnitSummary {
 function UnitPicker({ tr, path, children, onPick, onUp }: { tr: Tr; path: UnitSummary[]; children: UnitRow[]; onPick: (u: UnitSummary) => void; onUp: () => void }) {
   const unit = path[path.length - 1]!;
   return (
-    <section aria-label={tr("unit.label")} style={{ display: "grid", gap: 4 }}>
+    <section aria-label={tr("unit.label")} style={stack(4)}>
       <Caption1>{tr("unit.label")}</Caption1>
       <Text weight="semibold" data-testid="unit-name">{unit.fullName} ({unit.code})</Text>
-      <div style={{ display: "flex", gap: 6 }}>
+      <div style={row}>
         {path.length > 1 && <Button size="small" data-testid="unit-up" onClick={onUp}>{tr("unit.up")}</Button>}
         {children.length > 0 && (
           <Select
             data-testid="unit-select"
+            style={shrink}
             value=""
             onChange={(_, d) => {
               const u = children.find((c) => c.id === d.value);
@@ -360,7 +362,7 @@ const forecastColor = (s: string) => (s === "on_track" || s === "done" ? "succes
 function ProgressCard({ data, locale, tr }: { data: UnitData; locale: Locale; tr: Tr }) {
   const u = data.progress.unit;
   return (
-    <section aria-label={tr("progress.title")} style={{ display: "grid", gap: 4 }} data-testid="progress">
+    <section aria-label={tr("progress.title")} style={stack(4)} data-testid="progress">
       <Caption1>{tr("progress.asOf", { date: formatDate(data.progress.date, locale) })}</Caption1>
       <Text>{translate("metric.completion", locale)}: <Text weight="semibold" data-testid="progress-line">{formatProgress(u.counts.entriesDigitized, u.counts.entriesTotal, locale)}</Text></Text>
       <Text data-testid="deadline">{translate("metric.deadline", locale)}: {u.deadline ? formatDate(u.deadline, locale) : tr("progress.noDeadline")}</Text>
@@ -381,7 +383,7 @@ function ProgressCard({ data, locale, tr }: { data: UnitData; locale: Locale; tr
 
 function ReceiptCard({ receipt, tr }: { receipt: Receipt; tr: Tr }) {
   return (
-    <MessageBar intent="success" data-testid="receipt">
+    <MessageBar layout="multiline" intent="success" data-testid="receipt">
       <MessageBarBody>
         <MessageBarTitle>{tr("receipt.title")}</MessageBarTitle>
         {tr("receipt.body", { id: receipt.id, date: formatDate(receipt.reportDate), rows: receipt.accepted.rows, units: receipt.accepted.units, at: new Date(receipt.submittedAt).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) })}
@@ -395,10 +397,10 @@ function Problems({ issues, locale, tr, onGo }: { issues: { sheet: string; list:
   const groups = useMemo(() => (["error", "warning"] as const).map((sev) => ({ sev, list: issues.list.filter((i) => i.severity === sev) })).filter((g) => g.list.length), [issues]);
   const errors = issues.list.filter((i) => i.severity === "error").length;
   return (
-    <section aria-label="problems" data-testid="problems" style={{ display: "grid", gap: 6 }}>
+    <section aria-label="problems" data-testid="problems" style={stack(6)}>
       <Text weight="semibold" data-testid="problem-summary">{translate("validation.summary", locale, { errors, warnings: issues.list.length - errors })}</Text>
       {groups.map((g) => (
-        <div key={g.sev} data-testid={`problems-${g.sev}`} style={{ display: "grid", gap: 4 }}>
+        <div key={g.sev} data-testid={`problems-${g.sev}`} style={stack(4)}>
           <Badge appearance="filled" color={g.sev === "error" ? "danger" : "warning"}>{translate(`severity.${g.sev}`, locale)} ({g.list.length})</Badge>
           <ul style={{ margin: 0, paddingLeft: 16, maxHeight: 320, overflowY: "auto" }}>
             {g.list.slice(0, 500).map((i, n) => (

@@ -8,5 +8,7 @@ export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport 
 export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
 export * from "./repositories/successors";
+export { subtreeBreakdown, type SubtreeBreakdownRow } from "./repositories/breakdown";
+export { bottomUnits, scopedUnitOn, type BottomUnitRow, type ScopedUnit } from "./repositories/bottom-units";
 export { submissionContext, submissionContexts, type SubmissionContextRow, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
 export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";

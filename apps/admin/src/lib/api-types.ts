@@ -113,6 +113,30 @@ export interface ProgressResponse {
   ancestors: UnitSummary[];
 }
 
+/** GET /units/:code/bottom-units: the communes at the bottom of the subtree, banded; `units` is the band asked for. */
+export interface BottomUnit {
+  id: string;
+  code: string;
+  name: string;
+  fullName: string;
+  level: Level;
+  parent: { code: string; name: string; fullName: string; level: Level } | null;
+  counts: ProgressCounts;
+  completion: number | null;
+  bucket: Bucket;
+  lastReportDate: string | null;
+  lastReportAt: string | null;
+}
+
+export interface BottomUnitsResponse {
+  date: string;
+  unit: UnitSummary;
+  total: number;
+  buckets: Record<Bucket, number>;
+  units: BottomUnit[];
+  agencies: BottomUnit[];
+}
+
 export interface TrendPoint {
   date: string;
   entriesDigitized: number;

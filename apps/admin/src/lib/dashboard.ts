@@ -3,6 +3,7 @@
  * breadcrumbs limited to the person's scope.
  */
 import type { Forecast, Msg, UnitProgress, UnitSummary } from "./api-types";
+import { laggingUnits } from "@sohoa/core";
 import { formatNumber } from "./format";
 
 export type ForecastStatus = "ON_TRACK" | "AT_RISK" | "WILL_MISS" | "DONE" | "NO_DATA" | "NO_DEADLINE" | "UNKNOWN";
@@ -60,16 +61,14 @@ export function atRiskUnits(children: UnitProgress[]): UnitProgress[] {
     .sort((a, b) => order[normalizeForecastStatus(a.forecast)] - order[normalizeForecastStatus(b.forecast)] || gap(b) - gap(a));
 }
 
-/**
- * Laggards: unfinished children below half of their parent's completion or under 10%, lowest first,
- * at most `limit` (the quarter of Quảng Nam's communes under 10% is the list leaders asked for).
- */
-export function laggards(children: UnitProgress[], parentCompletion: number | null, limit = 10): UnitProgress[] {
-  const bar = Math.max(0.1, (parentCompletion ?? 0) / 2);
-  return children
-    .filter((u) => u.counts.entriesTotal > 0 && (u.completion ?? 0) < 1 && (u.completion ?? 0) < bar)
-    .sort((a, b) => (a.completion ?? 0) - (b.completion ?? 0) || b.counts.entriesTotal - a.counts.entriesTotal)
-    .slice(0, limit);
+/** Laggards by core's rule of "chậm tiến độ" (LAGGARD_RULE, said on the card), lowest completion first. */
+export function laggards(children: UnitProgress[]): UnitProgress[] {
+  return laggingUnits(children, (u) => ({ level: u.level, completion: u.completion, entriesTotal: u.counts.entriesTotal, ...forecastRatesOf(u) }));
+}
+
+function forecastRatesOf(u: UnitProgress): { dailyRate: number | null; requiredRate: number | null } {
+  const { required, rate } = forecastRates(u.forecast);
+  return { dailyRate: rate, requiredRate: required };
 }
 
 export interface Crumb { code: string; name: string; link: boolean }

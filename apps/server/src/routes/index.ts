@@ -1,5 +1,6 @@
 import { router } from "../lib/openapi";
 import { progressRoutes } from "./progress";
+import { bottomUnitRoutes } from "./bottom-units";
 import { submissionRoutes } from "./submissions";
 import { reorganizationRoutes } from "./reorganization";
 import { templateRoutes } from "./templates";
@@ -13,6 +14,7 @@ import { importRoutes } from "./imports";
 export function apiRoutes() {
   const app = router();
   app.route("/", progressRoutes());
+  app.route("/", bottomUnitRoutes());
   app.route("/", submissionRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());

@@ -7,9 +7,9 @@ interface View {
   date: string;
   latestReportDate: string;
   unit: { code: string; counts: { entriesDigitized: number; entriesTotal: number }; completion: number; forecast: { status: string; reason: { vi: string; en: string } }; deadline: string | null; target: { percent: number | null } | null };
-  children: { code: string; level: string; rank: number | null; bucket: string; completion: number | null; counts: { entriesDigitized: number } }[];
+  children: { code: string; level: string; rank: number | null; siblings: number; bucket: string; completion: number | null; counts: { entriesDigitized: number } }[];
   buckets: Record<string, number>;
-  breakdown: { registerKind: { code: string }; phase: { code: string } }[];
+  breakdown: { registerKind: { code: string }; phase: { code: string }; counts: { entriesDigitized: number; entriesTotal: number }; version: number | null; reportDate: string }[];
   ancestors: { code: string }[];
 }
 
@@ -36,11 +36,23 @@ describe("GET /api/units/:code/progress", () => {
     expect(v.unit.completion).toBeCloseTo(0.445, 3);
     expect(v.children).toHaveLength(18);
     expect(v.children.filter((c) => c.level === "AGENCY")).toHaveLength(1);
-    expect(Object.values(v.buckets).reduce((a, b) => a + b, 0)).toBe(18);
+    // the 17 districts are banded and ranked among themselves; the agency is neither
+    expect(Object.values(v.buckets).reduce((a, b) => a + b, 0)).toBe(17);
+    expect(v.buckets).toEqual({ zero: 0, under10: 0, under50: 6, under100: 11, done: 0 });
+    const agency = v.children.find((c) => c.level === "AGENCY")!;
+    expect([agency.rank, agency.completion]).toEqual([null, 1]);
+    const districts = v.children.filter((c) => c.level === "DISTRICT");
+    expect(districts.map((d) => d.rank).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(new Set(districts.map((d) => d.siblings))).toEqual(new Set([17]));
+    // kinds × phases summed over the whole province add up to its total
+    expect(v.breakdown).toHaveLength(14);
+    expect(v.breakdown.reduce((a, r) => a + r.counts.entriesDigitized, 0)).toBe(642_806);
+    expect(v.breakdown.reduce((a, r) => a + r.counts.entriesTotal, 0)).toBe(1_443_893);
+    expect(v.breakdown.every((r) => r.version === null && r.reportDate === "2025-02-18")).toBe(true);
     // the children add up to the province
     expect(v.children.reduce((a, c) => a + c.counts.entriesDigitized, 0)).toBe(642_806);
     // ranks: 1 is the best completion
-    const best = v.children.reduce((a, c) => ((c.completion ?? 0) > (a.completion ?? 0) ? c : a));
+    const best = v.children.filter((c) => c.level !== "AGENCY").reduce((a, c) => ((c.completion ?? 0) > (a.completion ?? 0) ? c : a));
     expect(best.rank).toBe(1);
     expect(v.unit.deadline).toBe("2025-03-12");
     expect(v.unit.target?.percent).toBeGreaterThan(0);
@@ -57,6 +69,7 @@ describe("GET /api/units/:code/progress", () => {
     const district = (await (await get("donggiang", "/api/units/505/progress?date=2025-02-18")).json()) as View;
     expect(district.children).toHaveLength(11);
     expect(district.unit.deadline).toBe("2025-03-07"); // a slow district
+    expect(district.breakdown.reduce((a, r) => a + r.counts.entriesDigitized, 0)).toBe(district.unit.counts.entriesDigitized);
   });
 
   it("enforces scope: outside one's subtree is not found, without a token is 401", async () => {

@@ -45,7 +45,7 @@ const ProgressViewSchema = z
     unit: UnitProgressSchema,
     children: z.array(UnitProgressSchema),
     buckets: z.object({ zero: z.number(), under10: z.number(), under50: z.number(), under100: z.number(), done: z.number() }),
-    breakdown: z.array(z.object({ registerKind: NameRef, phase: NameRef, counts: Counts, completion: z.number().nullable(), reportDate: z.string(), version: z.number() })),
+    breakdown: z.array(z.object({ registerKind: NameRef, phase: NameRef, counts: Counts, completion: z.number().nullable(), reportDate: z.string(), version: z.number().nullable().openapi({ description: "null for a sum over the subtree" }) })),
     ancestors: z.array(UnitSummarySchema),
   })
   .openapi("ProgressView");

@@ -14,7 +14,7 @@ import {
   type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
-import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, latestSnapshotsJoin, rollupSeries, rollupsAt, viewFigures, ZERO } from "@sohoa/db";
+import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, latestSnapshotsJoin, rollupSeries, rollupsAt, subtreeBreakdown, viewFigures, ZERO } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 
@@ -41,7 +41,8 @@ export interface KindPhaseRow {
   counts: ProgressCounts;
   completion: number | null;
   reportDate: string;
-  version: number;
+  /** The snapshot's version for a commune; null for a sum over a subtree. */
+  version: number | null;
 }
 
 export interface ProgressView {
@@ -146,7 +147,16 @@ async function kindPhaseBreakdown(db: Database, unitId: string, date: string): P
   });
 }
 
-export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope?: (unitId: string) => Promise<boolean> }): Promise<ProgressView> {
+/** Above a commune: each kind × phase summed over the subtree (a sum has no version). */
+async function summedBreakdown(db: Database, unitId: string, date: string): Promise<KindPhaseRow[]> {
+  return (await subtreeBreakdown(db.sql, unitId, date)).map((r) => ({
+    registerKind: r.registerKind, phase: r.phase, counts: r.counts,
+    completion: completion(r.counts.entriesDigitized, r.counts.entriesTotal),
+    reportDate: r.reportDate, version: null,
+  }));
+}
+
+export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope?: (unitId: string) => Promise<boolean>; breakdown?: boolean }): Promise<ProgressView> {
   const { date } = opts;
   // Straight to the database on the pool (db.sql): two round trips whatever the level, every statement prepared.
   const rows = await db.sql.$queryRawUnsafe<UnitRow[]>(VIEW_HEAD, opts.code, date, opts.scopeUnitId);
@@ -177,7 +187,7 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
     monthTargets(db, ids, date),
     effectiveDeadlines(db, unit.id, children.map((c) => c.id), date),
     latestReportDate(db.sql, opts.scopeUnitId),
-    hasKids.has(unit.id) ? Promise.resolve([]) : kindPhaseBreakdown(db, unit.id, date),
+    opts.breakdown === false ? Promise.resolve([]) : hasKids.has(unit.id) ? summedBreakdown(db, unit.id, date) : kindPhaseBreakdown(db, unit.id, date),
   ]);
 
   const windowDays = daysBetween(windowStart, date);
@@ -215,13 +225,15 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
 
   const self = build(unit);
   const kids = children.map(build);
-  const ranks = rankBy(kids, (k) => k.completion);
-  for (const k of kids) {
+  // Territories are ranked and banded among territories; agencies (Sở Tư pháp) are neither (the console shows them apart).
+  const territories = kids.filter((k) => k.level !== "AGENCY");
+  const ranks = rankBy(territories, (k) => k.completion);
+  for (const k of territories) {
     k.rank = ranks.get(k) ?? null;
-    k.siblings = kids.length;
+    k.siblings = territories.length;
   }
   const buckets: Record<Bucket, number> = { zero: 0, under10: 0, under50: 0, under100: 0, done: 0 };
-  for (const k of kids) buckets[k.bucket]++;
+  for (const k of territories) buckets[k.bucket]++;
 
   // Breadcrumbs: only the part of the path inside the user's scope.
   // The path is ordered from the top: the scope unit and what lies below it are visible.

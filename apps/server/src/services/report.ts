@@ -115,12 +115,12 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
   const unitRow = await prisma.unit.findUniqueOrThrow({ where: { id: opts.unitId }, select: unitSelect });
   const unit = toUnitSummary(unitRow);
   const all = async () => true; // scope is checked by the caller on the unit; its subtree follows
-  const top = await unitProgress(db, { code: unit.code, date: asOf, scopeUnitId: unit.id, isInScope: all });
+  const top = await unitProgress(db, { code: unit.code, date: asOf, scopeUnitId: unit.id, isInScope: all, breakdown: false });
   // Children with children of their own (districts) become groups with a subtotal line.
   const groupsP: { subtotal: UnitProgress | null; rows: UnitProgress[] }[] = [];
   for (const k of top.children) {
     if (k.hasChildren) {
-      const sub = await unitProgress(db, { code: k.code, date: asOf, scopeUnitId: unit.id, isInScope: all });
+      const sub = await unitProgress(db, { code: k.code, date: asOf, scopeUnitId: unit.id, isInScope: all, breakdown: false });
       groupsP.push({ subtotal: k, rows: sub.children });
     } else {
       const last = groupsP[groupsP.length - 1];

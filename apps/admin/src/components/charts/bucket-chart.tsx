@@ -3,7 +3,7 @@ import { BUCKETS, BUCKET_COLORS } from "../../lib/dashboard";
 import type { Bucket } from "../../lib/api-types";
 import { formatNumber } from "../../lib/format";
 
-/** Vertical bars: how many child units are at 0%, under 10%, under 50%, 50–99% and done. */
+/** Vertical bars: how many units are at 0%, under 10%, under 50%, 50–99% and done. */
 export function BucketChart({ buckets, onSelect, selected }: { buckets: Record<Bucket, number>; onSelect?: (b: Bucket | null) => void; selected?: Bucket | null }) {
   const t = useTranslate();
   const max = Math.max(1, ...BUCKETS.map((b) => buckets[b] ?? 0));
@@ -19,7 +19,7 @@ export function BucketChart({ buckets, onSelect, selected }: { buckets: Record<B
         const y = H - bottom - h;
         const dim = selected && selected !== b;
         return (
-          <g key={b} style={{ cursor: onSelect ? "pointer" : undefined }} onClick={() => onSelect?.(selected === b ? null : b)} opacity={dim ? 0.35 : 1}>
+          <g key={b} data-testid={`bucket-${b}`} style={{ cursor: onSelect ? "pointer" : undefined }} onClick={() => onSelect?.(selected === b ? null : b)} opacity={dim ? 0.35 : 1}>
             <title>{`${t(`dashboard.buckets.${b}`)}: ${formatNumber(v)}`}</title>
             <rect x={x} y={y} width={bw} height={Math.max(h, v > 0 ? 2 : 0)} fill={BUCKET_COLORS[b]} rx={2} />
             <text x={x + bw / 2} y={y - 4} textAnchor="middle" fontSize={12} fontWeight={600}>{formatNumber(v)}</text>

@@ -4,7 +4,7 @@ import type { KindPhaseRow } from "../../lib/api-types";
 import { formatDate, formatNumber, formatPercent } from "../../lib/format";
 import { EmptyState } from "../../components/states";
 
-/** A commune's figures per register kind × phase (the bottom of the drill-down). */
+/** Figures per register kind × phase: a commune's own, above it summed over the subtree (no version). */
 export function BreakdownTable({ rows }: { rows: KindPhaseRow[] }) {
   const t = useTranslate();
   const en = useGetLocale()() === "en";

@@ -9,7 +9,7 @@ import { ForecastTag } from "./forecast-tag";
 const byNumber = (f: (u: UnitProgress) => number | null) => (a: UnitProgress, b: UnitProgress) => (f(a) ?? -1) - (f(b) ?? -1);
 
 /** Child units with completion, rank, % of target, growth, forecast and last report; a row click drills down. */
-export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u: UnitProgress) => void }) {
+export function ChildTable({ rows, onOpen, testId = "child-table" }: { rows: UnitProgress[]; onOpen: (u: UnitProgress) => void; testId?: string }) {
   const t = useTranslate();
   const columns: ColumnsType<UnitProgress> = [
     {
@@ -51,7 +51,7 @@ export function ChildTable({ rows, onOpen }: { rows: UnitProgress[]; onOpen: (u:
       showSorterTooltip={false}
       pagination={rows.length > 25 ? { pageSize: 25, showSizeChanger: true, pageSizeOptions: [25, 50, 100, 250], size: "small" } : false}
       onRow={(u) => ({ onClick: () => onOpen(u), style: { cursor: "pointer" } })}
-      data-testid="child-table"
+      data-testid={testId}
     />
   );
 }

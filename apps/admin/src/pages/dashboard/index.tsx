@@ -1,5 +1,5 @@
 /**
- * Dashboard of one unit as of a date: headline completion, distribution of children, trend, child table
+ * Dashboard of one unit as of a date: headline completion, distribution (of the communes below, or of the children), trend, child table
  * (click to drill down), laggards / at-risk, reporting compliance; a commune shows its kinds × phases.
  * Route: "/" (the person's own unit) or "/dashboard/:code", with ?date=yyyy-mm-dd (default: latest report).
  */
@@ -13,7 +13,6 @@ import type { Bucket, ProgressResponse, TrendResponse, UnitProgress, User } from
 import { addDays } from "../../lib/chart";
 import { breadcrumbs } from "../../lib/dashboard";
 import { formatCompletionLine, formatDate, formatDateTime, formatNumber, formatPercent } from "../../lib/format";
-import { BucketChart } from "../../components/charts/bucket-chart";
 import { TrendChart } from "../../components/charts/trend-chart";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
 import { ChildTable } from "./child-table";
@@ -23,6 +22,7 @@ import { ComplianceCard } from "./compliance-card";
 import { ForecastTag } from "./forecast-tag";
 import { useApiGet } from "./use-api";
 import { ReformHint } from "./reform-hint";
+import { DistributionCard } from "./distribution-card";
 
 export function DashboardPage() {
   const { data: user } = useGetIdentity<User>();
@@ -60,7 +60,10 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
     if (d) next.set("date", d); else next.delete("date");
     setSearch(next);
   };
-  const children = useMemo(() => (data ? (bucket ? data.children.filter((c) => c.bucket === bucket) : data.children) : []), [data, bucket]);
+  // Territories are ranked among territories; agencies (Sở Tư pháp) get a table of their own.
+  const territories = useMemo(() => (data ? data.children.filter((c) => c.level !== "AGENCY") : []), [data]);
+  const agencies = useMemo(() => (data ? data.children.filter((c) => c.level === "AGENCY") : []), [data]);
+  const children = useMemo(() => (bucket ? territories.filter((c) => c.bucket === bucket) : territories), [territories, bucket]);
 
   if (progress.isLoading) return <Card><LoadingState rows={8} /></Card>;
   if (progress.error || !data) {
@@ -81,6 +84,12 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
     );
   }
   const u = data.unit;
+  // A commune's own kinds × phases come first; above it (a sum over the subtree) after the units.
+  const breakdown = data.breakdown ? (
+    <Card size="small" title={t("dashboard.breakdown")} data-testid="breakdown">
+      <BreakdownTable rows={data.breakdown} />
+    </Card>
+  ) : null;
   const crumbs = breadcrumbs(data.ancestors, u, user ? user.unit : null);
 
   return (
@@ -150,9 +159,7 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
       <Row gutter={[12, 12]}>
         {data.children.length > 0 && (
           <Col xs={24} lg={9}>
-            <Card size="small" title={t("dashboard.distribution")} style={{ height: "100%" }}>
-              <BucketChart buckets={data.buckets} selected={bucket} onSelect={setBucket} />
-            </Card>
+            <DistributionCard key={data.unit.code} data={data} selected={bucket} onSelect={setBucket} />
           </Col>
         )}
         <Col xs={24} lg={data.children.length > 0 ? 15 : 24}>
@@ -164,11 +171,7 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
         </Col>
       </Row>
 
-      {data.breakdown && (
-        <Card size="small" title={t("dashboard.breakdown")}>
-          <BreakdownTable rows={data.breakdown} />
-        </Card>
-      )}
+      {data.children.length === 0 && breakdown}
 
       {data.children.length > 0 ? (
         <Card size="small" title={`${t("dashboard.children")} (${formatNumber(children.length)})`} extra={<Typography.Text type="secondary">{t("dashboard.drill")}</Typography.Text>}>
@@ -178,11 +181,19 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
         <Card size="small"><EmptyState text={t("dashboard.noChildren")} /></Card>
       ) : null}
 
+      {agencies.length > 0 && (
+        <Card size="small" title={`${t("dashboard.agencies")} (${formatNumber(agencies.length)})`} extra={<Typography.Text type="secondary">{t("dashboard.agenciesNote")}</Typography.Text>} data-testid="agencies">
+          <ChildTable rows={agencies} onOpen={open} testId="agency-table" />
+        </Card>
+      )}
+
       {data.children.length > 0 && (
         <Row gutter={[12, 12]}>
-          <RiskLists units={data.children} parentCompletion={u.completion} onOpen={open} />
+          <RiskLists units={territories} onOpen={open} />
         </Row>
       )}
+
+      {data.children.length > 0 && breakdown}
 
       {data.children.length > 0 && <ComplianceCard unitCode={u.code} date={data.date} />}
     </Space>

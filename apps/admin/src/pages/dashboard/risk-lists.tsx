@@ -2,13 +2,14 @@ import { useTranslate, useGetLocale } from "@refinedev/core";
 import { Card, Col, List, Typography } from "antd";
 import type { UnitProgress } from "../../lib/api-types";
 import { atRiskUnits, forecastReason, laggards } from "../../lib/dashboard";
-import { formatPercent, formatProgress } from "../../lib/format";
+import { LAGGARD_RULE } from "@sohoa/core";
+import { formatDate, formatPercent, formatProgress } from "../../lib/format";
 import { ForecastTag } from "./forecast-tag";
 
-export function RiskLists({ units: children, parentCompletion, onOpen }: { units: UnitProgress[]; parentCompletion: number | null; onOpen: (u: UnitProgress) => void }) {
+export function RiskLists({ units: children, onOpen }: { units: UnitProgress[]; onOpen: (u: UnitProgress) => void }) {
   const t = useTranslate();
   const lang = useGetLocale()() === "en" ? "en" : "vi";
-  const lag = laggards(children, parentCompletion);
+  const lag = laggards(children);
   const risk = atRiskUnits(children).slice(0, 10);
   const reason = (u: UnitProgress) => forecastReason(u.forecast, lang, (required, rate) => t("dashboard.reason", { required, rate }));
   return (
@@ -21,10 +22,11 @@ export function RiskLists({ units: children, parentCompletion, onOpen }: { units
           locale={{ emptyText: t("dashboard.noLaggards") }}
           renderItem={(u) => (
             <List.Item onClick={() => onOpen(u)} style={{ cursor: "pointer" }} extra={<Typography.Text strong>{formatPercent(u.completion)}</Typography.Text>}>
-              <List.Item.Meta title={u.name} description={formatProgress(u.counts.entriesDigitized, u.counts.entriesTotal)} />
+              <List.Item.Meta title={u.name} description={[formatProgress(u.counts.entriesDigitized, u.counts.entriesTotal), u.deadline ? `${t("dashboard.deadline")} ${formatDate(u.deadline)}` : null, reason(u)].filter(Boolean).join(" · ")} />
             </List.Item>
           )}
         />
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: "8px 0 0" }} data-testid="laggard-rule">{LAGGARD_RULE[lang]}</Typography.Paragraph>
       </Card>
       </Col>
       <Col xs={24} lg={12}>

@@ -1,0 +1,52 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireAuth } from "../middleware/auth";
+import { errorResponses, router, security } from "../lib/openapi";
+import { defaultDate } from "../services/progress";
+import { bottomUnitsView } from "../services/bottom-units";
+import { Counts, IsoDate, Level, UnitSummarySchema } from "./schemas";
+
+const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);
+const BottomUnitSchema = z
+  .object({
+    id: z.string(), code: z.string(), name: z.string(), fullName: z.string(), level: Level,
+    parent: z.object({ code: z.string(), name: z.string(), fullName: z.string(), level: Level }).nullable(),
+    counts: Counts,
+    completion: z.number().nullable(),
+    bucket: Bucket,
+    lastReportDate: z.string().nullable(),
+    lastReportAt: z.string().nullable(),
+  })
+  .openapi("BottomUnit");
+
+const BottomUnitsViewSchema = z
+  .object({
+    date: z.string(),
+    unit: UnitSummarySchema,
+    total: z.number().openapi({ description: "Territorial bottom-level units (communes, wards…) counted in the bands" }),
+    buckets: z.object({ zero: z.number(), under10: z.number(), under50: z.number(), under100: z.number(), done: z.number() }),
+    units: z.array(BottomUnitSchema).openapi({ description: "The band asked for with `list` (lowest completion first); empty without `list`" }),
+    agencies: z.array(BottomUnitSchema).openapi({ description: "Bottom-level agencies (Sở Tư pháp), not counted in the bands" }),
+  })
+  .openapi("BottomUnitsView");
+
+const bottom = createRoute({
+  method: "get", path: "/api/units/{code}/bottom-units", tags: ["Progress"], security, middleware: [requireAuth()] as const,
+  summary: "Distribution of the communes (bottom-level units) below a unit, and the list of one band",
+  request: {
+    params: z.object({ code: z.string().min(1).max(20).regex(/^[A-Za-z0-9-]+$/).openapi({ param: { name: "code", in: "path" }, example: "49" }) }),
+    query: z.object({ date: IsoDate.optional(), list: z.union([Bucket, z.literal("all")]).optional().openapi({ description: "Which band's units to list, or all" }) }),
+  },
+  responses: { 200: { description: "Bottom-level distribution", content: { "application/json": { schema: BottomUnitsViewSchema } } }, ...errorResponses },
+});
+
+export function bottomUnitRoutes() {
+  const app = router();
+  app.openapi(bottom, async (c) => {
+    const { code } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const { db, clock } = c.var.deps;
+    const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
+    return c.json(await bottomUnitsView(db, { code, date, scopeUnitId: c.var.user.unitId, list: q.list }), 200);
+  });
+  return app;
+}
