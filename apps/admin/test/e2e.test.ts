@@ -291,9 +291,12 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.locator("input[type=file]").setInputFiles(file);
     const a1 = `${colName(col)}${row + 1}`;
     await page.locator(`td[data-cell="${a1}"]`).first().waitFor();
-    // core's validateGrid in the browser marks the cell before anything is sent
+    // the server's dry run (nothing stored) marks the cell before anything is sent, and says how it read the sheet
     await page.locator(`td[data-cell="${a1}"][data-severity="error"]`).first().waitFor();
-    await page.screenshot({ path: path.join(artifacts, "06a-upload-checked-in-browser.png") });
+    await page.getByTestId("reading").waitFor();
+    expect(await page.getByTestId("reading-date").innerText()).toContain(`${nextDay.slice(8, 10)}/${nextDay.slice(5, 7)}/${nextDay.slice(0, 4)}`);
+    expect(await page.getByTestId("reading-tally").first().innerText()).toMatch(/\d+ dòng số liệu/);
+    await page.screenshot({ path: path.join(artifacts, "06a-upload-checked-in-browser.png"), fullPage: true });
     // and the server, running the same rules, refuses it with the same cell
     await page.getByTestId("submit-sheet").click();
     await page.getByTestId("server-issues").waitFor();

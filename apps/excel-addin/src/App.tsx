@@ -3,7 +3,7 @@ import {
   Badge, Button, Caption1, Checkbox, Divider, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
   Select, Spinner, Text, Textarea, Title3,
 } from "@fluentui/react-components";
-import { buildCommuneTemplate, buildRollupTemplate, formatDate, formatNumber, formatPercent, formatProgress, type Locale, type ValidationIssue } from "@sohoa/core";
+import { buildCommuneTemplate, buildRollupTemplate, validateGrid, formatDate, formatNumber, formatPercent, formatProgress, type Locale, type ValidationIssue, type WorkbookReading } from "@sohoa/core";
 import { createClient, newIdempotencyKey, RequestFailed, type Receipt, type SubmitBody, type UnitRow, type UnitSummary } from "./api";
 import { translate, type Key } from "./i18n";
 import { forgetSession, loadSession, saveSession, type Session } from "./session";
@@ -11,8 +11,9 @@ import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validat
 import { inExcel } from "./excel/host";
 import { pane, row, shrink, spread, stack } from "./layout";
 import { clearMarks, validateAndMark } from "./excel/marks";
-import { readSheet, selectCell } from "./excel/sheet";
+import { readWorkbook, selectCell } from "./excel/sheet";
 import { insertTemplate } from "./excel/template";
+import { ReadingSummary } from "./reading";
 
 const api = createClient();
 
@@ -129,6 +130,7 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
   const [correction, setCorrection] = useState(false);
   const [reason, setReason] = useState("");
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [reading, setReading] = useState<WorkbookReading | null>(null);
   const [needsAck, setNeedsAck] = useState(false);
   // Idempotency: the same body is sent with the same key (a retry after a lost answer is recorded once).
   const pending = useRef<{ body: string; key: string } | null>(null);
@@ -217,17 +219,19 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
     setBusy("submit");
     setNotice(null);
     setReceipt(null);
+    setReading(null);
     try {
-      // Read the sheet in one go and check it here first; nothing in the sheet is written on this path.
-      const sheet = await readSheet();
-      const local = validateSheet(sheet, ctxFor());
-      if (local.some((i) => i.severity === "error")) {
+      // Read every visible sheet and check them here first; nothing in the workbook is written on this path. A
+      // commune's context is complete here; a parent's lists only its direct units, so the server decides for it.
+      const { sheets } = await readWorkbook();
+      const local = validateGrid({ sheets }, ctxFor()).issues;
+      if (isLeaf(data) && local.some((i) => i.severity === "error")) {
         const r = await validateAndMark((s) => validateSheet(s, ctxFor()), { locale });
         setIssues({ sheet: r.sheet.name, list: r.issues, from: "addin" });
         setNotice({ intent: "error", text: translate("validation.summary", locale, { errors: r.issues.filter((i) => i.severity === "error").length, warnings: r.issues.filter((i) => i.severity === "warning").length }) });
         return;
       }
-      const body: SubmitBody = { unitCode: data.unit.code, grid: { sheets: [sheet] }, source: "ADDIN", ...(acceptWarnings ? { acceptWarnings: true } : {}), ...(correction ? { correctionReason: reason.trim() } : {}) };
+      const body: SubmitBody = { unitCode: data.unit.code, grid: { sheets }, source: "ADDIN", ...(acceptWarnings ? { acceptWarnings: true } : {}), ...(correction ? { correctionReason: reason.trim() } : {}) };
       await post(body);
     } catch (e) {
       setNotice({ intent: "error", text: handle(e) });
@@ -244,6 +248,7 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
       const r = await api.submit(session.token, body, key);
       pending.current = null;
       setReceipt(r);
+      setReading(r.reading ?? null);
       setNeedsAck(false);
       setIssues(r.warnings.length ? { sheet: body.grid.sheets[0]!.name, list: r.warnings, from: "server" } : null);
       setCorrection(false);
@@ -256,6 +261,7 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
       }
       if (e instanceof RequestFailed && e.status === 422 && e.error.issues) {
         pending.current = null;
+        setReading(e.error.reading ?? null);
         const errors = e.error.issues.filter((i) => i.severity === "error");
         setIssues({ sheet: body.grid.sheets[0]!.name, list: e.error.issues, from: "server" });
         setNeedsAck(errors.length === 0);
@@ -319,6 +325,7 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
         <Button data-testid="accept-warnings" appearance="primary" disabled={!!busy} onClick={() => void send(true)}>{translate("action.acceptWarnings", locale)}</Button>
       )}
       {receipt && <ReceiptCard receipt={receipt} tr={tr} />}
+      {reading && <ReadingSummary reading={reading} locale={locale} />}
       {issues && <Problems issues={issues} locale={locale} tr={tr} onGo={(sheet, cell) => void act("select", () => selectCell(sheet, cell))} />}
     </>
   );

@@ -1,7 +1,7 @@
 /** The Sohoa API as the task pane uses it (same origin in dev through Vite's proxy). */
-import type { Forecast, Grid, ProgressCounts, ValidationIssue } from "@sohoa/core";
+import type { Forecast, Grid, ProgressCounts, ValidationIssue, WorkbookReading } from "@sohoa/core";
 
-export interface ApiError { code: string; message: { vi: string; en: string }; issues?: ValidationIssue[] }
+export interface ApiError { code: string; message: { vi: string; en: string }; issues?: ValidationIssue[]; reading?: WorkbookReading }
 export class RequestFailed extends Error {
   constructor(readonly status: number, readonly error: ApiError) {
     super(error.message.en);
@@ -29,6 +29,8 @@ export interface Receipt {
   accepted: { rows: number; units: number }; warnings: ValidationIssue[];
   changes?: { unitCode: string; registerKind: string; phase: string; version: number; entriesDigitized: number; delta: number }[];
   replayed?: boolean;
+  /** how the server read the workbook (not on a replay) */
+  reading?: WorkbookReading;
 }
 export interface SubmitBody { unitCode: string; grid: Grid; source: "ADDIN"; reportDate?: string; acceptWarnings?: boolean; correctionReason?: string }
 

@@ -11,7 +11,8 @@ import { columnName, issueMarks, markAt, type CellValue, type Matrix } from "../
 const cellStyle: React.CSSProperties = { border: "1px solid #e8e8e8", padding: "2px 6px", whiteSpace: "nowrap", maxWidth: 260, overflow: "hidden", textOverflow: "ellipsis", fontSize: 12, height: 22 };
 const COLORS = { error: "#ffccc7", warning: "#fff1b8" };
 
-function SheetTable({ sheet, issues, lang, onEdit, maxRows }: { sheet: Matrix; issues: ValidationIssue[]; lang: "vi" | "en"; onEdit?: (row: number, col: number, value: string) => void; maxRows: number }) {
+/** rowTints: per 1-based row, the background of what the row was read as (header, total, note…). */
+function SheetTable({ sheet, issues, lang, onEdit, maxRows, tints }: { sheet: Matrix; issues: ValidationIssue[]; lang: "vi" | "en"; onEdit?: (row: number, col: number, value: string) => void; maxRows: number; tints?: Map<number, string> | undefined }) {
   const marks = issueMarks(issues, lang);
   const [editing, setEditing] = useState<string | null>(null);
   const width = Math.max(0, ...sheet.rows.map((r) => r.length));
@@ -27,7 +28,7 @@ function SheetTable({ sheet, issues, lang, onEdit, maxRows }: { sheet: Matrix; i
         </thead>
         <tbody>
           {rows.map((r, ri) => (
-            <tr key={ri}>
+            <tr key={ri} style={tints?.has(ri + 1) ? { background: tints.get(ri + 1) } : undefined}>
               <th style={{ ...cellStyle, background: "#fafafa", position: "sticky", left: 0 }}>{ri + 1}</th>
               {Array.from({ length: width }, (_, ci) => {
                 const v: CellValue = r[ci] ?? null;
@@ -56,15 +57,15 @@ function SheetTable({ sheet, issues, lang, onEdit, maxRows }: { sheet: Matrix; i
   );
 }
 
-export function GridPreview({ sheets, issues, lang, onEdit, maxRows = 500 }: { sheets: Matrix[]; issues: ValidationIssue[]; lang: "vi" | "en"; onEdit?: (sheet: string, row: number, col: number, value: string) => void; maxRows?: number }) {
-  if (sheets.length === 1 && sheets[0]) return <SheetTable sheet={sheets[0]} issues={issues} lang={lang} maxRows={maxRows} onEdit={onEdit ? (r, c, v) => onEdit(sheets[0]!.name, r, c, v) : undefined} />;
+export function GridPreview({ sheets, issues, lang, onEdit, maxRows = 500, rowTints }: { sheets: Matrix[]; issues: ValidationIssue[]; lang: "vi" | "en"; onEdit?: (sheet: string, row: number, col: number, value: string) => void; maxRows?: number; rowTints?: Record<string, Map<number, string>> }) {
+  if (sheets.length === 1 && sheets[0]) return <SheetTable sheet={sheets[0]} issues={issues} lang={lang} maxRows={maxRows} tints={rowTints?.[sheets[0].name]} onEdit={onEdit ? (r, c, v) => onEdit(sheets[0]!.name, r, c, v) : undefined} />;
   return (
     <Tabs
       size="small"
       items={sheets.map((s) => ({
         key: s.name,
         label: s.name,
-        children: <SheetTable sheet={s} issues={issues} lang={lang} maxRows={maxRows} onEdit={onEdit ? (r, c, v) => onEdit(s.name, r, c, v) : undefined} />,
+        children: <SheetTable sheet={s} issues={issues} lang={lang} maxRows={maxRows} tints={rowTints?.[s.name]} onEdit={onEdit ? (r, c, v) => onEdit(s.name, r, c, v) : undefined} />,
       }))}
     />
   );

@@ -2,6 +2,9 @@
  * Shapes of the HTTP API (docs/api-contract.md). Kept here, not imported from the server, because the
  * console must build against the contract while the server is still being written.
  */
+import type { WorkbookReading } from "@sohoa/core";
+
+export type { WorkbookReading, SheetReading, RowRole } from "@sohoa/core";
 export interface Msg { vi: string; en: string }
 
 export type Level = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
@@ -154,6 +157,18 @@ export interface ComplianceResponse {
   onTime: ComplianceRow[];
   late: ComplianceRow[];
   missing: ComplianceRow[];
+}
+
+/** POST /api/submissions with dryRun: what would be recorded, and how the sheet was read (core's reading). */
+export interface DryRunAnswer {
+  dryRun: true;
+  reportDate: string | null;
+  hasErrors: boolean;
+  issues: ValidationIssue[];
+  rows: number;
+  units: number;
+  totals: ProgressCounts;
+  reading: WorkbookReading;
 }
 
 export interface SubmissionAccepted {

@@ -3,6 +3,7 @@
  * results as values; rich text joined; dates as yyyy-mm-dd; error cells empty). exceljs is imported lazily so
  * it never weighs on the first view.
  */
+import { withNumberFormat } from "@sohoa/core";
 import type { CellValue } from "./grid";
 
 export interface GridSheet { name: string; rows: CellValue[][]; merges?: string[] }
@@ -68,8 +69,15 @@ export async function readXlsx(file: ArrayBuffer): Promise<Grid> {
       const cells: CellValue[] = [];
       for (let c = 1; c <= ws.columnCount; c++) {
         const cell = row.getCell(c);
-        // exceljs reads a merged range's value in every covered cell; the Grid keeps it in the top-left one only
-        cells.push(cell.isMerged && cell.master !== cell ? null : excelCellValue(cell.value));
+        // exceljs reads a merged range's value in every covered cell; the Grid keeps it in the top-left one only.
+        // A formula whose cached result is 0 has no "result" in its value (cell.result keeps it); a number under
+        // a percent format is read as the percent shown, as the server reads the file.
+        if (cell.isMerged && cell.master !== cell) cells.push(null);
+        else {
+          const v = cell.value as unknown;
+          const value = v && typeof v === "object" && "formula" in v && !("result" in v) ? cell.result : v;
+          cells.push(withNumberFormat(excelCellValue(value), cell.numFmt));
+        }
       }
       rows.push(cells);
     }

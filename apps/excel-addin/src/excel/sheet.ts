@@ -41,6 +41,26 @@ export async function readSheet(name?: string): Promise<Sheet> {
   });
 }
 
+/**
+ * Every visible sheet of the workbook (a district's workbook: a summary and one sheet per commune goes in one
+ * submission), read in two syncs whatever the number of sheets: their names, then their used ranges. The active
+ * sheet's name comes with them, for marking. ExcelApi 1.1.
+ */
+export async function readWorkbook(): Promise<{ sheets: Sheet[]; active: string }> {
+  return runExcel(async (context) => {
+    const all = context.workbook.worksheets;
+    all.load("items/name,items/visibility");
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    active.load("name");
+    await context.sync();
+    const reads = all.items.filter((ws) => ws.visibility === "Visible").map((ws) => queueRead(ws));
+    await context.sync();
+    // an empty sheet's used range is its first cell, with nothing in it: no sheet to send
+    const sheets = reads.map((r) => r.result()).filter((sh) => sh.rows.some((row) => row.length > 0));
+    return { sheets, active: active.name };
+  });
+}
+
 /** Activates the sheet and selects the cell (or range) of a problem: one sync. */
 export async function selectCell(sheetName: string, address: string): Promise<void> {
   await runExcel(async (context) => {

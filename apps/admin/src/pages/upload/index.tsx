@@ -1,7 +1,8 @@
 /**
- * Web upload for officials without the add-in: drop an .xlsx, read it here into a Grid, show its problems on
- * the cells (core's validation in the browser when available, and always the server's answer), fix cells in
- * place, submit to POST /api/submissions (source CONSOLE) with an Idempotency-Key derived from the content.
+ * Web upload for officials without the add-in: drop an .xlsx, read it here into a Grid, send it to the server as
+ * a dry run (nothing stored) and show its answer: the problems on their cells and how the sheet was read (unit,
+ * date and their cells, rows tinted by role). Offline, core's validation runs in the browser instead. Cells are
+ * fixed in place, then sent to POST /api/submissions (source CONSOLE) with an Idempotency-Key from the content.
  * The sheet being worked on is kept as a draft, so a session expiry loses nothing.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -10,7 +11,7 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Result, Ro
 import { InboxOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import dayjs from "dayjs";
-import type { ProgressResponse, SubmissionAccepted, User, ValidationIssue } from "../../lib/api-types";
+import type { DryRunAnswer, ProgressResponse, SubmissionAccepted, User, ValidationIssue, WorkbookReading } from "../../lib/api-types";
 import { gridToMatrices, parseA1 } from "../../lib/grid";
 import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
 import { communeContext, validateInBrowser, type ClientValidationContext } from "../../lib/browser-validation";
@@ -20,6 +21,7 @@ import { UnitSelect } from "../../components/unit-select";
 import { ApiError, errorText, request } from "../../providers/api-client";
 import { clearDraft, draftKey, loadDraft, saveDraft } from "../../providers/drafts";
 import { formatDate, formatNumber, todayInVietnam } from "../../lib/format";
+import { ReadingCard, ROLE_COLORS } from "./reading-card";
 
 interface Draft { fileName: string; unitCode: string; reportDate?: string; grid: Grid }
 
@@ -43,6 +45,8 @@ export function UploadPage() {
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
   const [receipt, setReceipt] = useState<SubmissionAccepted | null>(null);
+  const [workbookReading, setWorkbookReading] = useState<WorkbookReading | null>(null);
+  const [localOnly, setLocalOnly] = useState(false);
 
   useEffect(() => {
     if (!unitCode && user) setUnitCode(user.unit.code);
@@ -71,6 +75,27 @@ export function UploadPage() {
     if (local) setIssues(local);
   };
 
+  /** The server's dry run (authoritative: the whole unit tree, the latest figures); the browser's check when offline. */
+  const runCheck = async (grid: Grid) => {
+    if (!unitCode) return;
+    try {
+      const { data } = await request<DryRunAnswer>("/submissions", { method: "POST", body: { unitCode, grid, source: "CONSOLE", dryRun: true, ...(reportDate ? { reportDate } : {}) } });
+      setIssues(data.issues);
+      setWorkbookReading(data.reading);
+      setCheckedLocally(true);
+      setLocalOnly(false);
+      return;
+    } catch (e) {
+      setWorkbookReading(null);
+      if (!(e instanceof ApiError) || e.statusCode !== 0) {
+        setSendError(e);
+        return;
+      }
+    }
+    setLocalOnly(true);
+    await runLocal(grid);
+  };
+
   const onFile = async (file: File) => {
     setReading(true);
     setReadError(null);
@@ -81,7 +106,7 @@ export function UploadPage() {
       const grid = await readXlsx(await file.arrayBuffer());
       const d = { fileName: file.name, unitCode: unitCode ?? user?.unit.code ?? "", reportDate, grid };
       setDraft(d);
-      await runLocal(grid);
+      await runCheck(grid);
     } catch (e) {
       setReadError(t("upload.badFile", { message: e instanceof XlsxReadError ? e.msg[lang] : errorText(e) }));
     } finally {
@@ -95,7 +120,7 @@ export function UploadPage() {
     setDraft({ ...draft, grid });
     // Until the next check, an edited cell's old problems no longer apply.
     setIssues((prev) => prev.filter((i) => !(i.sheet === undefined || i.sheet === sheet) || [i.cell, ...(i.cells ?? [])].every((c) => { const p = c ? parseA1(c) : null; return !p || p.row !== row || p.col !== col; })));
-    void runLocal(grid);
+    void runCheck(grid);
   };
 
   const submit = async () => {
@@ -126,9 +151,15 @@ export function UploadPage() {
     setSendError(null);
     setAcceptWarnings(false);
     setCorrectionReason("");
+    setWorkbookReading(null);
   };
 
   const sheets = useMemo(() => (draft ? gridToMatrices(draft.grid) : []), [draft]);
+  const rowTints = useMemo(() => {
+    const m: Record<string, Map<number, string>> = {};
+    for (const s of workbookReading?.sheets ?? []) m[s.name] = new Map(s.rows.flatMap((r) => (ROLE_COLORS[r.role] ? [[r.row, ROLE_COLORS[r.role]!] as [number, string]] : [])));
+    return m;
+  }, [workbookReading]);
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");
   const canPickUnit = user && user.role !== "COMMUNE";
@@ -179,6 +210,7 @@ export function UploadPage() {
             <Col><Button onClick={reset}>{t("upload.another")}</Button></Col>
           </Row>
           {issues.length === 0 && checkedLocally && <Alert type="success" showIcon message={t("upload.ok")} />}
+          <ReadingCard reading={workbookReading} localOnly={localOnly} />
           {sendError !== null && !(sendError instanceof ApiError && sendError.issues.length) ? <Alert type="error" showIcon message={errorText(sendError)} data-testid="send-error" /> : null}
           {issues.length > 0 && (
             <>
@@ -192,7 +224,7 @@ export function UploadPage() {
             </>
           )}
           <Typography.Text type="secondary">{t("upload.fixHint")}</Typography.Text>
-          <GridPreview sheets={sheets} issues={issues} lang={lang} onEdit={onEdit} />
+          <GridPreview sheets={sheets} issues={issues} lang={lang} onEdit={onEdit} rowTints={rowTints} />
           <Space wrap>
             {warnings.length > 0 && <Checkbox checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} id="accept-warnings" data-testid="accept-warnings">{t("upload.acceptWarnings")}</Checkbox>}
             <Input placeholder={t("upload.correctionReason")} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} style={{ width: 320 }} />
