@@ -61,3 +61,43 @@ const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 console.log(`parse + validate ${fmt(ROWS)} roll-up rows: median ${vMs.toFixed(0)} ms (best ${Math.min(...v).toFixed(0)} ms) = ${fmt(ROWS / (vMs / 1000))} rows/s, ${issues} issues`);
 console.log(`JSON.parse of the same grid (${(json.length / 1e6).toFixed(1)} MB): median ${jMs.toFixed(0)} ms (best ${Math.min(...j).toFixed(0)} ms)`);
 console.log(`ratio validate / JSON.parse: median ${median(ratio).toFixed(2)}× over ${ROUNDS} alternating rounds (goal: < 1000 ms and ≤ 5×)`);
+
+// A district's workbook as officials send it: a "Tổng hợp" summary (checked against the others, not counted) and
+// 13 commune sheets (title block, as-of line, kinds × phases under section rows, subtotals, notes, signatures).
+// Measured in alternation with JSON.parse of itself, like the roll-up.
+const district: UnitRef = { id: "d", code: "505", name: "Đông Giang", fullName: "Huyện Đông Giang", level: "DISTRICT", parentId: null };
+const communes: UnitRef[] = Array.from({ length: 13 }, (_, i) => ({ id: `c${i}`, code: String(20400 + i), name: `Xã Số ${i + 1}`, fullName: `Xã Số ${i + 1}`, level: "COMMUNE", parentId: "d" }));
+const kindNames = ["Khai sinh", "Khai tử", "Kết hôn", "Nhận cha, mẹ, con", "Thay đổi, cải chính, bổ sung hộ tịch", "Giám hộ", "Khác"];
+const kinds = kindNames.map((nameVi, i) => ({ code: `K${i}`, nameVi, nameEn: nameVi, sortOrder: i }));
+const phases = [{ code: "P1", nameVi: "Giai đoạn 1 (từ năm 2006)", nameEn: "Phase 1" }, { code: "P2", nameVi: "Giai đoạn 2 (từ năm 2005 trở về trước)", nameEn: "Phase 2" }];
+const summaryRows: CellValue[][] = [["PHÒNG TƯ PHÁP HUYỆN ĐÔNG GIANG"], ["(Số liệu tính đến 17 giờ 00 ngày 25/02/2025)"], ["STT", "Tên xã", "Tổng số dữ liệu", "Đã số hóa"]];
+const sheets = communes.map((c, ci) => {
+  const r: CellValue[][] = [[`UBND XÃ SỐ ${ci + 1}`, null, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["BÁO CÁO TIẾN ĐỘ SỐ HÓA"], ["(Số liệu tính đến ngày 25/02/2025)"], ["STT", "Loại sổ", "Tổng số dữ liệu", "Đã số hóa"], ["(1)", "(2)", "(3)", "(4)"]];
+  let t = 0, d = 0;
+  for (const [pi, label] of ["I", "II"].entries()) {
+    r.push([label, pi ? "Giai đoạn 2 (2005 trở về trước)" : "Giai đoạn 1 (2006 - 2018)", null, null]);
+    let pt = 0, pd = 0;
+    kindNames.forEach((k, ki) => { const tot = 100 + ci * 10 + ki * 3, done = Math.floor(tot / 3); pt += tot; pd += done; r.push([ki + 1, k, tot, done]); });
+    r.push([null, `Cộng giai đoạn ${pi + 1}`, pt, pd]);
+    t += pt; d += pd;
+  }
+  r.push([null, "Tổng cộng (I + II)", t, d], [], ["Ghi chú:"], ["- Số liệu đã được đối chiếu."], [null, "NGƯỜI LẬP BIỂU", null, "TM. UBND XÃ"], [null, "Nguyễn Văn A", null, "Trần Văn B"]);
+  summaryRows.push([ci + 1, c.name, t, d]);
+  return { name: c.name, rows: r };
+});
+const workbook: Grid = { sheets: [{ name: "Tổng hợp", rows: summaryRows }, ...sheets] };
+const districtCtx: ValidationContext = { today: "2025-03-01", submitter: district, units: [district, ...communes], registerKinds: kinds, phases };
+const workbookJson = JSON.stringify(workbook);
+const validateWorkbook = () => {
+  const r = validateGrid(workbook, districtCtx);
+  if (r.issues.length || r.rows.length !== 13 * 14) throw new Error(`district workbook: ${r.rows.length} rows, ${JSON.stringify(r.issues.slice(0, 3))}`);
+};
+const parseWorkbook = () => void JSON.parse(workbookJson);
+for (let i = 0; i < 50; i++) { parseWorkbook(); validateWorkbook(); }
+const wv: number[] = [], wr: number[] = [];
+for (let i = 0; i < ROUNDS * 10; i++) {
+  const a = once(parseWorkbook);
+  const b = once(validateWorkbook);
+  wv.push(b); wr.push(b / a);
+}
+console.log(`parse + validate a 14-sheet district workbook (summary + 13 commune sheets, ${13 * 14} rows counted): median ${median(wv).toFixed(2)} ms; ratio to JSON.parse of it: median ${median(wr).toFixed(1)}×`);

@@ -304,7 +304,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
       const rawLabel = nameText || kindText || indexText || str(row[0]);
 
       // A section row names the phase of the rows below it.
-      if (SECTION_LABEL.test(rawLabel) || (SECTION_LABEL.test(`${indexText} ${rawLabel}`) && isHeadingIndex(indexText))) {
+      if (SECTION_LABEL.test(rawLabel) || (isHeadingIndex(indexText) && SECTION_LABEL.test(`${indexText} ${rawLabel}`))) {
         const p = phases.match(rawLabel.replace(/^\s*[IVX]{1,4}\s*[.)-]?\s+/, ""));
         if (p) {
           closeSection();
@@ -563,7 +563,7 @@ function run(grid: Grid, ctx: Ctx, out: Collector, layouts?: TableLayouts): Vali
       if (!ok) out.badRows.add(`${name}|${rowNum}`);
       if (!countsOk) out.unreadable.add(pr);
       rows.push(pr);
-      rec.role(r, "data", { label: rawLabel, unitCode: unit.code, ...(kind !== "*" ? { registerKind: kind } : {}), ...(phase !== "*" ? { phase } : {}) });
+      rec.data(r, rawLabel, unit.code, kind, phase);
       if (!summary) rec.count(counts);
     }
     closeSection();

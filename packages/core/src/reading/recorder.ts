@@ -48,6 +48,16 @@ export class SheetRecorder {
     if (this.reading.rows.length < MAX_LISTED_ROWS) this.reading.rows.push({ row: r + 1, role, ...extra });
   }
 
+  /** A counted row (the hot path of a 100,000-row roll-up: its listing is built only while under the cap). */
+  data(r: number, label: string, unitCode: string, kind: string, phase: string): void {
+    this.reading.tally.data++;
+    if (this.reading.rows.length >= MAX_LISTED_ROWS) return;
+    const x: RowReading = { row: r + 1, role: "data", label, unitCode };
+    if (kind !== "*") x.registerKind = kind;
+    if (phase !== "*") x.phase = phase;
+    this.reading.rows.push(x);
+  }
+
   /** Adds a counted row's figures to the sheet's totals. */
   count(c: ProgressCounts): void {
     const t = (this.reading.totals ??= { booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 });
