@@ -21,7 +21,7 @@ import { flowShares, isUniqueViolation, searchText, splitCounts, submissionConte
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
-import { writeAccepted } from "./submission-writer";
+import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
 import { addDays, vnToday } from "./progress";
@@ -128,19 +128,23 @@ function unitNotFound(code: string, date: string) {
   return notFound({ vi: `đơn vị mã ${code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${code} on ${date} within your scope` });
 }
 
+/** The fields core's DECREASE_WITHOUT_CORRECTION compares with the previous report, when the sheet has their cell. */
+const GUARDED: GuardedField[] = ["entriesDigitized", "entriesChecked", "entriesLoaded", "booksDigitized"];
+
 /**
  * A roll-up sheet gives a unit's totals without register kinds or phases ("*"): they are recorded under
  * kind OTHER / the first phase, and the unit's other keys the wildcard covers are set to zero, so that the
  * unit's total equals the sheet and nothing is counted twice.
  */
-function expandWildcards(rows: ValidationResult["rows"], ctx: ValidationContext, date: string, kindIds: Map<string, string>, phaseIds: Map<string, string>) {
-  const out: { unitId: string; registerKindId: string; phaseId: string; reportDate: string; counts: ProgressCounts; note: string | null; unitCode: string; kind: string; phase: string }[] = [];
+function expandWildcards(rows: ValidationResult["rows"], ctx: ValidationContext, date: string, kindIds: Map<string, string>, phaseIds: Map<string, string>, checked: Set<ValidationResult["rows"][number]>) {
+  const out: AcceptedRow[] = [];
   const fallbackKind = kindIds.has("OTHER") ? "OTHER" : [...kindIds.keys()].at(-1)!;
   const fallbackPhase = [...phaseIds.keys()][0]!;
   for (const r of rows) {
     const kind = r.registerKind === "*" ? fallbackKind : r.registerKind;
     const phase = r.phase === "*" ? fallbackPhase : r.phase;
-    out.push({ unitId: r.unit.id, registerKindId: kindIds.get(kind)!, phaseId: phaseIds.get(phase)!, reportDate: date, counts: r.counts, note: r.note ?? null, unitCode: r.unit.code, kind, phase });
+    const guard = checked.has(r) && !r.isCorrection ? GUARDED.filter((f) => r.cells[f]) : undefined;
+    out.push({ unitId: r.unit.id, registerKindId: kindIds.get(kind)!, phaseId: phaseIds.get(phase)!, reportDate: date, counts: r.counts, note: r.note ?? null, unitCode: r.unit.code, kind, phase, guard });
     if (r.registerKind !== "*" && r.phase !== "*") continue;
     for (const [key, prev] of ctx.previous ?? []) {
       const [code, k, p] = key.split("|") as [string, string, string];
@@ -219,13 +223,29 @@ function leafIssues(result: ValidationResult, leafIds: Set<string>): ValidationI
     }));
 }
 
-export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ status: 201 | 200; receipt: Receipt } | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null }> {
-  const { db, clock } = c.var.deps;
-  const user: AuthUser = c.var.user;
-  const now = clock();
+export type SubmitOutcome = { status: 201 | 200; receipt: Receipt } | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null };
+
+/** Each retry follows another writer's commit for the unit, so a sheet is retried at most once per sheet ahead of it. */
+const MAX_ATTEMPTS = 10;
+
+export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<SubmitOutcome> {
+  const now = c.var.deps.clock();
   const gridJson = JSON.stringify(input.grid);
   const checksum = canonicalChecksum(gridJson, input.file?.bytes);
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    // Validated against figures read before the unit's lock: if another writer got in first, validated again.
+    const outcome = await attempt(c, input, now, gridJson, checksum);
+    if (outcome !== STALE) return outcome;
+  }
+  throw new ApiError(409, "conflict", {
+    vi: "Đơn vị này đang nhận nhiều báo cáo cùng lúc. Vui lòng gửi lại sau ít phút.",
+    en: "This unit is receiving many reports at once. Please send again in a few minutes.",
+  });
+}
 
+async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJson: string, checksum: string): Promise<SubmitOutcome | typeof STALE> {
+  const { db } = c.var.deps;
+  const user: AuthUser = c.var.user;
   // The sheet's own report date decides which map of units applies; a first pass finds it.
   const layouts: TableLayouts = new Map();
   let date = input.reportDate ?? detectReportDate(input.grid, layouts) ?? vnToday(now);
@@ -241,6 +261,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
     result = validateGrid(input.grid, read.ctx, layouts);
   }
   const { submitter, ctx, kindIds, phaseIds, leafIds, formerIds } = read;
+  // Rows core compared with their own key's previous figures (not those credited from former units).
+  const checked = new Set(result.rows.filter((r) => !formerIds.has(r.unit.id)));
   const remapped = await creditFormerUnits(db, result, formerIds, ctx.units);
   result = { ...result, rows: remapped.rows };
   const issues = [...result.issues, ...remapped.issues, ...leafIssues(result, leafIds)];
@@ -272,7 +294,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
   }
   if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null };
 
-  const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds);
+  const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds, checked);
   const id = uuidv7(now.getTime());
   const meta = {
     source: input.source, submittedById: user.id, submittedAt: now, checksum,
@@ -293,6 +315,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<{ 
         changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
       }),
     });
+    if (receipt === STALE) return STALE;
     return { status: 201, receipt };
   } catch (err) {
     // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
