@@ -8,5 +8,5 @@ export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport 
 export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
 export * from "./repositories/successors";
-export { submissionContext, submissionContexts, type SubmissionContextRow, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
+export { submissionContext, submissionContexts, type SubmissionContextRow, type PriorSubmission, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
 export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";

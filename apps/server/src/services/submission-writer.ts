@@ -37,7 +37,7 @@ export interface AcceptedJob {
 /** An accepted submission's row (its receipt is added once versions are known). */
 export interface SubmissionRow {
   id: string; unitId: string; reportDate: Date; source: string; status: "ACCEPTED"; submittedById: string; submittedAt: Date;
-  ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; checksum: string;
+  ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; requestHash: string | null; checksum: string;
   templateCode: string | null; templateVersion: string; isCorrection: boolean; correctionReason: string | null; warningsAccepted: boolean;
   rowCount: number; errorCount: number; warningCount: number; issues: unknown; fileId?: string | null;
   receipt?: unknown;
@@ -45,7 +45,7 @@ export interface SubmissionRow {
 
 const SUBMISSION_COLUMNS: [string, string][] = [
   ["id", "text"], ["unitId", "text"], ["reportDate", "date"], ["source", "text"], ["status", "text"], ["submittedById", "text"], ["submittedAt", "timestamptz"],
-  ["ip", "text"], ["userAgent", "text"], ["requestId", "text"], ["idempotencyKey", "text"], ["checksum", "text"], ["templateCode", "text"],
+  ["ip", "text"], ["userAgent", "text"], ["requestId", "text"], ["idempotencyKey", "text"], ["requestHash", "text"], ["checksum", "text"], ["templateCode", "text"],
   ["templateVersion", "text"], ["isCorrection", "boolean"], ["correctionReason", "text"], ["warningsAccepted", "boolean"], ["rowCount", "int"],
   ["errorCount", "int"], ["warningCount", "int"], ["grid", "jsonb"], ["issues", "jsonb"], ["fileId", "text"], ["receipt", "jsonb"],
 ];

@@ -21,6 +21,7 @@ import { flowShares, isUniqueViolation, searchText, splitCounts, submissionConte
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
+import { replay, requestFingerprint } from "./idempotency";
 import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
@@ -234,7 +235,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   const checksum = canonicalChecksum(gridJson, input.file?.bytes);
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     // Validated against figures read before the unit's lock: if another writer got in first, validated again.
-    const outcome = await attempt(c, input, now, gridJson, checksum);
+    const outcome = await attempt(c, input, now, gridJson, checksum, requestFingerprint(input, checksum));
     if (outcome !== STALE) return outcome;
   }
   throw new ApiError(409, "conflict", {
@@ -243,7 +244,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   });
 }
 
-async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJson: string, checksum: string): Promise<SubmitOutcome | typeof STALE> {
+async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJson: string, checksum: string, fingerprint: string): Promise<SubmitOutcome | typeof STALE> {
   const { db } = c.var.deps;
   const user: AuthUser = c.var.user;
   // The sheet's own report date decides which map of units applies; a first pass finds it.
@@ -251,7 +252,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   let date = input.reportDate ?? detectReportDate(input.grid, layouts) ?? vnToday(now);
   let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, input.idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
-  if (read.prior) return replay(read.prior, checksum);
+  if (read.prior) return replay<Receipt>(read.prior, fingerprint, checksum);
   if (!read.submitter) throw unitNotFound(input.unitCode, date);
   let result = validateGrid(input.grid, read.ctx, layouts);
   if (result.reportDate && result.reportDate !== date) {
@@ -302,7 +303,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   };
   try {
     const receipt = await writeAccepted<Receipt>(db, {
-      submission: { ...base, id, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      submission: { ...base, id, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, requestHash: input.idempotencyKey ? fingerprint : null },
       gridJson,
       file: input.file ? { ...input.file, sha256: checksum } : undefined,
       rows,
@@ -321,19 +322,8 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
     // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
     if (input.idempotencyKey && isUniqueViolation(err)) {
       const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
-      if (prior) return replay(prior, checksum);
+      if (prior) return replay<Receipt>(prior, fingerprint, checksum);
     }
     throw err;
   }
-}
-
-function replay(prior: { receipt: unknown; checksum: string }, checksum: string): { status: 200; receipt: Receipt } {
-  // status 200 tells the route it is a replay; the client sees the same 201 and receipt as the first time
-  if (prior.checksum !== checksum) {
-    throw new ApiError(409, "conflict", {
-      vi: "Mã Idempotency-Key này đã được dùng cho một lần gửi khác. Hãy tạo mã mới cho nội dung mới.",
-      en: "This Idempotency-Key was already used for a different submission. Use a new key for new content.",
-    });
-  }
-  return { status: 200, receipt: { ...(prior.receipt as Receipt), replayed: true } };
 }
