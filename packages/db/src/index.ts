@@ -10,3 +10,4 @@ export * from "./registry";
 export * from "./repositories/successors";
 export { submissionContext, submissionContexts, type SubmissionContextRow, type PriorSubmission, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
 export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";
+export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type AttemptCount } from "./repositories/sign-in-attempts";
