@@ -8,7 +8,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { AppConfig, AppEnv, Deps } from "./context";
 import { ApiError } from "./lib/errors";
-import { LoginThrottle } from "./lib/throttle";
+import { DEFAULT_THROTTLE } from "./lib/throttle";
 import { VERSION } from "./lib/version";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
@@ -26,6 +26,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxXlsxUncompressedBytes: 50 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 100,
+  trustedProxies: [],
 };
 
 /** Endpoints that receive sheets or files and apply their own, larger, limits. */
@@ -34,7 +35,7 @@ const LARGE_BODY_PATHS = ["/api/submissions", "/api/units/import", "/api/units/s
 export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "config">> & { config?: Partial<AppConfig> }) {
   const full: Deps = {
     clock: () => new Date(),
-    throttle: new LoginThrottle(),
+    throttle: DEFAULT_THROTTLE,
     ...deps,
     config: { ...DEFAULT_CONFIG, ...deps.config },
   };
