@@ -40,7 +40,8 @@ async function readForm(c: Context<AppEnv>): Promise<{ file: File; fields: Recor
   let form: Record<string, string | File | (string | File)[]>;
   try {
     form = await c.req.parseBody();
-  } catch {
+  } catch (err) {
+    if (err instanceof ApiError) throw err; // a field the text guard refused
     throw bad("file", "Không đọc được dữ liệu tải lên (multipart).", "The multipart upload could not be read.");
   }
   const file = form.file;
