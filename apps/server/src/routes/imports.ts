@@ -20,7 +20,7 @@ import { ApiError, conflict, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope, requireManager, requireRole, scopeFilter } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { readXlsxGrid } from "../lib/xlsx";
+import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
 import { campaignCovering } from "./resources/deadlines";
 import { Day, fromDay, toDay } from "./resources/rest";
 import { UnitSummarySchema } from "./schemas";

@@ -5,6 +5,7 @@ import { naiveRollupAt, submissionContext, submissionContexts, type Database } f
 import { createApp } from "../app";
 import { openTestDatabase, signIn } from "../testing";
 import { communeGrid } from "../test-support/sheets";
+import { lyingZipBomb } from "../test-support/zip";
 import { batchSizes } from "../services/submission-writer";
 
 const DAY = "2025-02-19";
@@ -279,6 +280,10 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
       const broken = await upload("zahung", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]));
       expect(broken.status).toBe(400);
       expect((await upload("zahung", zipBomb())).status).toBe(413);
+      // headers that claim 1 KB for 1.2 GB: refused while inflating, before exceljs
+      const lying = await upload("zahung", lyingZipBomb(1200).zip);
+      expect(lying.status).toBe(413);
+      expect(((await lying.json()) as { error: { message: { en: string } } }).error.message.en).toContain("inflates to more than");
       expect(await db.prisma.submission.count()).toBe(subs);
     });
   });

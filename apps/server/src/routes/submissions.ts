@@ -7,7 +7,7 @@ import { requireAuth } from "../middleware/auth";
 import { ApiError } from "../lib/errors";
 import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
-import { readXlsxGrid } from "../lib/xlsx";
+import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
 import { readNodeBody } from "../lib/node-body";
 import { submit, type SubmitInput } from "../services/submissions";
 import { IsoDate, isCalendarDate } from "./schemas";
