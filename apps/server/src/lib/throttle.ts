@@ -5,7 +5,7 @@
  * alone from anywhere (a spread-out attack) — counted alike for usernames that exist and those that do not, so a
  * refusal says nothing about which usernames exist.
  */
-import { clearSignInAttempts, countSignInAttempt, type AttemptCount, type Sql } from "@sohoa/db";
+import { clearSignInAttempts, countSignInAttempt, purgeSignInAttempts, type AttemptCount, type Sql } from "@sohoa/db";
 
 export interface ThrottleLimits {
   windowMs: number;
@@ -37,9 +37,11 @@ export async function countAttempt(sql: Sql, limits: ThrottleLimits, address: st
 
 /**
  * A successful sign-in forgets its username's attempts and takes itself back from the address's count, which so
- * counts failures: an office behind one address signs in all day.
+ * counts failures: an office behind one address signs in all day. It also drops keys whose window is over (their
+ * next attempt would start again at 1), so that a flood of made-up usernames does not stay in the table.
  */
-export async function clearAttempts(sql: Sql, address: string, username: string): Promise<void> {
+export async function clearAttempts(sql: Sql, limits: ThrottleLimits, address: string, username: string, now: Date): Promise<void> {
   const keys = keysOf(address, username);
   await clearSignInAttempts(sql, [keys.pair, keys.user], [keys.address]);
+  await purgeSignInAttempts(sql, new Date(now.getTime() - limits.windowMs));
 }

@@ -78,6 +78,9 @@ describe("sign-in, sessions and tokens", () => {
     expect((await attempt("donggiang", "Sohoa@2025", "198.51.100.10")).status).toBe(200);
     now += 61_000;
     expect((await attempt("donggiang", "Sohoa@2025")).status).toBe(200);
+    // that success also dropped every key whose window was over
+    expect(await db.prisma.signInAttempt.count({ where: { windowStart: { lt: new Date(now - 60_000) } } })).toBe(0);
+    expect(await db.prisma.signInAttempt.count({ where: { key: "ip:198.51.100.9" } })).toBe(1);
   });
 
   it("caps one address's attempts over all usernames, and one username's over all addresses", async () => {

@@ -67,7 +67,7 @@ export function authRoutes() {
       await audit(c, { action: "login_failed", entity: "user", entityId: user?.id ?? null, username: name, userId: user?.id ?? null });
       throw badCredentials;
     }
-    await clearAttempts(db.sql, ip, name);
+    await clearAttempts(db.sql, throttle, ip, name, now);
     const token = newToken(SESSION_PREFIX);
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
     await db.prisma.$transaction([
