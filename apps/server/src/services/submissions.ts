@@ -1,7 +1,8 @@
 /**
  * Receiving a sheet: re-validate it with core against the latest accepted state, then store it immutably
  * (submission + versioned snapshots + roll-ups) in one transaction. Idempotent per (user, Idempotency-Key):
- * a retried or concurrent duplicate returns the first receipt.
+ * a retried or concurrent duplicate of the same request returns the first receipt. Cumulative figures are checked
+ * again under the unit's lock; a sheet another writer overtook is validated again, as if sent after it.
  */
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
