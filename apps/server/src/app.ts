@@ -8,7 +8,8 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { AppConfig, AppEnv, Deps } from "./context";
 import { ApiError } from "./lib/errors";
-import { LoginThrottle } from "./lib/throttle";
+import { refusedBody, textGuard } from "./lib/text-guard";
+import { DEFAULT_THROTTLE } from "./lib/throttle";
 import { VERSION } from "./lib/version";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
@@ -26,6 +27,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   maxXlsxUncompressedBytes: 50 * 1024 * 1024,
   maxRows: 100_000,
   maxColumns: 100,
+  trustedProxies: [],
 };
 
 /** Endpoints that receive sheets or files and apply their own, larger, limits. */
@@ -34,7 +36,7 @@ const LARGE_BODY_PATHS = ["/api/submissions", "/api/units/import", "/api/units/s
 export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "config">> & { config?: Partial<AppConfig> }) {
   const full: Deps = {
     clock: () => new Date(),
-    throttle: new LoginThrottle(),
+    throttle: DEFAULT_THROTTLE,
     ...deps,
     config: { ...DEFAULT_CONFIG, ...deps.config },
   };
@@ -62,6 +64,8 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
     }),
   );
 
+  app.use("/api/*", textGuard());
+
   // Every other endpoint takes small bodies: at most maxBodyBytes (submissions and file imports set their own limits).
   app.use("/api/*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD" || LARGE_BODY_PATHS.some((p) => c.req.path.startsWith(p))) return next();
@@ -72,7 +76,9 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
     })(c, next);
   });
 
-  app.onError((err, c) => {
+  app.onError((e, c) => {
+    // A body check inside a validator surfaces as "malformed JSON": answer with what it found.
+    const err = (e instanceof HTTPException && refusedBody(c)) || e;
     if (err instanceof ApiError) {
       return c.json({ error: { code: err.code, message: err.msg, ...err.extra } }, err.status);
     }

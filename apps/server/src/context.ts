@@ -1,5 +1,5 @@
 import type { Database } from "@sohoa/db";
-import type { LoginThrottle } from "./lib/throttle";
+import type { ThrottleLimits } from "./lib/throttle";
 
 export interface AppConfig {
   corsOrigins: string[];
@@ -14,6 +14,8 @@ export interface AppConfig {
   maxXlsxUncompressedBytes: number;
   maxRows: number;
   maxColumns: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed; nobody else's is. */
+  trustedProxies: string[];
 }
 
 export interface Deps {
@@ -21,7 +23,8 @@ export interface Deps {
   config: AppConfig;
   /** Injected clock: tests and the demo can pin "now". */
   clock: () => Date;
-  throttle: LoginThrottle;
+  /** Sign-in limits (tests shorten them). */
+  throttle: ThrottleLimits;
 }
 
 export type Role = "ADMIN" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VIEWER";

@@ -1,6 +1,7 @@
 /** The only place the server reads process.env. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Default embedded database: <repository>/data/pglite, wherever the process was started from. */
@@ -26,6 +27,15 @@ const schema = z.object({
    * Receiving sheets is CPU-bound in the server; a second process uses the second core.
    */
   SOHOA_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
+  /**
+   * Comma-separated addresses of the reverse proxies in front of the server: only their X-Forwarded-For is
+   * believed (client address for sign-in limits and the audit trail). Empty: the socket's address is used.
+   */
+  SOHOA_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.every((a) => isIP(a) !== 0), { message: "SOHOA_TRUSTED_PROXIES: địa chỉ IP cách nhau bởi dấu phẩy / comma-separated IP addresses" }),
   /** The in-process scheduler (reports at each cut-off, reminders before it). */
   SOHOA_SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

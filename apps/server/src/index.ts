@@ -61,7 +61,7 @@ function startWorkers(n: number) {
 function startServer(db: Database, withScheduler: boolean) {
   const app = createApp({
     db,
-    config: { corsOrigins: env.SOHOA_CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean), sessionTtlHours: env.SOHOA_SESSION_TTL_HOURS, log: env.SOHOA_LOG },
+    config: { corsOrigins: env.SOHOA_CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean), sessionTtlHours: env.SOHOA_SESSION_TTL_HOURS, log: env.SOHOA_LOG, trustedProxies: env.SOHOA_TRUSTED_PROXIES },
   });
   // A production build of the console (apps/admin/dist) is served from the same origin when present.
   const consoleDist = fileURLToPath(new URL("../../admin/dist", import.meta.url));

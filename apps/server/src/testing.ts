@@ -88,3 +88,8 @@ export async function signIn(app: { request: (path: string, init?: RequestInit) 
   if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/** The env app.request() passes to a handler as if the request came over a socket from `address` (getConnInfo reads it). */
+export function fromSocket(address: string): { incoming: { socket: { remoteAddress: string; remoteFamily: string } } } {
+  return { incoming: { socket: { remoteAddress: address, remoteFamily: address.includes(":") ? "IPv6" : "IPv4" } } };
+}

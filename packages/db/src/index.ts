@@ -10,5 +10,6 @@ export * from "./registry";
 export * from "./repositories/successors";
 export { subtreeBreakdown, type SubtreeBreakdownRow } from "./repositories/breakdown";
 export { bottomUnits, scopedUnitOn, type BottomUnitRow, type ScopedUnit } from "./repositories/bottom-units";
-export { submissionContext, submissionContexts, type SubmissionContextRow, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
+export { submissionContext, submissionContexts, type SubmissionContextRow, type PriorSubmission, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
 export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";
+export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type AttemptCount } from "./repositories/sign-in-attempts";

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
+import { strictUtf8 } from "./text-guard";
 
 type Cached = { bodyCache: { text?: Promise<string> } };
 
@@ -32,12 +33,19 @@ export async function readNodeBody(c: Context, max: number, tooLarge: () => neve
       chunks.push(chunk);
     };
     incoming.on("data", onData);
-    incoming.once("end", () => resolve(Buffer.concat(chunks, size).toString("utf8")));
+    incoming.once("end", () => {
+      try {
+        resolve(strictUtf8(Buffer.concat(chunks, size)));
+      } catch (err) {
+        reject(err as Error);
+      }
+    });
     incoming.once("error", reject);
   }).catch((err: Error) => {
     if (err.message === "too large") tooLarge();
     throw err;
   });
-  (c.req as unknown as Cached).bodyCache.text = Promise.resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  // strictUtf8 has dropped a byte-order mark
+  (c.req as unknown as Cached).bodyCache.text = Promise.resolve(text);
   return true;
 }

@@ -3,6 +3,7 @@ import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
 import { DUMMY_HASH, SESSION_PREFIX, newToken, sha256, verifyPassword } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
+import { clearAttempts, countAttempt } from "../lib/throttle";
 import { errorResponses, router, security } from "../lib/openapi";
 import { clientIp, userAgent } from "../lib/request-info";
 import { toUnitSummary, unitSelect } from "../lib/units";
@@ -21,7 +22,7 @@ const login = createRoute({
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: LoginOk } } },
     400: errorResponses[400], 401: errorResponses[401],
-    429: { description: "Too many failed attempts", content: { "application/json": { schema: z.object({}) } } },
+    429: { description: "Too many sign-in attempts", content: { "application/json": { schema: z.object({}) } } },
   },
 });
 
@@ -48,32 +49,25 @@ export function authRoutes() {
     const { db, clock, throttle, config } = c.var.deps;
     const now = clock();
     const ip = clientIp(c) ?? "local";
-    const keys = [`u:${username.toLowerCase()}|${ip}`, `ip:${ip}`];
-    const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, now.getTime())));
-    const user = await db.prisma.user.findUnique({ where: { username: username.toLowerCase() }, include: { unit: { select: unitSelect } } });
-    const lockedMs = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil.getTime() - now.getTime() : 0;
-    if (wait > 0 || lockedMs > 0) {
-      const seconds = Math.ceil(Math.max(wait, lockedMs) / 1000);
+    const name = username.toLowerCase();
+    // Counted before the password is checked, alike for every username: the answer never tells which exist.
+    const wait = await countAttempt(db.sql, throttle, ip, name, now);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
       c.header("Retry-After", String(seconds));
       throw new ApiError(429, "rate_limited", {
-        vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
-        en: `Too many failed sign-ins. Try again in ${seconds} seconds.`,
+        vi: `Đăng nhập quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
+        en: `Too many sign-in attempts. Try again in ${seconds} seconds.`,
       });
     }
+    const user = await db.prisma.user.findUnique({ where: { username: name }, include: { unit: { select: unitSelect } } });
+    // The hash runs for unknown usernames too (DUMMY_HASH), so both take as long.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
-      for (const k of keys) throttle.fail(k, now.getTime());
-      if (user) {
-        const failed = user.failedLogins + 1;
-        await db.prisma.user.update({
-          where: { id: user.id },
-          data: { failedLogins: failed, lockedUntil: failed >= 10 ? new Date(now.getTime() + 15 * 60_000) : user.lockedUntil },
-        });
-      }
-      await audit(c, { action: "login_failed", entity: "user", entityId: user?.id ?? null, username: username.toLowerCase(), userId: user?.id ?? null });
+      await audit(c, { action: "login_failed", entity: "user", entityId: user?.id ?? null, username: name, userId: user?.id ?? null });
       throw badCredentials;
     }
-    for (const k of keys) throttle.succeed(k);
+    await clearAttempts(db.sql, throttle, ip, name, now);
     const token = newToken(SESSION_PREFIX);
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
     await db.prisma.$transaction([

@@ -20,7 +20,7 @@ import { ApiError, conflict, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope, requireManager, requireRole, scopeFilter } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { readXlsxGrid } from "../lib/xlsx";
+import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
 import { campaignCovering } from "./resources/deadlines";
 import { Day, fromDay, toDay } from "./resources/rest";
 import { UnitSummarySchema } from "./schemas";
@@ -40,7 +40,8 @@ async function readForm(c: Context<AppEnv>): Promise<{ file: File; fields: Recor
   let form: Record<string, string | File | (string | File)[]>;
   try {
     form = await c.req.parseBody();
-  } catch {
+  } catch (err) {
+    if (err instanceof ApiError) throw err; // a field the text guard refused
     throw bad("file", "Không đọc được dữ liệu tải lên (multipart).", "The multipart upload could not be read.");
   }
   const file = form.file;

@@ -62,6 +62,10 @@ describe("POST /api/submissions over HTTP", () => {
     expect(chunked.text).toContain("payload_too_large");
     const malformed = await post(`{"unitCode": `);
     expect(malformed.status).toBe(400);
+    // not UTF-8 (a Latin-1 "à"): refused, not read with a replacement character
+    const latin1 = await post(Buffer.concat([Buffer.from(body(720).slice(0, -1)), Buffer.from(`,"correctionReason":"s`), Buffer.from([0xe0]), Buffer.from(`a"}`)]));
+    expect(latin1.status).toBe(400);
+    expect(((await latin1.json()) as { error: { field: string } }).error.field).toBe("body");
     expect(await server.db.prisma.submission.count()).toBe(before);
     // and the server still answers on the same connections afterwards
     expect((await post(body(710), { "idempotency-key": "http-test-0002" })).status).toBe(201);

@@ -5,6 +5,7 @@ import { naiveRollupAt, submissionContext, submissionContexts, type Database } f
 import { createApp } from "../app";
 import { openTestDatabase, signIn } from "../testing";
 import { communeGrid } from "../test-support/sheets";
+import { lyingZipBomb } from "../test-support/zip";
 import { batchSizes } from "../services/submission-writer";
 
 const DAY = "2025-02-19";
@@ -122,6 +123,32 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     // the same key with other content is a conflict
     expect((await post("zahung", { ...body, grid: grid(zaHung, figures(460)) }, { "idempotency-key": "zahung-0219-second" })).status).toBe(409);
+  });
+
+  it("answers 409 for the same key and sheet with another date, unit, acceptWarnings or correction, storing nothing", async () => {
+    // dated two days earlier: later tests count the versions of DAY
+    const body = { unitCode: "20491", grid: grid(zaHung, figures(200), "2025-02-17"), reportDate: "2025-02-17", source: "ADDIN", acceptWarnings: true };
+    const key = { "idempotency-key": "zahung-0217-fingerprint" };
+    const first = await post("zahung", body, key);
+    expect(first.status, await first.clone().text()).toBe(201);
+    const before = { submissions: await db.prisma.submission.count(), snapshots: await count() };
+    for (const other of [
+      { ...body, reportDate: "2025-02-16" },
+      { ...body, unitCode: "20473" },
+      { ...body, acceptWarnings: false },
+      { ...body, correctionReason: "Sửa số liệu nhập nhầm" },
+    ]) {
+      const res = await post("zahung", other, key);
+      expect(res.status, JSON.stringify(other).slice(0, 80)).toBe(409);
+      const err = ((await res.json()) as { error: { code: string; message: { vi: string; en: string } } }).error;
+      expect(err.code).toBe("conflict");
+      expect(err.message.vi).toMatch(/Idempotency-Key/);
+    }
+    expect({ submissions: await db.prisma.submission.count(), snapshots: await count() }).toEqual(before);
+    // the very same request is still a replay
+    const again = await post("zahung", body, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
   });
 
   it("answers errors with 422, every issue in both languages with its cell, and counts nothing", async () => {
@@ -254,6 +281,10 @@ describe("POST /api/submissions and /api/submissions/upload", () => {
       const broken = await upload("zahung", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]));
       expect(broken.status).toBe(400);
       expect((await upload("zahung", zipBomb())).status).toBe(413);
+      // headers that claim 1 KB for 1.2 GB: refused while inflating, before exceljs
+      const lying = await upload("zahung", lyingZipBomb(1200).zip);
+      expect(lying.status).toBe(413);
+      expect(((await lying.json()) as { error: { message: { en: string } } }).error.message.en).toContain("inflates to more than");
       expect(await db.prisma.submission.count()).toBe(subs);
     });
   });

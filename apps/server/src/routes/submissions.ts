@@ -7,10 +7,10 @@ import { requireAuth } from "../middleware/auth";
 import { ApiError } from "../lib/errors";
 import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
-import { readXlsxGrid } from "../lib/xlsx";
+import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
 import { readNodeBody } from "../lib/node-body";
 import { submit, type SubmitInput } from "../services/submissions";
-import { IsoDate } from "./schemas";
+import { IsoDate, isCalendarDate } from "./schemas";
 import { DryRunSchema, WorkbookReadingSchema } from "./reading-schema";
 
 const MAX_CELL_TEXT = 2000;
@@ -173,14 +173,17 @@ export function submissionRoutes() {
     let form: Record<string, string | File | (string | File)[]>;
     try {
       form = await c.req.parseBody();
-    } catch {
+    } catch (err) {
+      if (err instanceof ApiError) throw err; // a field the text guard refused
       throw new ApiError(400, "bad_request", { vi: "Không đọc được dữ liệu tải lên (multipart).", en: "The multipart upload could not be read." });
     }
     const file = form.file;
     if (!(file instanceof File)) throw new ApiError(400, "bad_request", { vi: "Chưa chọn tệp Excel để tải lên (trường \"file\").", en: "No Excel file was uploaded (field \"file\")." }, { field: "file" });
     const unitCode = typeof form.unitCode === "string" ? form.unitCode.trim() : "";
     if (!/^[A-Za-z0-9-]{1,20}$/.test(unitCode)) throw new ApiError(400, "bad_request", { vi: "Thiếu hoặc sai mã đơn vị (trường \"unitCode\").", en: "Missing or invalid unit code (field \"unitCode\")." }, { field: "unitCode" });
-    const reportDate = typeof form.reportDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(form.reportDate) ? form.reportDate : undefined;
+    const givenDate = typeof form.reportDate === "string" ? form.reportDate.trim() : "";
+    if (givenDate && !isCalendarDate(givenDate)) throw new ApiError(400, "bad_request", { vi: `Ngày báo cáo "${givenDate}" không phải ngày có thật (trường "reportDate", dạng yyyy-mm-dd).`, en: `Report date "${givenDate}" is not a calendar date (field "reportDate", yyyy-mm-dd).` }, { field: "reportDate" });
+    const reportDate = givenDate || undefined;
     const reason = typeof form.correctionReason === "string" && form.correctionReason.trim() ? form.correctionReason.trim().slice(0, 1000) : undefined;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { config } = c.var.deps;

@@ -10,7 +10,16 @@ import type { auditValues } from "../lib/audit";
 import { batched } from "../lib/batched";
 import { uuidv7 } from "../lib/crypto";
 
-export interface AcceptedRow extends SnapshotInput { unitCode: string; kind: string; phase: string }
+export type GuardedField = "entriesDigitized" | "entriesChecked" | "entriesLoaded" | "booksDigitized";
+
+export interface AcceptedRow extends SnapshotInput {
+  unitCode: string; kind: string; phase: string;
+  /** Cumulative fields validation checked against the previous report: re-checked under the units' lock. */
+  guard?: readonly GuardedField[] | undefined;
+}
+
+/** What a writer answers for a job whose figures fell below those read under the lock: validate it again. */
+export const STALE = Symbol("stale");
 
 export interface AcceptedJob {
   /** The submission row, id included (generated before writing). */
@@ -28,7 +37,7 @@ export interface AcceptedJob {
 /** An accepted submission's row (its receipt is added once versions are known). */
 export interface SubmissionRow {
   id: string; unitId: string; reportDate: Date; source: string; status: "ACCEPTED"; submittedById: string; submittedAt: Date;
-  ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; checksum: string;
+  ip: string | null; userAgent: string | null; requestId: string | null; idempotencyKey: string | null; requestHash: string | null; checksum: string;
   templateCode: string | null; templateVersion: string; isCorrection: boolean; correctionReason: string | null; warningsAccepted: boolean;
   rowCount: number; errorCount: number; warningCount: number; issues: unknown; fileId?: string | null;
   receipt?: unknown;
@@ -36,7 +45,7 @@ export interface SubmissionRow {
 
 const SUBMISSION_COLUMNS: [string, string][] = [
   ["id", "text"], ["unitId", "text"], ["reportDate", "date"], ["source", "text"], ["status", "text"], ["submittedById", "text"], ["submittedAt", "timestamptz"],
-  ["ip", "text"], ["userAgent", "text"], ["requestId", "text"], ["idempotencyKey", "text"], ["checksum", "text"], ["templateCode", "text"],
+  ["ip", "text"], ["userAgent", "text"], ["requestId", "text"], ["idempotencyKey", "text"], ["requestHash", "text"], ["checksum", "text"], ["templateCode", "text"],
   ["templateVersion", "text"], ["isCorrection", "boolean"], ["correctionReason", "text"], ["warningsAccepted", "boolean"], ["rowCount", "int"],
   ["errorCount", "int"], ["warningCount", "int"], ["grid", "jsonb"], ["issues", "jsonb"], ["fileId", "text"], ["receipt", "jsonb"],
 ];
@@ -71,12 +80,54 @@ const write = batched(
   { concurrency: WRITERS, max: MAX_JOBS },
 );
 
-/** Writes an accepted submission (possibly together with others) and returns its receipt. */
-export function writeAccepted<R>(db: Database, job: AcceptedJob): Promise<R> {
-  return write(db, job) as Promise<R>;
+/**
+ * Writes an accepted submission (possibly together with others) and returns its receipt, or STALE when another
+ * writer got in first with higher cumulative figures than those it was validated against.
+ */
+export function writeAccepted<R>(db: Database, job: AcceptedJob): Promise<R | typeof STALE> {
+  return write(db, job) as Promise<R | typeof STALE>;
 }
 
+/** Thrown inside the write when jobs (indices) fall below the figures read under the lock: the transaction rolls back. */
+class StaleJobs extends Error {
+  constructor(readonly jobs: Set<number>) {
+    super("stale figures");
+  }
+}
+
+/** The batch, written again without its stale jobs until none is left (each retry follows a rollback). */
 async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]> {
+  const out: unknown[] = new Array(jobs.length).fill(STALE);
+  let live = jobs.map((_, i) => i);
+  while (live.length > 0) {
+    try {
+      const receipts = await writeOnce(db, live.map((i) => jobs[i]!));
+      live.forEach((i, k) => (out[i] = receipts[k]));
+      return out;
+    } catch (err) {
+      if (!(err instanceof StaleJobs)) throw err;
+      live = live.filter((_, k) => !err.jobs.has(k));
+    }
+  }
+  return out;
+}
+
+/** Jobs with a guarded field below the previous figures, among a wave's rows (`jobOf`: each row's job). */
+function staleJobs(indices: number[], recorded: RecordedSnapshot[], rows: AcceptedRow[], jobOf: number[]): Set<number> {
+  const stale = new Set<number>();
+  indices.forEach((i, j) => {
+    const prev = recorded[j]!.previous;
+    const guard = rows[i]!.guard;
+    if (!prev || !guard) return;
+    if (guard.some((f) => rows[i]!.counts[f] < prev[f])) stale.add(jobOf[i]!);
+  });
+  return stale;
+}
+
+async function writeOnce(db: Database, jobs: AcceptedJob[]): Promise<unknown[]> {
+  // Validation read the previous figures before this lock; they are checked again under it (issue 19).
+  const accepted = jobs.flatMap((j) => j.rows);
+  const jobOf = jobs.flatMap((j, k) => j.rows.map(() => k));
   return db.transaction(async (tx) => {
     for (const j of jobs) {
       if (!j.file) continue;
@@ -113,6 +164,10 @@ async function writeBatch(db: Database, jobs: AcceptedJob[]): Promise<unknown[]>
       ],
       lateRollupLock: true,
       commit: true,
+      check: (indices, recorded) => {
+        const stale = staleJobs(indices, recorded, accepted, jobOf);
+        if (stale.size > 0) throw new StaleJobs(stale);
+      },
       after: (recorded) => {
         let k = 0;
         receipts = jobs.map((j) => j.receipt(recorded.slice(k, (k += j.rows.length))));

@@ -1,7 +1,8 @@
 /**
  * Receiving a sheet: re-validate it with core against the latest accepted state, then store it immutably
  * (submission + versioned snapshots + roll-ups) in one transaction. Idempotent per (user, Idempotency-Key):
- * a retried or concurrent duplicate returns the first receipt.
+ * a retried or concurrent duplicate of the same request returns the first receipt. Cumulative figures are checked
+ * again under the unit's lock; a sheet another writer overtook is validated again, as if sent after it.
  */
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
@@ -24,7 +25,8 @@ import { flowShares, isUniqueViolation, searchText, splitCounts, submissionConte
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
-import { writeAccepted } from "./submission-writer";
+import { replay, requestFingerprint } from "./idempotency";
+import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
 import { addDays, vnToday } from "./progress";
@@ -150,19 +152,23 @@ function unitNotFound(code: string, date: string) {
   return notFound({ vi: `đơn vị mã ${code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${code} on ${date} within your scope` });
 }
 
+/** The fields core's DECREASE_WITHOUT_CORRECTION compares with the previous report, when the sheet has their cell. */
+const GUARDED: GuardedField[] = ["entriesDigitized", "entriesChecked", "entriesLoaded", "booksDigitized"];
+
 /**
  * A roll-up sheet gives a unit's totals without register kinds or phases ("*"): they are recorded under
  * kind OTHER / the first phase, and the unit's other keys the wildcard covers are set to zero, so that the
  * unit's total equals the sheet and nothing is counted twice.
  */
-function expandWildcards(rows: ValidationResult["rows"], ctx: ValidationContext, date: string, kindIds: Map<string, string>, phaseIds: Map<string, string>) {
-  const out: { unitId: string; registerKindId: string; phaseId: string; reportDate: string; counts: ProgressCounts; note: string | null; unitCode: string; kind: string; phase: string }[] = [];
+function expandWildcards(rows: ValidationResult["rows"], ctx: ValidationContext, date: string, kindIds: Map<string, string>, phaseIds: Map<string, string>, checked: Set<ValidationResult["rows"][number]>) {
+  const out: AcceptedRow[] = [];
   const fallbackKind = kindIds.has("OTHER") ? "OTHER" : [...kindIds.keys()].at(-1)!;
   const fallbackPhase = [...phaseIds.keys()][0]!;
   for (const r of rows) {
     const kind = r.registerKind === "*" ? fallbackKind : r.registerKind;
     const phase = r.phase === "*" ? fallbackPhase : r.phase;
-    out.push({ unitId: r.unit.id, registerKindId: kindIds.get(kind)!, phaseId: phaseIds.get(phase)!, reportDate: date, counts: r.counts, note: r.note ?? null, unitCode: r.unit.code, kind, phase });
+    const guard = checked.has(r) && !r.isCorrection ? GUARDED.filter((f) => r.cells[f]) : undefined;
+    out.push({ unitId: r.unit.id, registerKindId: kindIds.get(kind)!, phaseId: phaseIds.get(phase)!, reportDate: date, counts: r.counts, note: r.note ?? null, unitCode: r.unit.code, kind, phase, guard });
     if (r.registerKind !== "*" && r.phase !== "*") continue;
     for (const [key, prev] of ctx.previous ?? []) {
       const [code, k, p] = key.split("|") as [string, string, string];
@@ -241,13 +247,27 @@ function leafIssues(result: ValidationResult, leafIds: Set<string>): ValidationI
     }));
 }
 
+/** Each retry follows another writer's commit for the unit, so a sheet is retried at most once per sheet ahead of it. */
+const MAX_ATTEMPTS = 10;
+
 export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<SubmitOutcome> {
-  const { db, clock } = c.var.deps;
-  const user: AuthUser = c.var.user;
-  const now = clock();
+  const now = c.var.deps.clock();
   const gridJson = JSON.stringify(input.grid);
   const checksum = canonicalChecksum(gridJson, input.file?.bytes);
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
+    // Validated against figures read before the unit's lock: if another writer got in first, validated again.
+    const outcome = await attempt(c, input, now, gridJson, checksum, requestFingerprint(input, checksum));
+    if (outcome !== STALE) return outcome;
+  }
+  throw new ApiError(409, "conflict", {
+    vi: "Đơn vị này đang nhận nhiều báo cáo cùng lúc. Vui lòng gửi lại sau ít phút.",
+    en: "This unit is receiving many reports at once. Please send again in a few minutes.",
+  });
+}
 
+async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJson: string, checksum: string, fingerprint: string): Promise<SubmitOutcome | typeof STALE> {
+  const { db } = c.var.deps;
+  const user: AuthUser = c.var.user;
   // The sheet's own report date decides which map of units applies; a first pass finds it.
   const layouts: TableLayouts = new Map();
   // A sheet that states no date and a request that gives none is refused (DATE_MISSING), never filed under today:
@@ -257,7 +277,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   const idempotencyKey = input.dryRun ? undefined : input.idempotencyKey;
   let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
-  if (read.prior) return replay(read.prior, checksum);
+  if (read.prior) return replay<Receipt>(read.prior, fingerprint, checksum);
   if (!read.submitter && !stated) return undated(input, now);
   if (!read.submitter) throw unitNotFound(input.unitCode, date);
   const dated = (ctx: ValidationContext): ValidationContext => (stated ? ctx : { ...ctx, reportDate: undefined });
@@ -269,6 +289,8 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
     result = validateGrid(input.grid, dated(read.ctx), layouts);
   }
   const { submitter, ctx, kindIds, phaseIds, leafIds, formerIds } = read;
+  // Rows core compared with their own key's previous figures (not those credited from former units).
+  const checked = new Set(result.rows.filter((r) => !formerIds.has(r.unit.id)));
   const remapped = await creditFormerUnits(db, result, formerIds, ctx.units);
   result = { ...result, rows: remapped.rows };
   const issues = [...result.issues, ...remapped.issues, ...leafIssues(result, leafIds)];
@@ -302,7 +324,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   }
   if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null, reading };
 
-  const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds);
+  const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds, checked);
   const id = uuidv7(now.getTime());
   const meta = {
     source: input.source, submittedById: user.id, submittedAt: now, checksum,
@@ -310,7 +332,7 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
   };
   try {
     const receipt = await writeAccepted<Receipt>(db, {
-      submission: { ...base, id, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null },
+      submission: { ...base, id, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, requestHash: input.idempotencyKey ? fingerprint : null },
       gridJson,
       file: input.file ? { ...input.file, sha256: checksum } : undefined,
       rows,
@@ -323,12 +345,13 @@ export async function submit(c: Context<AppEnv>, input: SubmitInput): Promise<Su
         changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
       }),
     });
+    if (receipt === STALE) return STALE;
     return { status: 201, receipt, reading };
   } catch (err) {
     // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
     if (input.idempotencyKey && isUniqueViolation(err)) {
       const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
-      if (prior) return replay(prior, checksum);
+      if (prior) return replay<Receipt>(prior, fingerprint, checksum);
     }
     throw err;
   }
@@ -356,15 +379,4 @@ function dryRun(result: ValidationResult, issues: ValidationIssue[], hasErrors: 
   const totals: ProgressCounts = { ...ZERO_COUNTS };
   for (const r of result.rows) for (const f of COUNT_FIELDS) totals[f] += r.counts[f];
   return { dryRun: true, reportDate: result.reportDate, hasErrors, issues, rows: result.rows.length, units: new Set(result.rows.map((r) => r.unit.id)).size, totals, reading: result.reading };
-}
-
-function replay(prior: { receipt: unknown; checksum: string }, checksum: string): { status: 200; receipt: Receipt } {
-  // status 200 tells the route it is a replay; the client sees the same 201 and receipt as the first time
-  if (prior.checksum !== checksum) {
-    throw new ApiError(409, "conflict", {
-      vi: "Mã Idempotency-Key này đã được dùng cho một lần gửi khác. Hãy tạo mã mới cho nội dung mới.",
-      en: "This Idempotency-Key was already used for a different submission. Use a new key for new content.",
-    });
-  }
-  return { status: 200, receipt: { ...(prior.receipt as Receipt), replayed: true } };
 }

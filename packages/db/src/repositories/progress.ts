@@ -110,6 +110,11 @@ export interface RecordAround {
   lateRollupLock?: boolean;
   /** End with COMMIT, in the last round trip. */
   commit?: boolean;
+  /**
+   * Called with each wave's rows (indices into `rows`) and their versions and previous values, read under the units'
+   * locks, before anything of the wave is written: throwing ends the write (the caller's transaction rolls back).
+   */
+  check?: (indices: number[], recorded: RecordedSnapshot[]) => void;
 }
 
 /**
@@ -142,6 +147,7 @@ export async function recordSnapshots(tx: Sql, rows: SnapshotInput[], opts: Reco
     const waveRows = wave.map((i) => rows[i]!);
     const results = await runBatch(tx, [...pending, previousStatement(waveRows)]);
     const planned = planWave(results.at(-1) as PreviousRow[], waveRows, opts);
+    around.check?.(wave, planned.recorded);
     wave.forEach((i, j) => (out[i] = planned.recorded[j]!));
     const last = w === waves.length - 1;
     pending = last

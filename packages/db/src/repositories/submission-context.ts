@@ -30,8 +30,11 @@ export interface SubmissionContextRow {
   inventory: { unitId: string; registerKindId: string; phaseId: string; booksTotal: number; entriesTotal: number }[];
   campaign: { startDate: string; endDate: string } | null;
   /** The first submission with this user's Idempotency-Key, if any. */
-  prior: { receipt: unknown; checksum: string } | null;
+  prior: PriorSubmission | null;
 }
+
+/** An earlier submission under the same Idempotency-Key; requestHash is null for those stored before it existed. */
+export interface PriorSubmission { receipt: unknown; checksum: string; requestHash: string | null }
 
 /** SQL: a unit row `a` as a JSON object (dates as yyyy-mm-dd). */
 export const unitJson = (a: string) =>
@@ -96,7 +99,7 @@ SELECT
      FROM "Campaign" cp, sub
     WHERE cp."active" AND EXISTS (SELECT 1 FROM "UnitClosure" c WHERE c."ancestorId" = cp."unitId" AND c."descendantId" = sub."id")
     ORDER BY cp."startDate" DESC LIMIT 1) AS "campaign",
-  (SELECT json_build_object('receipt', s."receipt", 'checksum', s."checksum") FROM "Submission" s
+  (SELECT json_build_object('receipt', s."receipt", 'checksum', s."checksum", 'requestHash', s."requestHash") FROM "Submission" s
     WHERE $7::text IS NOT NULL AND s."submittedById" = $4 AND s."idempotencyKey" = $7) AS "prior"`;
 
 /**
@@ -138,7 +141,7 @@ export async function submissionContexts(tx: Sql, qs: ContextQuery[]): Promise<S
 function toContext(r: Record<string, unknown>): SubmissionContextRow {
   const submitter = json<Record<string, unknown> | null>(r.submitter ?? null);
   const campaign = json<{ startDate: string; endDate: string } | null>(r.campaign ?? null);
-  const prior = json<{ receipt: unknown; checksum: string } | null>(r.prior ?? null);
+  const prior = json<PriorSubmission | null>(r.prior ?? null);
   return {
     submitter: submitter ? toUnit(submitter) : null,
     units: json<Record<string, unknown>[]>(r.units ?? "[]").map(toUnit),
@@ -157,6 +160,6 @@ function toContext(r: Record<string, unknown>): SubmissionContextRow {
     })),
     inventory: json(r.inventory ?? "[]"),
     campaign: campaign ? { startDate: day(campaign.startDate)!, endDate: day(campaign.endDate)! } : null,
-    prior: prior ? { receipt: json(prior.receipt), checksum: prior.checksum } : null,
+    prior: prior ? { receipt: json(prior.receipt), checksum: prior.checksum, requestHash: prior.requestHash ?? null } : null,
   };
 }

@@ -10,6 +10,7 @@ import type { AppEnv, AuthUser } from "../../context";
 import { ApiError, badRequest, notFound, type Msg } from "../../lib/errors";
 import { canGrantRole, inScope, requireManager } from "../../lib/scope";
 import { vnToday } from "../../services/progress";
+import { CalendarDate } from "../schemas";
 
 /** Page size cap: `_end - _start` never reads more than this many rows. */
 export const MAX_PAGE = 1000;
@@ -50,15 +51,8 @@ export function withTotal<T>(c: Context, rows: T[], total: number) {
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) });
 
-/** A calendar day, yyyy-mm-dd, that exists (2025-02-30 is refused). */
-export const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "yyyy-mm-dd")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "not a calendar date")
-  .openapi({ example: "2025-03-07" });
+/** A calendar day, yyyy-mm-dd, that exists (the shared schema). */
+export const Day = CalendarDate;
 
 export const toDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const fromDay = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 /** Shared by the resources' tests: the demo database, an app on a pinned clock, signed-in clients. */
 import type { Database } from "@sohoa/db";
 import { createApp } from "../../app";
-import { openTestDatabase, signIn } from "../../testing";
+import { fromSocket, openTestDatabase, signIn } from "../../testing";
 
 /** 18/02/2025 10:00 in Vietnam: the demo's last day, when the pre-2025-07 tree is valid. */
 export const NOW = new Date("2025-02-18T03:00:00Z");
@@ -17,12 +17,15 @@ export interface Client {
   del(path: string, headers?: Record<string, string>): Promise<Response>;
 }
 
+/** Requests come from this reverse proxy, which the app trusts: their X-Forwarded-For names the client. */
+const PROXY = "127.0.0.1";
+
 export type TestApp = ReturnType<typeof createApp>;
 
 export function client(app: TestApp, token: string): Client {
   const h = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra });
   const send = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    Promise.resolve(app.request(path, { method, headers: h({ ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers }), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
+    Promise.resolve(app.request(path, { method, headers: h({ ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers }), ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }, fromSocket(PROXY)));
   return {
     token,
     get: (path) => send("GET", path),
@@ -34,7 +37,7 @@ export function client(app: TestApp, token: string): Client {
 
 export async function setup(): Promise<{ db: Database; app: TestApp; as: Record<DemoUser, Client> }> {
   const db = await openTestDatabase({ demo: true });
-  const app = createApp({ db, clock: () => NOW });
+  const app = createApp({ db, clock: () => NOW, config: { trustedProxies: [PROXY] } });
   const as = {} as Record<DemoUser, Client>;
   for (const u of USERS) as[u] = client(app, await signIn(app, u));
   return { db, app, as };
