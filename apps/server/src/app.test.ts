@@ -29,6 +29,21 @@ describe("GET /api/health", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toContain("/api/health");
   });
+
+  it("gives every operation a unique operationId and a declared security, with servers and a licence (what generated clients and linters need)", async () => {
+    const app = createApp({ db });
+    type Op = { operationId?: string; security?: unknown[] };
+    const doc = (await (await app.request("/api/openapi.json")).json()) as { servers?: unknown[]; info: { license?: { name: string } }; paths: Record<string, Record<string, Op>> };
+    const ops = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).filter(([m]) => ["get", "post", "put", "patch", "delete"].includes(m)).map(([m, op]) => ({ at: `${m} ${p}`, op })));
+    expect(ops.length).toBeGreaterThan(50);
+    expect(ops.filter((o) => !o.op.operationId).map((o) => o.at)).toEqual([]);
+    expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
+    expect(ops.filter((o) => !Array.isArray(o.op.security)).map((o) => o.at)).toEqual([]);
+    expect(doc.paths["/api/health"]!.get!.security).toEqual([]);
+    expect(doc.paths["/api/units/{code}/progress"]?.get?.operationId).toBe("getUnitsByCodeProgress");
+    expect(doc.servers?.length).toBe(1);
+    expect(doc.info.license?.name).toBeTruthy();
+  });
 });
 
 describe("request size", () => {

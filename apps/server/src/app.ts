@@ -1,4 +1,5 @@
 /** Builds the Hono app (exported for tests: they call app.request()); src/index.ts only starts it. */
+import { openApiDocument } from "./lib/openapi-doc";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { swaggerUI } from "@hono/swagger-ui";
 import { HTTPException } from "hono/http-exception";
@@ -102,10 +103,8 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
   app.route("/", healthRoutes());
   app.route("/", authRoutes());
   app.route("/", apiRoutes());
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Sohoa API", version: VERSION, description: "Số hóa sổ hộ tịch — theo dõi tiến độ / Civil-status register digitization progress" },
-  });
+  let doc: ReturnType<typeof openApiDocument> | null = null; // built once, on first request: the routes are all in by then
+  app.get("/api/openapi.json", (c) => c.json((doc ??= openApiDocument(app, VERSION))));
   app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
   return app;
 }
