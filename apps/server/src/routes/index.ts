@@ -1,4 +1,5 @@
 import { router } from "../lib/openapi";
+import { sheetLayoutRoutes } from "./sheet-layouts";
 import { progressRoutes } from "./progress";
 import { bottomUnitRoutes } from "./bottom-units";
 import { submissionRoutes } from "./submissions";
@@ -16,6 +17,7 @@ export function apiRoutes() {
   app.route("/", progressRoutes());
   app.route("/", bottomUnitRoutes());
   app.route("/", submissionRoutes());
+  app.route("/", sheetLayoutRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
   app.route("/", importRoutes()); // before the resources: /api/targets/template.xlsx is not a target id

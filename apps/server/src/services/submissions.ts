@@ -9,8 +9,11 @@ import type { Context } from "hono";
 import {
   COUNT_FIELDS,
   ZERO_COUNTS,
+  applySavedLayouts,
   detectReportDate,
+  markSavedLayouts,
   validateGrid,
+  type SavedLayout,
   type Grid,
   type ProgressCounts,
   type TableLayouts,
@@ -21,7 +24,7 @@ import {
   type WorkbookReading,
 } from "@sohoa/core";
 import { batched } from "../lib/batched";
-import { flowShares, isUniqueViolation, searchText, splitCounts, submissionContexts, type ContextQuery, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
+import { flowShares, isUniqueViolation, searchText, sheetLayoutsOf, splitCounts, submissionContexts, type ContextQuery, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
 import { audit, auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
@@ -281,12 +284,15 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   if (!read.submitter && !stated) return undated(input, now);
   if (!read.submitter) throw unitNotFound(input.unitCode, date);
   const dated = (ctx: ValidationContext): ValidationContext => (stated ? ctx : { ...ctx, reportDate: undefined });
-  let result = validateGrid(input.grid, dated(read.ctx), layouts);
+  // The unit's saved layouts (corrections a person made to how its sheets are read) apply to sheets of their header.
+  const saved = await sheetLayoutsOf(db, read.submitter.id);
+  const { grid, applied } = applySavedLayouts(input.grid, saved.map((l) => ({ signature: l.signature, ...l.correction }) as SavedLayout), layouts);
+  let result = validateGrid(grid, dated(read.ctx), layouts);
   if (result.reportDate && result.reportDate !== date) {
     date = result.reportDate;
     read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason);
     if (!read.submitter) throw unitNotFound(input.unitCode, date);
-    result = validateGrid(input.grid, dated(read.ctx), layouts);
+    result = validateGrid(grid, dated(read.ctx), layouts);
   }
   const { submitter, ctx, kindIds, phaseIds, leafIds, formerIds } = read;
   // Rows core compared with their own key's previous figures (not those credited from former units).
@@ -303,6 +309,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");
   const reading = result.reading;
+  markSavedLayouts(reading, applied);
   if (input.dryRun) return { status: "dry", preview: dryRun(result, issues, errors.length > 0) };
 
   const base = {

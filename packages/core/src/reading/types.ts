@@ -62,6 +62,10 @@ export interface SheetReading {
   tally: Record<RowRole, number>;
   /** sum of the sheet's data rows (what it adds to the submission; zero for a summary sheet) */
   totals: ProgressCounts | null;
+  /** the header's signature, under which a correction of this layout is saved (reading/saved-layouts.ts) */
+  signature?: string;
+  /** "saved": read with the unit's saved layout for this header */
+  layout?: "saved";
 }
 
 export interface WorkbookReading {
