@@ -21,6 +21,15 @@ export class SheetRecorder {
         const letter = columnLetters(c);
         columns.push({ field, column: letter, cell: letter + ((label?.row ?? layout.headerRow) + 1), label: label?.text ?? "" });
       }
+      // the header's other labelled columns too, read as nothing (field ""): a person may map them
+      const mapped = new Set(Object.values(layout.columns));
+      const last = sheet.rows[layout.headerRow] ?? [];
+      for (let c = 0; c < last.length; c++) {
+        if (mapped.has(c)) continue;
+        let label = "";
+        for (let r = layout.headerRow; r >= layout.headerFirstRow && !label; r--) label = typeof sheet.rows[r]?.[c] === "string" ? String(sheet.rows[r]![c]).trim() : "";
+        if (label) columns.push({ field: "", column: columnLetters(c), cell: columnLetters(c) + (layout.headerRow + 1), label });
+      }
       columns.sort((a, b) => a.column.length - b.column.length || (a.column < b.column ? -1 : 1));
     }
     this.reading = {

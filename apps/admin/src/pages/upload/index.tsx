@@ -210,7 +210,7 @@ export function UploadPage() {
             <Col><Button onClick={reset}>{t("upload.another")}</Button></Col>
           </Row>
           {issues.length === 0 && checkedLocally && <Alert type="success" showIcon message={t("upload.ok")} />}
-          <ReadingCard reading={workbookReading} localOnly={localOnly} />
+          <ReadingCard reading={workbookReading} localOnly={localOnly} unitCode={unitCode} onSaved={() => void runCheck(draft.grid)} />
           {sendError !== null && !(sendError instanceof ApiError && sendError.issues.length) ? <Alert type="error" showIcon message={errorText(sendError)} data-testid="send-error" /> : null}
           {issues.length > 0 && (
             <>
