@@ -27,13 +27,17 @@ const login = createRoute({
 });
 
 const me = createRoute({
-  method: "get", path: "/api/auth/me", tags: ["Auth"], summary: "The signed-in user", security, middleware: [requireAuth()] as const,
+  method: "get", path: "/api/auth/me", tags: ["Auth"], summary: "The signed-in user", security, middleware: [requireAuth({ token: "submit" })] as const,
   responses: { 200: { description: "User", content: { "application/json": { schema: z.object({ user: UserSchema }) } } }, 401: errorResponses[401] },
 });
 
 const logout = createRoute({
-  method: "post", path: "/api/auth/logout", tags: ["Auth"], summary: "Sign out (revokes this session)", security, middleware: [requireAuth()] as const,
-  responses: { 204: { description: "Signed out" }, 401: errorResponses[401] },
+  method: "post", path: "/api/auth/logout", tags: ["Auth"], summary: "Sign out (revokes this session; a personal API token is not revoked: DELETE /api/tokens/{id})", security, middleware: [requireAuth({ token: "submit" })] as const,
+  responses: {
+    204: { description: "Signed out: the session no longer works" },
+    200: { description: "Called with a personal API token: nothing revoked, the token keeps working", content: { "application/json": { schema: z.object({ revoked: z.literal(false), message: z.object({ vi: z.string(), en: z.string() }) }) } } },
+    401: errorResponses[401],
+  },
 });
 
 const badCredentials = new ApiError(401, "unauthorized", {
@@ -92,7 +96,17 @@ export function authRoutes() {
 
   app.openapi(logout, async (c) => {
     const u = c.var.user;
-    if (u.via === "session") await c.var.deps.db.prisma.session.update({ where: { id: u.credentialId }, data: { revokedAt: c.var.deps.clock() } });
+    // A token is not a sign-in: answering 204 here would let its holder believe it stopped working.
+    if (u.via === "token") {
+      return c.json({
+        revoked: false as const,
+        message: {
+          vi: "Đăng xuất không thu hồi mã truy cập cá nhân: mã này vẫn dùng được. Để thu hồi, xóa mã (DELETE /api/tokens/{id}) trên trang Mã truy cập.",
+          en: "Signing out does not revoke a personal API token: this token still works. To revoke it, delete it (DELETE /api/tokens/{id}) on the tokens page.",
+        },
+      }, 200);
+    }
+    await c.var.deps.db.prisma.session.update({ where: { id: u.credentialId }, data: { revokedAt: c.var.deps.clock() } });
     await audit(c, { action: "logout", entity: "session", entityId: u.credentialId });
     return c.body(null, 204);
   });

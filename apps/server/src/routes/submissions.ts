@@ -113,7 +113,7 @@ function requireContentType(type: string) {
 const post = createRoute({
   method: "post", path: "/api/submissions", tags: ["Submissions"], security,
   summary: "Submit a progress sheet (grid) from the add-in, the console or the API",
-  middleware: [requireContentType("application/json"), requireAuth()] as const,
+  middleware: [requireContentType("application/json"), requireAuth({ token: "submit" })] as const,
   request: { headers: IdempotencyHeader, body: { content: { "application/json": { schema: SubmitBody } }, required: true } },
   responses,
 });
@@ -121,7 +121,7 @@ const post = createRoute({
 const upload = createRoute({
   method: "post", path: "/api/submissions/upload", tags: ["Submissions"], security,
   summary: "Upload an .xlsx progress sheet (multipart: file, unitCode, reportDate, acceptWarnings, correctionReason, dryRun)",
-  middleware: [requireContentType("multipart/form-data"), requireAuth()] as const,
+  middleware: [requireContentType("multipart/form-data"), requireAuth({ token: "submit" })] as const,
   request: {
     headers: IdempotencyHeader,
     body: {
