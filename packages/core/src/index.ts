@@ -12,3 +12,4 @@ export * from "./template";
 export * from "./validate";
 export * from "./messages";
 export * from "./reading/types";
+export * from "./cell-text";
