@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
+import { safeXlsxFilename, XLSX_TYPE } from "../lib/xlsx-write";
 import { ApiError } from "../lib/errors";
 import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
@@ -191,7 +192,8 @@ export function submissionRoutes() {
     return answer(c, {
       unitCode, grid, source: "UPLOAD", reportDate, acceptWarnings: form.acceptWarnings === "true", correctionReason: reason, dryRun: form.dryRun === "true",
       idempotencyKey: c.req.valid("header")["idempotency-key"],
-      file: { filename: file.name.slice(0, 200) || "upload.xlsx", contentType: file.type || "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes },
+      // The type Sohoa found (it read the bytes as a workbook), not the one the client declared.
+      file: { filename: safeXlsxFilename(file.name.slice(0, 200), "upload.xlsx"), contentType: XLSX_TYPE, bytes },
     });
   });
   return app;
