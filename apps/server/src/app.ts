@@ -1,6 +1,5 @@
 /** Builds the Hono app (exported for tests: they call app.request()); src/index.ts only starts it. */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
@@ -8,6 +7,8 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { AppConfig, AppEnv, Deps } from "./context";
 import { ApiError } from "./lib/errors";
+import { mountDocs } from "./lib/docs";
+import { contentSecurityPolicy } from "./middleware/csp";
 import { refusedBody, textGuard } from "./lib/text-guard";
 import { DEFAULT_THROTTLE } from "./lib/throttle";
 import { VERSION } from "./lib/version";
@@ -53,6 +54,7 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
     }
   });
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use("*", contentSecurityPolicy());
   app.use(
     "/api/*",
     cors({
@@ -106,7 +108,7 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
     openapi: "3.1.0",
     info: { title: "Sohoa API", version: VERSION, description: "Số hóa sổ hộ tịch — theo dõi tiến độ / Civil-status register digitization progress" },
   });
-  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
+  mountDocs(app);
   return app;
 }
 

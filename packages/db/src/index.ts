@@ -13,3 +13,4 @@ export { bottomUnits, scopedUnitOn, type BottomUnitRow, type ScopedUnit } from "
 export { submissionContext, submissionContexts, type SubmissionContextRow, type PriorSubmission, type ContextUnit, type ContextQuery } from "./repositories/submission-context";
 export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";
 export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type AttemptCount } from "./repositories/sign-in-attempts";
+export { purgeExpiredSessions } from "./repositories/sessions";

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
-import { DUMMY_HASH, SESSION_PREFIX, newToken, sha256, verifyPassword } from "../lib/crypto";
+import { purgeExpiredSessions } from "@sohoa/db";
+import { DUMMY_HASH, SESSION_PREFIX, hashPassword, needsRehash, newToken, sha256, verifyPassword } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { clearAttempts, countAttempt } from "../lib/throttle";
 import { errorResponses, router, security } from "../lib/openapi";
@@ -72,11 +73,15 @@ export function authRoutes() {
       throw badCredentials;
     }
     await clearAttempts(db.sql, throttle, ip, name, now);
+    // Sessions are created here, so expired ones are dropped here too (no table growing for ever).
+    await purgeExpiredSessions(db.sql, now);
     const token = newToken(SESSION_PREFIX);
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
+    // A hash of an older, cheaper cost is replaced now that the password is known.
+    const stronger = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
     await db.prisma.$transaction([
       db.prisma.session.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt, createdAt: now, ip, userAgent: userAgent(c) } }),
-      db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } }),
+      db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(stronger ? { passwordHash: stronger } : {}) } }),
     ]);
     await audit(c, { action: "login", entity: "user", entityId: user.id, userId: user.id, username: user.username, unitId: user.unitId });
     return c.json(
