@@ -6,7 +6,7 @@ import { errorResponses, router, security } from "../../lib/openapi";
 import { inScope } from "../../lib/scope";
 import { toUnitSummary, unitSelect } from "../../lib/units";
 import { IsoDate } from "../schemas";
-import { idFilter, ListQuery, page, withTotal } from "./rest";
+import { idFilter, ListQuery, page, withTotal, unitMatch } from "./rest";
 
 const Source = z.enum(["ADDIN", "UPLOAD", "CONSOLE", "API", "DEMO", "CARRIED"]);
 const Status = z.enum(["ACCEPTED", "REJECTED"]);
@@ -47,7 +47,7 @@ export function submissionResources() {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const where = {
-      unit: { ancestors: { some: { ancestorId: c.var.user.unitId } } },
+      unit: { ancestors: { some: { ancestorId: c.var.user.unitId } }, ...unitMatch(q) },
       ...idFilter(q),
       ...(q.unitId ? { unitId: q.unitId } : {}),
       ...(q.status ? { status: q.status } : {}),
