@@ -92,6 +92,8 @@ export function createFixtureApi() {
       body.grid.sheets.forEach((s: { name: string; rows: unknown[][] }) => s.rows.forEach((r, ri) => r.forEach((v, ci) => {
         if (typeof v === "number" && v < 0) issues.push({ code: "NEGATIVE", severity: "error", sheet: s.name, cell: `${String.fromCharCode(65 + ci)}${ri + 1}`, row: ri + 1, message: { vi: "Số liệu không được âm.", en: "Counts cannot be negative." } });
       })));
+      // a dry run answers what a submission would record, and stores nothing
+      if (body.dryRun) return send(res, 200, { dryRun: true, reportDate: null, hasErrors: issues.length > 0, issues, rows: 1, units: 1, totals: { booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 }, reading: { sheets: [], reportDate: null } });
       if (issues.length) return err(res, 422, "validation_failed", "Bảng tính có lỗi, chưa được ghi nhận.", "The sheet has errors and was not recorded.", { issues });
       const row = body.grid.sheets[0].rows[1] as unknown[];
       zaHungDigitized = Number(row[3] ?? 0);

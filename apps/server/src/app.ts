@@ -1,7 +1,6 @@
 /** Builds the Hono app (exported for tests: they call app.request()); src/index.ts only starts it. */
 import { openApiDocument } from "./lib/openapi-doc";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { swaggerUI } from "@hono/swagger-ui";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
@@ -9,6 +8,8 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { AppConfig, AppEnv, Deps } from "./context";
 import { ApiError } from "./lib/errors";
+import { mountDocs } from "./lib/docs";
+import { contentSecurityPolicy } from "./middleware/csp";
 import { refusedBody, textGuard } from "./lib/text-guard";
 import { DEFAULT_THROTTLE } from "./lib/throttle";
 import { VERSION } from "./lib/version";
@@ -54,6 +55,7 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
     }
   });
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use("*", contentSecurityPolicy());
   app.use(
     "/api/*",
     cors({
@@ -105,7 +107,7 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
   app.route("/", apiRoutes());
   let doc: ReturnType<typeof openApiDocument> | null = null; // built once, on first request: the routes are all in by then
   app.get("/api/openapi.json", (c) => c.json((doc ??= openApiDocument(app, VERSION))));
-  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
+  mountDocs(app);
   return app;
 }
 

@@ -27,6 +27,7 @@ export interface Deps {
   throttle: ThrottleLimits;
 }
 
+export type TokenScope = "SUBMIT" | "READ" | "ADMIN";
 export type Role = "ADMIN" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VIEWER";
 export type Level = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
 
@@ -52,6 +53,8 @@ export interface AuthUser {
   unit: UnitSummary;
   via: "session" | "token";
   credentialId: string;
+  /** A personal API token's scope; null for a session. */
+  tokenScope: TokenScope | null;
 }
 
 export interface AppEnv {

@@ -13,3 +13,4 @@ export * from "./validate";
 export * from "./messages";
 export * from "./reading/types";
 export * from "./reading/saved-layouts";
+export * from "./cell-text";

@@ -14,3 +14,4 @@ export { submissionContext, submissionContexts, type SubmissionContextRow, type 
 export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from "./sql";
 export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type AttemptCount } from "./repositories/sign-in-attempts";
 export { sheetLayoutsOf, saveSheetLayout, deleteSheetLayout, type SheetLayoutRow } from "./repositories/sheet-layouts";
+export { purgeExpiredSessions } from "./repositories/sessions";

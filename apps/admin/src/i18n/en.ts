@@ -85,6 +85,9 @@ export const en: Shape<typeof vi> = {
     tokens: "Access tokens", titles: { list: "Access tokens for the Excel add-in", create: "Issue a token" },
     fields: { name: "Label", userId: "User", createdAt: "Issued", lastUsedAt: "Last used", expiresAt: "Expires", revokedAt: "Revoked", prefix: "Token" },
     issue: "Issue", revoke: "Revoke", revokeConfirm: "Revoke this token? The add-in using it will stop submitting.", shownOnce: "The token is shown only once. Copy it now.", active: "Active", revoked: "Revoked",
+    scope: "Scope", scopes: { SUBMIT: "Submit only (Excel add-in)", READ: "Read only", ADMIN: "Every right of the account" },
+    scopeHelp: "The token can do only what its scope covers. Choose \"Every right\" only when needed: whoever holds it can do all you can.",
+    expiresHelp: "Left empty: expires after 90 days. At most one year.", expiresOn: "The token expires at {{at}}.", expired: "Expired",
   },
   submissions: {
     submissions: "Submissions", titles: { list: "Submissions inbox", show: "Submission" },

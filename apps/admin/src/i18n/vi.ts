@@ -81,6 +81,9 @@ export const vi = {
     tokens: "Mã truy cập", titles: { list: "Mã truy cập cho Excel add-in", create: "Cấp mã truy cập" },
     fields: { name: "Tên gợi nhớ", userId: "Người dùng", createdAt: "Ngày cấp", lastUsedAt: "Dùng gần nhất", expiresAt: "Hết hạn", revokedAt: "Đã thu hồi", prefix: "Mã" },
     issue: "Cấp mã", revoke: "Thu hồi", revokeConfirm: "Thu hồi mã này? Add-in dùng mã sẽ không gửi được nữa.", shownOnce: "Mã chỉ hiển thị một lần. Hãy sao chép ngay.", active: "Đang dùng", revoked: "Đã thu hồi",
+    scope: "Phạm vi", scopes: { SUBMIT: "Chỉ gửi số liệu (Excel add-in)", READ: "Chỉ đọc", ADMIN: "Toàn quyền của tài khoản" },
+    scopeHelp: "Mã chỉ làm được những việc trong phạm vi này. Chọn \"Toàn quyền\" chỉ khi thật cần: ai có mã sẽ làm được mọi việc bạn làm được.",
+    expiresHelp: "Để trống: hết hạn sau 90 ngày. Tối đa một năm.", expiresOn: "Mã hết hạn lúc {{at}}.", expired: "Đã hết hạn",
   },
   submissions: {
     submissions: "Báo cáo đã nộp", titles: { list: "Hộp thư báo cáo", show: "Báo cáo" },

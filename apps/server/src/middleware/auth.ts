@@ -5,19 +5,19 @@
 import { createMiddleware } from "hono/factory";
 import { PREPARED, type Database } from "@sohoa/db";
 import { batched } from "../lib/batched";
-import type { AppEnv, AuthUser, Role } from "../context";
+import type { AppEnv, AuthUser, Role, TokenScope } from "../context";
 import { API_TOKEN_PREFIX, sha256 } from "../lib/crypto";
-import { unauthorized } from "../lib/errors";
+import { forbidden, unauthorized } from "../lib/errors";
 import { toUnitSummary } from "../lib/units";
 
 interface CredentialRow {
-  credentialId: string; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null;
+  credentialId: string; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null; scope: TokenScope | null;
   userId: string; username: string; displayName: string; role: Role; locale: string; userActive: boolean;
   unitId: string; code: string; name: string; fullName: string; nameEn: string | null; level: string; parentId: string | null; validFrom: Date; validTo: Date | null;
 }
 
 const credentialSql = (table: "Session" | "ApiToken") => `${PREPARED}
-  SELECT req."i", t."id" AS "credentialId", t."revokedAt", t."expiresAt", ${table === "ApiToken" ? `t."lastUsedAt"` : `NULL::timestamp AS "lastUsedAt"`},
+  SELECT req."i", t."id" AS "credentialId", t."revokedAt", t."expiresAt", ${table === "ApiToken" ? `t."lastUsedAt", t."scope"::text AS "scope"` : `NULL::timestamp AS "lastUsedAt", NULL::text AS "scope"`},
          usr."id" AS "userId", usr."username", usr."displayName", usr."role"::text AS "role", usr."locale", usr."active" AS "userActive",
          un."id" AS "unitId", un."code", un."name", un."fullName", un."nameEn", un."level"::text AS "level", un."parentId", un."validFrom", un."validTo"
     FROM unnest($1::text[]) WITH ORDINALITY AS req("hash", "i")
@@ -38,7 +38,30 @@ const findToken = lookup("ApiToken");
 /** An add-in token's "last used" is kept to the minute: not one write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-export const requireAuth = () =>
+/**
+ * What a personal API token's scope lets it call: ADMIN everything, READ any GET, SUBMIT only the routes marked
+ * `{ token: "submit" }` (the add-in's calls). Sessions are not limited: the role alone decides.
+ */
+export function tokenAllows(scope: TokenScope, method: string, route: { token?: "submit" }): boolean {
+  if (scope === "ADMIN") return true;
+  if (scope === "READ") return method === "GET" || method === "HEAD";
+  return route.token === "submit";
+}
+
+const SCOPE_NAME: Record<TokenScope, { vi: string; en: string }> = {
+  SUBMIT: { vi: "chỉ gửi số liệu", en: "submit only" },
+  READ: { vi: "chỉ đọc", en: "read only" },
+  ADMIN: { vi: "toàn quyền", en: "full rights" },
+};
+
+const outsideTokenScope = (scope: TokenScope) =>
+  forbidden({
+    vi: `Mã truy cập này có phạm vi "${SCOPE_NAME[scope].vi}" nên không dùng được cho thao tác này. Hãy đăng nhập, hoặc tạo mã có phạm vi rộng hơn.`,
+    en: `This API token's scope is "${SCOPE_NAME[scope].en}", which does not cover this call. Sign in, or issue a token with a wider scope.`,
+  });
+
+/** `token: "submit"` opens the route to submit-only tokens (what the Excel add-in calls). */
+export const requireAuth = (route: { token?: "submit" } = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(header);
@@ -50,10 +73,11 @@ export const requireAuth = () =>
     const row = await (viaToken ? findToken : findSession)(db, sha256(token));
     const valid = row && !row.revokedAt && (viaToken ? !row.expiresAt || row.expiresAt > now : !!row.expiresAt && row.expiresAt > now) && row.userActive;
     if (!valid) throw unauthorized();
+    if (viaToken && !tokenAllows(row.scope ?? "SUBMIT", c.req.method, route)) throw outsideTokenScope(row.scope ?? "SUBMIT");
     const user: AuthUser = {
       id: row.userId, username: row.username, displayName: row.displayName, role: row.role, locale: row.locale, unitId: row.unitId,
       unit: toUnitSummary({ id: row.unitId, code: row.code, name: row.name, fullName: row.fullName, nameEn: row.nameEn, level: row.level, parentId: row.parentId, validFrom: row.validFrom, validTo: row.validTo }),
-      via: viaToken ? "token" : "session", credentialId: row.credentialId,
+      via: viaToken ? "token" : "session", credentialId: row.credentialId, tokenScope: viaToken ? (row.scope ?? "SUBMIT") : null,
     };
     if (viaToken && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)) {
       void db.prisma.apiToken.update({ where: { id: row.credentialId }, data: { lastUsedAt: now } }).catch(() => undefined);

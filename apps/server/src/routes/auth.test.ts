@@ -3,6 +3,8 @@ import type { Database } from "@sohoa/db";
 import { createApp } from "../app";
 import { fromSocket, openTestDatabase, signIn } from "../testing";
 import { DEFAULT_THROTTLE } from "../lib/throttle";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../lib/crypto";
+import { randomBytes, scryptSync } from "node:crypto";
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 
@@ -133,6 +135,35 @@ describe("sign-in, sessions and tokens", () => {
     const res = await app.request("/api/auth/me", { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+  });
+
+  it("hashes at scrypt N=2^17 and replaces a weaker stored hash at the next successful sign-in", async () => {
+    const app = createApp({ db });
+    const salt = randomBytes(16);
+    const weak = `scrypt$16384$8$1$${salt.toString("base64url")}$${scryptSync("Sohoa@2025", salt, 64, { N: 16384, r: 8, p: 1 }).toString("base64url")}`;
+    await db.prisma.user.update({ where: { username: "donggiang" }, data: { passwordHash: weak } });
+    await expect(signIn(app, "donggiang", "wrong-password")).rejects.toThrow(/401/);
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { username: "donggiang" } })).passwordHash).toBe(weak);
+    await signIn(app, "donggiang");
+    const stored = (await db.prisma.user.findUniqueOrThrow({ where: { username: "donggiang" } })).passwordHash;
+    expect(stored).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(await verifyPassword("Sohoa@2025", stored)).toBe(true);
+    expect(needsRehash(stored)).toBe(false);
+    expect((await hashPassword("x")).startsWith("scrypt$131072$8$1$")).toBe(true);
+    expect(DUMMY_HASH.startsWith("scrypt$131072$")).toBe(true);
+    await signIn(app, "donggiang");
+  });
+
+  it("deletes expired sessions when someone signs in; live ones stay", async () => {
+    const app = createApp({ db });
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "lanhdao" } });
+    const now = Date.now();
+    const old = await db.prisma.session.create({ data: { userId: user.id, tokenHash: `expired-${now}`, expiresAt: new Date(now - 60_000), createdAt: new Date(now - 86_400_000) } });
+    const live = await db.prisma.session.create({ data: { userId: user.id, tokenHash: `live-${now}`, expiresAt: new Date(now + 3600_000) } });
+    await signIn(app, "quangnam");
+    expect(await db.prisma.session.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db.prisma.session.findUnique({ where: { id: live.id } })).not.toBeNull();
+    expect(await db.prisma.session.count({ where: { expiresAt: { lt: new Date(now) } } })).toBe(0);
   });
 
   it("rejects malformed JSON and wrong types with a clear 400", async () => {

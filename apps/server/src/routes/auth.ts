@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
-import { DUMMY_HASH, SESSION_PREFIX, newToken, sha256, verifyPassword } from "../lib/crypto";
+import { purgeExpiredSessions } from "@sohoa/db";
+import { DUMMY_HASH, SESSION_PREFIX, hashPassword, needsRehash, newToken, sha256, verifyPassword } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { clearAttempts, countAttempt } from "../lib/throttle";
 import { errorResponses, router, security } from "../lib/openapi";
@@ -27,13 +28,17 @@ const login = createRoute({
 });
 
 const me = createRoute({
-  method: "get", path: "/api/auth/me", tags: ["Auth"], summary: "The signed-in user", security, middleware: [requireAuth()] as const,
+  method: "get", path: "/api/auth/me", tags: ["Auth"], summary: "The signed-in user", security, middleware: [requireAuth({ token: "submit" })] as const,
   responses: { 200: { description: "User", content: { "application/json": { schema: z.object({ user: UserSchema }) } } }, 401: errorResponses[401] },
 });
 
 const logout = createRoute({
-  method: "post", path: "/api/auth/logout", tags: ["Auth"], summary: "Sign out (revokes this session)", security, middleware: [requireAuth()] as const,
-  responses: { 204: { description: "Signed out" }, 401: errorResponses[401] },
+  method: "post", path: "/api/auth/logout", tags: ["Auth"], summary: "Sign out (revokes this session; a personal API token is not revoked: DELETE /api/tokens/{id})", security, middleware: [requireAuth({ token: "submit" })] as const,
+  responses: {
+    204: { description: "Signed out: the session no longer works" },
+    200: { description: "Called with a personal API token: nothing revoked, the token keeps working", content: { "application/json": { schema: z.object({ revoked: z.literal(false), message: z.object({ vi: z.string(), en: z.string() }) }) } } },
+    401: errorResponses[401],
+  },
 });
 
 const badCredentials = new ApiError(401, "unauthorized", {
@@ -68,11 +73,15 @@ export function authRoutes() {
       throw badCredentials;
     }
     await clearAttempts(db.sql, throttle, ip, name, now);
+    // Sessions are created here, so expired ones are dropped here too (no table growing for ever).
+    await purgeExpiredSessions(db.sql, now);
     const token = newToken(SESSION_PREFIX);
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
+    // A hash of an older, cheaper cost is replaced now that the password is known.
+    const stronger = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
     await db.prisma.$transaction([
       db.prisma.session.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt, createdAt: now, ip, userAgent: userAgent(c) } }),
-      db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } }),
+      db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(stronger ? { passwordHash: stronger } : {}) } }),
     ]);
     await audit(c, { action: "login", entity: "user", entityId: user.id, userId: user.id, username: user.username, unitId: user.unitId });
     return c.json(
@@ -92,7 +101,17 @@ export function authRoutes() {
 
   app.openapi(logout, async (c) => {
     const u = c.var.user;
-    if (u.via === "session") await c.var.deps.db.prisma.session.update({ where: { id: u.credentialId }, data: { revokedAt: c.var.deps.clock() } });
+    // A token is not a sign-in: answering 204 here would let its holder believe it stopped working.
+    if (u.via === "token") {
+      return c.json({
+        revoked: false as const,
+        message: {
+          vi: "Đăng xuất không thu hồi mã truy cập cá nhân: mã này vẫn dùng được. Để thu hồi, xóa mã (DELETE /api/tokens/{id}) trên trang Mã truy cập.",
+          en: "Signing out does not revoke a personal API token: this token still works. To revoke it, delete it (DELETE /api/tokens/{id}) on the tokens page.",
+        },
+      }, 200);
+    }
+    await c.var.deps.db.prisma.session.update({ where: { id: u.credentialId }, data: { revokedAt: c.var.deps.clock() } });
     await audit(c, { action: "logout", entity: "session", entityId: u.credentialId });
     return c.body(null, 204);
   });

@@ -249,3 +249,43 @@ describe("where a closed unit went", () => {
     expect((await as.zahung.get("/api/units/49/successor-units?date=2025-08-01")).status).toBe(404);
   });
 });
+
+describe("another province's campaign, and unit names that look like formulas", () => {
+  const EVIL = '=HYPERLINK("http://example.invalid/x","Bấm vào đây")';
+  let campaignId: string;
+  beforeAll(async () => {
+    const nation = (await db.prisma.unit.findFirstOrThrow({ where: { level: "NATION" } })).id;
+    const prov = await body(await as.admin.post("/api/units", { code: "98", name: "Tỉnh Khác", level: "PROVINCE", parentId: nation, validFrom: "2024-01-01" }));
+    const com = await as.admin.post("/api/units", { code: "98001", name: EVIL, fullName: EVIL, level: "COMMUNE", parentId: prov.id, validFrom: "2024-01-01" });
+    expect(com.status).toBe(201);
+    const k = await as.admin.post("/api/campaigns", { code: "TK-98", name: "Đợt riêng của tỉnh khác", unitId: prov.id, startDate: "2025-01-01", endDate: "2025-03-31" });
+    expect(k.status).toBe(201);
+    campaignId = (await body(k)).id;
+  });
+
+  it("the template of another province's campaign is not found, as the campaign itself, and its name is not told", async () => {
+    const res = await as.quangnam.get(`/api/targets/template.xlsx?campaignId=${campaignId}`);
+    expect(res.status).toBe(404);
+    const text = await res.text();
+    expect(text).not.toContain("tỉnh khác");
+    expect(JSON.parse(text).error.message).toMatchObject({ vi: expect.any(String), en: expect.any(String) });
+    expect((await as.quangnam.get(`/api/campaigns/${campaignId}`)).status).toBe(404);
+  });
+
+  it("writes a unit named like a formula as escaped text, and the sheet still imports", async () => {
+    const res = await as.admin.get(`/api/targets/template.xlsx?campaignId=${campaignId}&unit=98&level=COMMUNE`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="chi-tieu-98-2025-01-2025-03.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const row = wb.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toBe("98001");
+    expect(row.getCell(2).value).toBe(`'${EVIL}`);
+    expect(row.getCell(2).formula).toBeFalsy();
+    // the sheet comes back with its escaped name and is read by its code
+    row.getCell(4).value = 7;
+    const back = await upload("admin", "/api/targets/import", { name: "t.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()), type: XLSX }, { campaignId, dryRun: "true" });
+    expect(back.status).toBe(200);
+    expect((await body(back)).rows[0]).toMatchObject({ unit: { code: "98001" }, entriesTarget: 7 });
+  });
+});

@@ -12,6 +12,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import ExcelJS from "exceljs";
+import { unescapeCellText } from "@sohoa/core";
 import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, importUnitRegistry, searchText, type RegistryNode } from "@sohoa/db";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
@@ -21,8 +22,9 @@ import { errorResponses, router, security } from "../lib/openapi";
 import { inScope, requireManager, requireRole, scopeFilter } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
+import { addSafeRow, xlsxBuffer, xlsxHeaders } from "../lib/xlsx-write";
 import { campaignCovering } from "./resources/deadlines";
-import { Day, fromDay, toDay } from "./resources/rest";
+import { appliesOrInScope, Day, fromDay, toDay } from "./resources/rest";
 import { UnitSummarySchema } from "./schemas";
 
 const bad = (field: string, vi: string, en: string) => new ApiError(400, "bad_request", { vi, en }, { field });
@@ -277,8 +279,9 @@ export function importRoutes() {
     const q = c.req.valid("query");
     const { prisma } = c.var.deps.db;
     const user = c.var.user;
-    const k = await prisma.campaign.findUnique({ where: { id: q.campaignId }, select: { id: true, name: true, unitId: true, startDate: true, endDate: true } });
-    if (!k) throw notFound({ vi: "đợt/chiến dịch này", en: "Campaign" });
+    // A campaign the person may not see is not found, as GET /api/campaigns/{id} answers: its name is not told.
+    const k = await prisma.campaign.findFirst({ where: { id: q.campaignId, ...appliesOrInScope(user) }, select: { id: true, name: true, unitId: true, startDate: true, endDate: true } });
+    if (!k) throw notFound({ vi: "đợt/chiến dịch trong phạm vi của bạn", en: "Campaign within your scope" });
     const from = q.from ?? fromDay(k.startDate).slice(0, 7);
     const to = q.to ?? fromDay(k.endDate).slice(0, 7);
     const months = monthsBetween(from, to);
@@ -299,21 +302,16 @@ export function importRoutes() {
     const wb = new ExcelJS.Workbook();
     wb.creator = "Sohoa";
     const ws = wb.addWorksheet(SHEET, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-    ws.addRow([HEAD.code, HEAD.name, HEAD.parent, ...months.map(monthLabel)]);
+    addSafeRow(ws, [HEAD.code, HEAD.name, HEAD.parent, ...months.map(monthLabel)]);
     ws.getRow(1).font = { bold: true };
     ws.getColumn(1).width = 12;
     ws.getColumn(2).width = 32;
     ws.getColumn(3).width = 26;
     months.forEach((_, i) => { ws.getColumn(4 + i).width = 13; ws.getColumn(4 + i).numFmt = "#,##0"; });
-    for (const u of units) ws.addRow([u.code, u.fullName, u.parent?.fullName ?? "", ...months.map((m) => have.get(`${u.id}|${m}`) ?? null)]);
+    for (const u of units) addSafeRow(ws, [u.code, u.fullName, u.parent?.fullName ?? "", ...months.map((m) => have.get(`${u.id}|${m}`) ?? null)]);
     // Codes are text ("00004" keeps its zeros).
     ws.getColumn(1).numFmt = "@";
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const filename = `chi-tieu-${root.code}-${from}-${to}.xlsx`;
-    return c.body(buf, 200, {
-      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="${filename}"`,
-    });
+    return c.body(new Uint8Array(await xlsxBuffer(wb)), 200, xlsxHeaders(`chi-tieu-${root.code}-${from}-${to}.xlsx`));
   });
 
   app.openapi(targetImport, async (c) => {
@@ -361,7 +359,7 @@ export function importRoutes() {
 
     // Every code of the sheet, looked up once: valid on the first month, in the person's scope, under the campaign.
     const dataRows = sheet.rows.slice(headerRow + 1).map((row, i) => ({ row, r: headerRow + 2 + i }));
-    const codes = [...new Set(dataRows.map(({ row }) => row[codeCol]).filter((v) => v !== null && v !== undefined && v !== "").map((v) => String(v).trim()))];
+    const codes = [...new Set(dataRows.map(({ row }) => row[codeCol]).filter((v) => v !== null && v !== undefined && v !== "").map((v) => unescapeCellText(String(v).trim())))];
     const found = codes.length
       ? await prisma.unit.findMany({ where: { code: { in: codes }, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true, ancestors: { where: { ancestorId: k.unitId }, select: { distance: true } } } })
       : [];
@@ -377,7 +375,7 @@ export function importRoutes() {
         if (anyValue) issue(codeCell, r, "missing_unit", "Dòng có chỉ tiêu nhưng thiếu mã đơn vị.", "The row has targets but no unit code.");
         continue;
       }
-      const code = String(raw).trim();
+      const code = unescapeCellText(String(raw).trim());
       const u = byCode.get(code);
       if (!u) {
         issue(codeCell, r, "unit_not_in_scope", `Mã đơn vị ${code} không có trong phạm vi của bạn vào ngày ${vnDate(monthStart(earliest))}.`, `Unit code ${code} is not within your scope on ${monthStart(earliest)}.`);

@@ -53,7 +53,7 @@ const ProgressViewSchema = z
 const CodeParam = z.object({ code: z.string().min(1).max(20).regex(/^[A-Za-z0-9-]+$/).openapi({ param: { name: "code", in: "path" }, example: "49" }) });
 
 const progress = createRoute({
-  method: "get", path: "/api/units/{code}/progress", tags: ["Progress"], security, middleware: [requireAuth()] as const,
+  method: "get", path: "/api/units/{code}/progress", tags: ["Progress"], security, middleware: [requireAuth({ token: "submit" })] as const,
   summary: "A unit and its children on a date (default: the latest report date in your scope)",
   request: { params: CodeParam, query: z.object({ date: IsoDate.optional() }) },
   responses: { 200: { description: "Progress", content: { "application/json": { schema: ProgressViewSchema } } }, ...errorResponses },

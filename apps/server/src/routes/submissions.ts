@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
+import { safeXlsxFilename, XLSX_TYPE } from "../lib/xlsx-write";
 import { ApiError } from "../lib/errors";
 import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
@@ -113,7 +114,7 @@ function requireContentType(type: string) {
 const post = createRoute({
   method: "post", path: "/api/submissions", tags: ["Submissions"], security,
   summary: "Submit a progress sheet (grid) from the add-in, the console or the API",
-  middleware: [requireContentType("application/json"), requireAuth()] as const,
+  middleware: [requireContentType("application/json"), requireAuth({ token: "submit" })] as const,
   request: { headers: IdempotencyHeader, body: { content: { "application/json": { schema: SubmitBody } }, required: true } },
   responses,
 });
@@ -121,7 +122,7 @@ const post = createRoute({
 const upload = createRoute({
   method: "post", path: "/api/submissions/upload", tags: ["Submissions"], security,
   summary: "Upload an .xlsx progress sheet (multipart: file, unitCode, reportDate, acceptWarnings, correctionReason, dryRun)",
-  middleware: [requireContentType("multipart/form-data"), requireAuth()] as const,
+  middleware: [requireContentType("multipart/form-data"), requireAuth({ token: "submit" })] as const,
   request: {
     headers: IdempotencyHeader,
     body: {
@@ -191,7 +192,8 @@ export function submissionRoutes() {
     return answer(c, {
       unitCode, grid, source: "UPLOAD", reportDate, acceptWarnings: form.acceptWarnings === "true", correctionReason: reason, dryRun: form.dryRun === "true",
       idempotencyKey: c.req.valid("header")["idempotency-key"],
-      file: { filename: file.name.slice(0, 200) || "upload.xlsx", contentType: file.type || "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes },
+      // The type Sohoa found (it read the bytes as a workbook), not the one the client declared.
+      file: { filename: safeXlsxFilename(file.name.slice(0, 200), "upload.xlsx"), contentType: XLSX_TYPE, bytes },
     });
   });
   return app;

@@ -10,7 +10,10 @@
  */
 import ExcelJS from "exceljs";
 import { formatDate } from "@sohoa/core";
+import { safeText, xlsxBuffer } from "../lib/xlsx-write";
 import type { ReportData, ReportLine } from "./report";
+
+export { safeText };
 
 export const COLUMNS = [
   { key: "no", header: "STT", width: 6 },
@@ -29,11 +32,6 @@ const LAST = COLUMNS.length; // K
 export const NUM_FMT = { count: "#,##0", percent: "0.0%", change: "+#,##0;-#,##0;0" } as const;
 const FONT = "Times New Roman";
 
-/** A cell text that cannot become a formula: one starting with = + - @ (or tab / CR) gets a leading apostrophe. */
-export function safeText(s: string | null | undefined): string {
-  if (s === null || s === undefined) return "";
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
 
 const localTime = (iso: string) => {
   const d = new Date(Date.parse(iso) + 7 * 3600_000);
@@ -187,5 +185,5 @@ export async function writeReportXlsx(data: ReportData): Promise<Buffer> {
   ws.getRow(r + 1).height = 32;
 
   ws.pageSetup.printArea = `A1:K${r + 1}`;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(wb);
 }

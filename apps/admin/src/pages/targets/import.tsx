@@ -5,6 +5,7 @@
  * person confirms a sheet without errors.
  */
 import { useState } from "react";
+import { safeCellValue } from "@sohoa/core";
 import { useGetIdentity, useTranslate, useGetLocale, useInvalidate, useOne } from "@refinedev/core";
 import { useSelect } from "@refinedev/antd";
 import { Alert, Button, Card, Col, DatePicker, Form, Result, Row, Select, Space, Table, Tag, Typography, Upload } from "antd";
@@ -31,7 +32,8 @@ async function gridToXlsx(grid: Grid): Promise<Blob> {
   const wb = new ExcelJS.Workbook();
   for (const s of grid.sheets) {
     const ws = wb.addWorksheet(s.name);
-    for (const r of s.rows) ws.addRow(r.map((v) => (v === null ? null : v)));
+    // Escaped like every sheet Sohoa writes (the server takes the apostrophe off a code again).
+    for (const r of s.rows) ws.addRow(r.map((v) => (v === null ? null : safeCellValue(v))));
   }
   return new Blob([await wb.xlsx.writeBuffer()], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
 }

@@ -13,7 +13,7 @@ import { conflict, notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { requireManager, scopeFilter } from "../../lib/scope";
 import { validOn } from "../../lib/units";
-import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal } from "./rest";
+import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal, unitMatch } from "./rest";
 
 const WHAT = { vi: "hạn hoàn thành trong phạm vi của bạn", en: "Deadline within your scope" };
 const Deadline = z.object({
@@ -67,7 +67,7 @@ export function deadlineResources() {
     const q = c.req.valid("query");
     const { prisma } = c.var.deps.db;
     const where: Prisma.DeadlineWhereInput = {
-      unit: scopeFilter(c.var.user), ...idFilter(q),
+      unit: { ...scopeFilter(c.var.user), ...unitMatch(q) }, ...idFilter(q),
       ...(q.campaignId ? { campaignId: q.campaignId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}), ...(q.confirmed ? { confirmed: q.confirmed === "true" } : {}),
     };
     const p = page(q, ["dueDate", "updatedAt", "createdAt"], { dueDate: "asc" });

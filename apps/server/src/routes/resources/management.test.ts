@@ -204,6 +204,20 @@ describe("users", () => {
     as.zahung = client(app, (await body(fresh)).token);
   });
 
+  it("a province official cannot reset the password of an account at their own unit (the provincial leaders' viewer)", async () => {
+    const leaders = await db.prisma.user.findFirstOrThrow({ where: { username: "lanhdao" } });
+    const quangnam = await db.prisma.user.findFirstOrThrow({ where: { username: "quangnam" } });
+    expect(leaders.unitId).toBe(quangnam.unitId);
+    const res = await as.quangnam.post(`/api/users/${leaders.id}/reset-password`, { password: "Chiem-quyen-2025" }, H);
+    expect(res.status).toBe(403);
+    expect((await body(res)).error.message.vi).toContain("cấp trên");
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: leaders.id } })).passwordHash).toBe(leaders.passwordHash);
+    expect((await as.lanhdao.get("/api/auth/me")).status).toBe(200);
+    const login = (password: string) => app.request("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "lanhdao", password }) });
+    expect((await login("Chiem-quyen-2025")).status).toBe(401);
+    expect(await db.prisma.auditLog.count({ where: { action: "reset_password", entityId: leaders.id } })).toBe(0);
+  });
+
   it("deactivates instead of deleting: the account can no longer sign in", async () => {
     const u = await db.prisma.user.findFirstOrThrow({ where: { username: "zahung2" } });
     const res = await as.donggiang.del(`/api/users/${u.id}`, H);

@@ -3,7 +3,7 @@ import { requireAuth } from "../../middleware/auth";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { withTotal } from "./rest";
 
-const phases = createRoute({ method: "get", path: "/api/book-phases", tags: ["Reference"], security, middleware: [requireAuth()] as const, summary: "Book phases", responses: { 200: { description: "Phases", content: { "application/json": { schema: z.array(z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string() })) } } }, ...errorResponses } });
+const phases = createRoute({ method: "get", path: "/api/book-phases", tags: ["Reference"], security, middleware: [requireAuth({ token: "submit" })] as const, summary: "Book phases", responses: { 200: { description: "Phases", content: { "application/json": { schema: z.array(z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string() })) } } }, ...errorResponses } });
 
 /** Small read-only reference lists. */
 export function referenceResources() {

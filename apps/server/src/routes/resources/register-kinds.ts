@@ -12,7 +12,7 @@ const Kind = z.object({ id: z.string(), code: z.string(), nameVi: z.string(), na
 const WHAT = { vi: "loại sổ hộ tịch", en: "Register kind" };
 
 const list = createRoute({
-  method: "get", path: "/api/register-kinds", tags: ["Reference"], security, middleware: [requireAuth()] as const, summary: "Register kinds (data, not code)",
+  method: "get", path: "/api/register-kinds", tags: ["Reference"], security, middleware: [requireAuth({ token: "submit" })] as const, summary: "Register kinds (data, not code)",
   request: { query: ListQuery.extend({ active: z.enum(["true", "false"]).optional(), code: z.string().max(40).optional() }) },
   responses: { 200: jsonOk(z.array(Kind), "Kinds (total in X-Total-Count)"), ...errorResponses },
 });

@@ -10,6 +10,7 @@ import type { AppEnv, AuthUser } from "../../context";
 import { ApiError, badRequest, notFound, type Msg } from "../../lib/errors";
 import { canGrantRole, inScope, requireManager } from "../../lib/scope";
 import { vnToday } from "../../services/progress";
+import { searchText } from "@sohoa/db";
 import { CalendarDate } from "../schemas";
 
 /** Page size cap: `_end - _start` never reads more than this many rows. */
@@ -96,4 +97,11 @@ export async function managesUser(c: Context<AppEnv>, user: AuthUser, target: { 
 /** Prisma filter: rows whose unit applies to the user — an ancestor of their unit or in their subtree. */
 export function appliesOrInScope(user: AuthUser) {
   return { OR: [{ unit: { descendants: { some: { descendantId: user.unitId } } } }, { unit: { ancestors: { some: { ancestorId: user.unitId } } } }] };
+}
+
+/** `?q=`: rows whose unit's name (accents and case ignored) contains it, or whose unit code starts with it. */
+export function unitMatch(q: ListQueryT): { OR?: ({ searchName: { contains: string } } | { code: { startsWith: string } })[] } {
+  const raw = q.q?.trim();
+  if (!raw) return {};
+  return { OR: [{ searchName: { contains: searchText(raw) } }, { code: { startsWith: raw } }] };
 }

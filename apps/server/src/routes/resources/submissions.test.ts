@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@sohoa/db";
+import { safeXlsxFilename } from "../../lib/xlsx-write";
 import { body, type Client, type DemoUser, setup, unitId } from "./test-kit";
 
 let db: Database;
@@ -59,5 +60,20 @@ describe("submissions (read side)", () => {
     expect((await as.zahung.get(`/api/submissions/${other.id}`)).status).toBe(404);
     expect((await as.zahung.get(`/api/submissions/${other.id}/file`)).status).toBe(404);
     expect((await as.donggiang.get(`/api/submissions/${other.id}/file`)).status).toBe(200);
+  });
+
+  it("serves a stored original as .xlsx under a sanitized name, whatever the client declared", async () => {
+    const za = await unitId(db, "20491");
+    const file = await db.prisma.storedFile.create({ data: { filename: "<img src=x onerror=alert(1)>.html", contentType: "text/html", size: 4, sha256: "h", data: Buffer.from("PK\u0003\u0004") } });
+    const sub = await db.prisma.submission.create({ data: { unitId: za, reportDate: new Date("2025-02-17T00:00:00Z"), source: "UPLOAD", status: "ACCEPTED", checksum: "h", fileId: file.id } });
+    const f = await as.zahung.get(`/api/submissions/${sub.id}/file`);
+    expect(f.status).toBe(200);
+    expect(f.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const disposition = f.headers.get("content-disposition")!;
+    expect(disposition).toMatch(/^attachment; filename="[A-Za-z0-9 ._()-]+\.xlsx"/);
+    expect(disposition).not.toMatch(/[<>]|\.html/);
+    expect(safeXlsxFilename("../../etc/passwd")).toBe("passwd.xlsx");
+    expect(safeXlsxFilename("Báo cáo Zà Hung.xlsx")).toBe("Báo cáo Zà Hung.xlsx");
+    expect(safeXlsxFilename('"\r\n')).toBe("sohoa.xlsx");
   });
 });

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../middleware/auth";
 import { notFound } from "../../lib/errors";
+import { xlsxHeaders } from "../../lib/xlsx-write";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { inScope } from "../../lib/scope";
 import { toUnitSummary, unitSelect } from "../../lib/units";
 import { IsoDate } from "../schemas";
-import { idFilter, ListQuery, page, withTotal } from "./rest";
+import { idFilter, ListQuery, page, withTotal, unitMatch } from "./rest";
 
 const Source = z.enum(["ADDIN", "UPLOAD", "CONSOLE", "API", "DEMO", "CARRIED"]);
 const Status = z.enum(["ACCEPTED", "REJECTED"]);
@@ -29,7 +30,7 @@ const one = createRoute({
 });
 const file = createRoute({
   method: "get", path: "/api/submissions/{id}/file", tags: ["Submissions"], security, middleware: [requireAuth()] as const,
-  summary: "The original file as uploaded", request: { params: z.object({ id: z.string().uuid() }) },
+  summary: "The original workbook as uploaded (served as .xlsx, its name sanitized)", request: { params: z.object({ id: z.string().uuid() }) },
   responses: { 200: { description: "The file" }, ...errorResponses },
 });
 
@@ -46,7 +47,7 @@ export function submissionResources() {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const where = {
-      unit: { ancestors: { some: { ancestorId: c.var.user.unitId } } },
+      unit: { ancestors: { some: { ancestorId: c.var.user.unitId } }, ...unitMatch(q) },
       ...idFilter(q),
       ...(q.unitId ? { unitId: q.unitId } : {}),
       ...(q.status ? { status: q.status } : {}),
@@ -86,9 +87,8 @@ export function submissionResources() {
     const { prisma } = c.var.deps.db;
     const s = await prisma.submission.findUnique({ where: { id: c.req.valid("param").id }, select: { unitId: true, file: true } });
     if (!s || !s.file || !(await inScope(c, s.unitId))) throw notFound({ vi: "tệp gốc của lần gửi", en: "The submission's original file" });
-    c.header("Content-Type", s.file.contentType);
-    c.header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(s.file.filename)}`);
-    return c.body(new Uint8Array(s.file.data), 200);
+    // Never what the client declared (text/html, <img…>.html): only workbooks Sohoa could read are stored.
+    return c.body(new Uint8Array(s.file.data), 200, xlsxHeaders(s.file.filename));
   });
   return app;
 }

@@ -10,7 +10,7 @@ import { conflict, notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { scopeFilter } from "../../lib/scope";
 import { campaignCovering } from "./deadlines";
-import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, withTotal } from "./rest";
+import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, withTotal, unitMatch } from "./rest";
 
 const WHAT = { vi: "chỉ tiêu trong phạm vi của bạn", en: "Target within your scope" };
 const PeriodType = z.enum(["DAY", "WEEK", "MONTH"]);
@@ -54,7 +54,7 @@ export function targetResources() {
     const q = c.req.valid("query");
     const { prisma } = c.var.deps.db;
     const where: Prisma.TargetWhereInput = {
-      unit: scopeFilter(c.var.user), ...idFilter(q),
+      unit: { ...scopeFilter(c.var.user), ...unitMatch(q) }, ...idFilter(q),
       ...(q.campaignId ? { campaignId: q.campaignId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}),
       ...(q.periodStart ? { periodStart: toDay(q.periodStart) } : {}), ...(q.periodType ? { periodType: q.periodType } : {}),
     };

@@ -2,6 +2,8 @@
  * Personal API tokens for the Excel add-in. Anyone signed in issues tokens for themselves; the plain token is
  * returned once and only its sha256 is stored. The list shows your own tokens; an admin's list shows the
  * tokens of every account in their subtree (filter `userId`), and an admin may revoke them.
+ * A token carries a scope (SUBMIT by default: the add-in's calls; READ; ADMIN: every right of its user), checked
+ * per route by requireAuth, and expires: after 90 days unless a date (at most a year ahead) is given.
  */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -16,8 +18,11 @@ import { scopeFilter } from "../../lib/scope";
 import { Day, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, today, withTotal } from "./rest";
 
 const WHAT = { vi: "mã truy cập của bạn", en: "Your token" };
+const Scope = z.enum(["SUBMIT", "READ", "ADMIN"]).openapi({ description: "SUBMIT: the add-in's calls; READ: any read; ADMIN: every right of the user" });
+export const DEFAULT_TOKEN_DAYS = 90;
+const MAX_TOKEN_DAYS = 366;
 const Token = z.object({
-  id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  id: z.string(), name: z.string(), prefix: z.string(), scope: Scope, createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
 }).openapi("ApiToken");
 
@@ -29,7 +34,7 @@ const list = createRoute({
 const one = createRoute({ method: "get", path: "/api/tokens/{id}", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "One token (never the token itself)", request: { params: IdParam }, responses: { 200: jsonOk(Token, "Token"), ...errorResponses } });
 const create = createRoute({
   method: "post", path: "/api/tokens", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Issue a personal API token for yourself; the token is shown once",
-  request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), expiresAt: Day.optional() })) },
+  request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), scope: Scope.default("SUBMIT"), expiresAt: Day.optional() })) },
   responses: { 201: jsonOk(Token.extend({ token: z.string() }), "Created"), ...errorResponses },
 });
 const revoke = createRoute({ method: "delete", path: "/api/tokens/{id}", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Revoke a token", request: { params: IdParam }, responses: { 204: { description: "Revoked" }, ...errorResponses } });
@@ -37,7 +42,7 @@ const revoke = createRoute({ method: "delete", path: "/api/tokens/{id}", tags: [
 const include = { user: { select: { id: true, username: true, displayName: true } } } as const;
 type Row = Prisma.ApiTokenGetPayload<{ include: typeof include }>;
 const out = (t: Row) => ({
-  id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null,
+  id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null,
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, user: t.user,
 });
 
@@ -46,6 +51,9 @@ function visible(c: Context<AppEnv>): Prisma.ApiTokenWhereInput {
   const me = c.var.user;
   return me.role === "ADMIN" ? { user: { unit: scopeFilter(me) } } : { userId: me.id };
 }
+
+/** yyyy-mm-dd plus `n` calendar days. */
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function tokenResources() {
   const app = router();
@@ -66,15 +74,18 @@ export function tokenResources() {
   });
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
-    if (body.expiresAt && body.expiresAt < today(c)) throw invalid("expiresAt", "Ngày hết hạn đã qua.", "The expiry date is in the past.");
+    const day = today(c);
+    if (body.expiresAt && body.expiresAt < day) throw invalid("expiresAt", "Ngày hết hạn đã qua.", "The expiry date is in the past.");
+    if (body.expiresAt && body.expiresAt > addDays(day, MAX_TOKEN_DAYS)) throw invalid("expiresAt", `Ngày hết hạn chỉ được trong vòng ${MAX_TOKEN_DAYS} ngày tới.`, `The expiry date must be within ${MAX_TOKEN_DAYS} days.`);
+    const expiresOn = body.expiresAt ?? addDays(day, DEFAULT_TOKEN_DAYS);
     const token = newToken(API_TOKEN_PREFIX);
     const row = await c.var.deps.db.prisma.$transaction(async (tx) => {
       const t = await tx.apiToken.create({
         // Valid through the end of the expiry day in Vietnam.
-        data: { userId: c.var.user.id, name: body.name, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token), expiresAt: body.expiresAt ? new Date(`${body.expiresAt}T23:59:59.999+07:00`) : null, createdAt: c.var.deps.clock() },
+        data: { userId: c.var.user.id, name: body.name, scope: body.scope, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token), expiresAt: new Date(`${expiresOn}T23:59:59.999+07:00`), createdAt: c.var.deps.clock() },
         include,
       });
-      await audit(c, { action: "create", entity: "api_token", entityId: t.id, unitId: c.var.user.unitId, details: { name: body.name, prefix: t.prefix, expiresAt: body.expiresAt ?? null } }, tx);
+      await audit(c, { action: "create", entity: "api_token", entityId: t.id, unitId: c.var.user.unitId, details: { name: body.name, prefix: t.prefix, scope: body.scope, expiresAt: expiresOn } }, tx);
       return t;
     });
     return c.json({ ...out(row), token }, 201);

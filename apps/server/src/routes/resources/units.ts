@@ -30,7 +30,7 @@ const NewUnit = z.object({
 });
 
 const list = createRoute({
-  method: "get", path: "/api/units", tags: ["Units"], security, middleware: [requireAuth()] as const,
+  method: "get", path: "/api/units", tags: ["Units"], security, middleware: [requireAuth({ token: "submit" })] as const,
   summary: "Units in your scope valid on a date (default today); q is diacritics-insensitive (\"za hung\" finds \"Xã Zà Hung\")",
   request: { query: ListQuery.extend({ parentId: z.string().max(64).optional(), level: Level.optional(), date: Day.optional(), code: z.string().max(20).optional(), active: z.enum(["true", "false"]).optional() }) },
   responses: { 200: jsonOk(z.array(UnitRow), "Units (total in X-Total-Count)"), ...errorResponses },

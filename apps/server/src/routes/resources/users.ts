@@ -49,7 +49,7 @@ const update = createRoute({
 });
 const remove = createRoute({ method: "delete", path: "/api/users/{id}", tags: ["Users"], security, middleware: [requireAuth()] as const, summary: "Deactivate an account (its sessions and tokens stop working)", request: { params: IdParam }, responses: { 200: jsonOk(Account, "Deactivated"), ...errorResponses } });
 const reset = createRoute({
-  method: "post", path: "/api/users/{id}/reset-password", tags: ["Users"], security, middleware: [requireAuth()] as const, summary: "Set a new password for an account you manage (its sessions end)",
+  method: "post", path: "/api/users/{id}/reset-password", tags: ["Users"], security, middleware: [requireAuth()] as const, summary: "Set a new password for an account of a unit below yours (admins: any in scope); its sessions end",
   request: { params: IdParam, body: jsonBody(z.object({ password: Password, mustChangePassword: z.boolean().default(false) })) },
   responses: { 204: { description: "Password set" }, ...errorResponses },
 });
@@ -153,6 +153,10 @@ export function userResources() {
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
     const target = await manageable(c, id);
+    // Whoever sets a password can sign in as its owner: a colleague of the same unit may not, only the level above (or an admin).
+    if (c.var.user.role !== "ADMIN" && target.unitId === c.var.user.unitId) {
+      throw forbidden({ vi: "Chỉ quản trị viên hoặc cấp trên của đơn vị mới đặt lại được mật khẩu tài khoản này.", en: "Only an administrator or the level above this account's unit may reset its password." });
+    }
     const passwordHash = await hashPassword(b.password);
     await c.var.deps.db.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: b.mustChangePassword, failedLogins: 0, lockedUntil: null } });
