@@ -34,6 +34,7 @@ import type { WorkbookState } from "./validate/state";
 import { checkSummaries } from "./validate/totals";
 
 export { RULES, RULE_CODES, type RuleCode } from "./validate/rules";
+export { formerAndCurrentIssue, formerUnitIssue, notReportingIssue } from "./validate/unit-rules";
 export const COUNT_FIELD_NAMES = FIELD_NAMES;
 
 /** Options of the outlier rule (defaults: a jump is suspicious above 10× the usual daily output × days, and above 500). */

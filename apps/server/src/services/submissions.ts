@@ -10,6 +10,9 @@ import {
   COUNT_FIELDS,
   ZERO_COUNTS,
   detectReportDate,
+  formerAndCurrentIssue,
+  formerUnitIssue,
+  notReportingIssue,
   validateGrid,
   type Grid,
   type ProgressCounts,
@@ -201,13 +204,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
       const target = byId.get(f.successorId)!;
       const key = `${target.id}|${r.registerKind}|${r.phase}`;
       if (!merged.has(key) && out.some((o) => `${o.unit.id}|${o.registerKind}|${o.phase}` === key)) {
-        issues.push({
-          code: "UNIT_FORMER_AND_CURRENT", severity: "error", sheet: r.sheet, cell: r.cells.unit ?? null, row: r.row,
-          message: {
-            vi: `${r.unit.fullName} (cũ) nay thuộc ${target.fullName}, nhưng bảng tính cũng có dòng của ${target.fullName}: số liệu sẽ bị tính hai lần. Hãy xóa một trong hai dòng.`,
-            en: `${r.unit.fullName} (former) is now part of ${target.fullName}, which the sheet also lists: the figures would count twice. Remove one of the rows.`,
-          },
-        });
+        issues.push(formerAndCurrentIssue(r, target));
         return;
       }
       const existing = merged.get(key);
@@ -218,13 +215,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
         merged.set(key, row);
         out.push(row);
       }
-      issues.push({
-        code: "UNIT_FORMER", severity: "warning", sheet: r.sheet, cell: r.cells.unit ?? null, row: r.row,
-        message: {
-          vi: `${r.unit.fullName} (cũ) nay thuộc ${target.fullName}${f.share < 1 ? ` (${Math.round(f.share * 100)}%)` : ""}: số liệu được ghi cho ${target.fullName}.`,
-          en: `${r.unit.fullName} (former) is now part of ${target.fullName}${f.share < 1 ? ` (${Math.round(f.share * 100)}%)` : ""}: its figures are credited to ${target.fullName}.`,
-        },
-      });
+      issues.push(formerUnitIssue(r, target, f.share));
     });
   }
   return { rows: out, issues };
@@ -234,17 +225,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
 function leafIssues(result: ValidationResult, leafIds: Set<string>): ValidationIssue[] {
   return result.rows
     .filter((r) => !leafIds.has(r.unit.id))
-    .map((r) => ({
-      code: "UNIT_NOT_REPORTING",
-      severity: "error" as const,
-      sheet: r.sheet,
-      cell: r.cells.unit ?? null,
-      row: r.row,
-      message: {
-        vi: `${r.unit.fullName} có đơn vị trực thuộc: số liệu được tổng hợp từ các đơn vị đó, không nhập trực tiếp. Hãy báo cáo theo từng xã/đơn vị trực thuộc.`,
-        en: `${r.unit.fullName} has units below it: its figures are the sum of theirs and cannot be entered directly. Report per commune/unit below it.`,
-      },
-    }));
+    .map((r) => notReportingIssue(r));
 }
 
 /** Each retry follows another writer's commit for the unit, so a sheet is retried at most once per sheet ahead of it. */

@@ -1,6 +1,7 @@
 /**
  * The catalogue of rule codes with their severities, and the collector every rule reports through. Codes are
- * stable: the apps and stored submissions refer to them.
+ * stable: the apps and stored submissions refer to them. validateGrid applies all but the last three, which
+ * need the unit tree over time (successions, which units report): the server applies them with unit-rules.ts.
  */
 import { columnLetters } from "../a1";
 import { formatNumber } from "../format";
@@ -39,6 +40,10 @@ export const RULES = {
   CORRECTION_REASON_MISSING: "error",
   OUTLIER_JUMP: "warning",
   INVENTORY_MISMATCH: "warning",
+  // Applied by the server, which knows the unit tree over time; their issues are built by unit-rules.ts.
+  UNIT_FORMER: "warning",
+  UNIT_FORMER_AND_CURRENT: "error",
+  UNIT_NOT_REPORTING: "error",
 } as const satisfies Record<string, Severity>;
 export type RuleCode = keyof typeof RULES;
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
