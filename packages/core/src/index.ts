@@ -12,3 +12,5 @@ export * from "./template";
 export * from "./validate";
 export * from "./messages";
 export * from "./reading/types";
+export * from "./targets";
+export * from "./dates";

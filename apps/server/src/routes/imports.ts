@@ -12,7 +12,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import ExcelJS from "exceljs";
-import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, importUnitRegistry, searchText, type RegistryNode } from "@sohoa/db";
+import { checkTargetRows, monthEnd, monthLabel, monthStart, monthsBetween, readTargetSheet, TARGET_HEAD, TARGET_SHEET, type TargetIssue } from "@sohoa/core";
+import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, importUnitRegistry, type RegistryNode } from "@sohoa/db";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
@@ -155,56 +156,6 @@ const whereabouts = createRoute({
   },
 });
 
-const colName = (col: number) => {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-const monthStart = (m: string) => `${m}-01`;
-const monthEnd = (m: string) => {
-  const [y, mo] = m.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
-};
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split("-").map(Number) as [number, number];
-  for (let guard = 0; guard < 61; guard++) {
-    const s = `${y}-${String(m).padStart(2, "0")}`;
-    if (s > to) break;
-    out.push(s);
-    if (++m > 12) { m = 1; y++; }
-  }
-  return out;
-}
-const monthLabel = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
-/** "03/2025", "3/2025", "Tháng 03/2025", "T3/2025", "2025-03", a date cell (2025-03-01) → "2025-03". */
-function parseMonthHeader(v: unknown): string | null {
-  if (typeof v !== "string") return null;
-  const s = searchText(v).replace(/^(thang|month|t)\s*/, "").trim();
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
-  if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? `${m[2]}-${m[1]!.padStart(2, "0")}` : null;
-  m = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(s);
-  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${m[2]}` : null;
-  return null;
-}
-/** A count as typed: 12000, "12000", "12.000", "12 000" (Vietnamese grouping). */
-function parseCount(v: unknown): number | null | "bad" {
-  if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number") return Number.isInteger(v) && v >= 0 && v <= 1_000_000_000 ? v : "bad";
-  if (typeof v === "string") {
-    const s = v.trim();
-    if (!s) return null;
-    if (/^\d{1,3}([. \u00a0]\d{3})+$/.test(s) || /^\d+$/.test(s)) {
-      const n = Number(s.replace(/[. \u00a0]/g, ""));
-      return n <= 1_000_000_000 ? n : "bad";
-    }
-  }
-  return "bad";
-}
-
-const SHEET = "Chỉ tiêu tháng";
-const HEAD = { code: "Mã đơn vị", name: "Tên đơn vị", parent: "Thuộc" };
-
 export function importRoutes() {
   const app = router();
   for (const p of ["/api/units/import", "/api/units/successors/import", "/api/targets/import"]) {
@@ -298,8 +249,8 @@ export function importRoutes() {
     const have = new Map(existing.map((t) => [`${t.unitId}|${fromDay(t.periodStart).slice(0, 7)}`, t.entriesTarget]));
     const wb = new ExcelJS.Workbook();
     wb.creator = "Sohoa";
-    const ws = wb.addWorksheet(SHEET, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-    ws.addRow([HEAD.code, HEAD.name, HEAD.parent, ...months.map(monthLabel)]);
+    const ws = wb.addWorksheet(TARGET_SHEET, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
+    ws.addRow([TARGET_HEAD.code, TARGET_HEAD.name, TARGET_HEAD.parent, ...months.map(monthLabel)]);
     ws.getRow(1).font = { bold: true };
     ws.getColumn(1).width = 12;
     ws.getColumn(2).width = 32;
@@ -327,90 +278,20 @@ export function importRoutes() {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { config } = c.var.deps;
     const grid = await readXlsxGrid(bytes, { maxUncompressedBytes: config.maxXlsxUncompressedBytes, maxRows: 20_000, maxColumns: 80 });
-    const sheet = grid.sheets[0];
-    const issues: z.infer<typeof CellIssue>[] = [];
-    const sheetName = sheet?.name ?? SHEET;
-    const issue = (cell: string, row: number, code: string, vi: string, en: string) => issues.push({ code, severity: "error", sheet: sheetName, cell, row, message: { vi, en } });
-    const fail = () => c.json({ error: { code: "validation_failed", message: { vi: `Bảng chỉ tiêu có ${issues.length} lỗi, chưa lưu gì. Hãy sửa các ô được nêu rồi tải lên lại.`, en: `The target sheet has ${issues.length} errors; nothing was stored. Fix the cells listed and upload again.` }, issues: issues.slice(0, 500) } }, 422);
-
-    // Header: the first row (of the first 10) with a unit-code column and at least one month column.
-    let headerRow = -1;
-    let codeCol = -1;
-    const monthCols: { col: number; month: string }[] = [];
-    for (let r = 0; r < Math.min(10, sheet?.rows.length ?? 0) && headerRow < 0; r++) {
-      const row = sheet!.rows[r] ?? [];
-      const cc = row.findIndex((v) => typeof v === "string" && /^(ma( don vi)?|unit code|code)$/.test(searchText(v)));
-      const ms = row.map((v, col) => ({ col, month: parseMonthHeader(v) })).filter((m): m is { col: number; month: string } => m.month !== null);
-      if (cc >= 0 && ms.length > 0) { headerRow = r; codeCol = cc; monthCols.push(...ms); }
-    }
-    if (!sheet || headerRow < 0) {
-      issue("A1", 1, "no_header", `Không tìm thấy dòng tiêu đề có cột "${HEAD.code}" và ít nhất một cột tháng (MM/YYYY). Hãy dùng tệp mẫu.`, `No header row with a "${HEAD.code}" column and at least one month column (MM/YYYY). Use the template.`);
-      return fail();
-    }
-    const first = fromDay(k.startDate).slice(0, 7);
-    const last = fromDay(k.endDate).slice(0, 7);
-    const seenMonths = new Set<string>();
-    for (const m of monthCols) {
-      const a1 = `${colName(m.col)}${headerRow + 1}`;
-      if (seenMonths.has(m.month)) issue(a1, headerRow + 1, "duplicate_month", `Tháng ${monthLabel(m.month)} có hai cột.`, `Month ${monthLabel(m.month)} has two columns.`);
-      seenMonths.add(m.month);
-      if (m.month < first || m.month > last) issue(a1, headerRow + 1, "month_outside_campaign", `Tháng ${monthLabel(m.month)} nằm ngoài thời gian của đợt "${k.name}" (${vnDate(fromDay(k.startDate))} – ${vnDate(fromDay(k.endDate))}).`, `Month ${monthLabel(m.month)} is outside campaign "${k.name}" (${fromDay(k.startDate)} – ${fromDay(k.endDate)}).`);
-    }
-    const earliest = [...seenMonths].sort()[0]!;
-    const at = toDay(monthStart(earliest));
-
+    const campaign = { name: k.name, startDate: fromDay(k.startDate), endDate: fromDay(k.endDate) };
+    const fail = (issues: TargetIssue[]) => c.json({ error: { code: "validation_failed", message: { vi: `Bảng chỉ tiêu có ${issues.length} lỗi, chưa lưu gì. Hãy sửa các ô được nêu rồi tải lên lại.`, en: `The target sheet has ${issues.length} errors; nothing was stored. Fix the cells listed and upload again.` }, issues: issues.slice(0, 500) } }, 422);
+    const sheet = readTargetSheet(grid.sheets[0], campaign);
+    if (sheet.headerRow < 0) return fail(sheet.issues);
+    const seenMonths = sheet.months;
+    const at = toDay(monthStart(seenMonths[0]!));
     // Every code of the sheet, looked up once: valid on the first month, in the person's scope, under the campaign.
-    const dataRows = sheet.rows.slice(headerRow + 1).map((row, i) => ({ row, r: headerRow + 2 + i }));
-    const codes = [...new Set(dataRows.map(({ row }) => row[codeCol]).filter((v) => v !== null && v !== undefined && v !== "").map((v) => String(v).trim()))];
-    const found = codes.length
-      ? await prisma.unit.findMany({ where: { code: { in: codes }, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true, ancestors: { where: { ancestorId: k.unitId }, select: { distance: true } } } })
+    const found = sheet.codes.length
+      ? await prisma.unit.findMany({ where: { code: { in: sheet.codes }, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true, ancestors: { where: { ancestorId: k.unitId }, select: { distance: true } } } })
       : [];
-    const byCode = new Map(found.map((u) => [u.code, u]));
-    const rowsOut: z.infer<typeof PreviewRow>[] = [];
-    const seenCodes = new Map<string, number>();
-    for (const { row, r } of dataRows) {
-      const raw = row[codeCol];
-      const values = monthCols.map((m) => ({ ...m, v: row[m.col], a1: `${colName(m.col)}${r}` }));
-      const anyValue = values.some((x) => x.v !== null && x.v !== undefined && x.v !== "");
-      const codeCell = `${colName(codeCol)}${r}`;
-      if (raw === null || raw === undefined || raw === "") {
-        if (anyValue) issue(codeCell, r, "missing_unit", "Dòng có chỉ tiêu nhưng thiếu mã đơn vị.", "The row has targets but no unit code.");
-        continue;
-      }
-      const code = String(raw).trim();
-      const u = byCode.get(code);
-      if (!u) {
-        issue(codeCell, r, "unit_not_in_scope", `Mã đơn vị ${code} không có trong phạm vi của bạn vào ngày ${vnDate(monthStart(earliest))}.`, `Unit code ${code} is not within your scope on ${monthStart(earliest)}.`);
-        continue;
-      }
-      if (user.role !== "ADMIN" && u.id === user.unitId) {
-        issue(codeCell, r, "own_unit", `Không tự đặt chỉ tiêu cho đơn vị của mình (${u.fullName}); cấp trên đặt chỉ tiêu này.`, `You cannot set your own unit's target (${u.fullName}); the level above sets it.`);
-        continue;
-      }
-      if (u.ancestors.length === 0) {
-        issue(codeCell, r, "not_in_campaign", `Đợt "${k.name}" không áp dụng cho ${u.fullName}.`, `Campaign "${k.name}" does not cover ${u.fullName}.`);
-        continue;
-      }
-      const dup = seenCodes.get(code);
-      if (dup) {
-        issue(codeCell, r, "duplicate_unit", `Mã đơn vị ${code} đã có ở dòng ${dup}.`, `Unit code ${code} already appears on row ${dup}.`);
-        continue;
-      }
-      seenCodes.set(code, r);
-      for (const x of values) {
-        const n = parseCount(x.v);
-        if (n === "bad") {
-          issue(x.a1, r, "bad_count", `Chỉ tiêu "${String(x.v)}" của ${u.fullName} tháng ${monthLabel(x.month)} phải là số nguyên không âm (ví dụ 12.000).`, `The target "${String(x.v)}" of ${u.fullName} for ${monthLabel(x.month)} must be a whole number, zero or more (e.g. 12,000).`);
-        } else if (n !== null) {
-          rowsOut.push({ unit: { id: u.id, code: u.code, fullName: u.fullName }, month: x.month, entriesTarget: n, before: null, cell: x.a1 });
-        }
-      }
-    }
-    if (issues.length) return fail();
-    if (rowsOut.length === 0) {
-      issue(`${colName(monthCols[0]!.col)}${headerRow + 2}`, headerRow + 2, "empty", "Bảng không có chỉ tiêu nào để nhập.", "The sheet has no targets to import.");
-      return fail();
-    }
+    const byCode = new Map(found.map((u) => [u.code, { id: u.id, code: u.code, fullName: u.fullName, inCampaign: u.ancestors.length > 0 }]));
+    const checked = checkTargetRows(sheet, byCode, campaign, user.role === "ADMIN" ? null : user.unitId);
+    if (checked.issues.length) return fail(checked.issues);
+    const rowsOut: z.infer<typeof PreviewRow>[] = checked.rows.map((x) => ({ unit: x.unit, month: x.month, entriesTarget: x.entriesTarget, before: null, cell: x.cell }));
 
     const existing = await prisma.target.findMany({ where: { campaignId: k.id, periodType: "MONTH", unitId: { in: [...new Set(rowsOut.map((x) => x.unit.id))] }, periodStart: { in: [...seenMonths].map((m) => toDay(monthStart(m))) } }, select: { id: true, unitId: true, periodStart: true, entriesTarget: true } });
     const have = new Map(existing.map((t) => [`${t.unitId}|${fromDay(t.periodStart).slice(0, 7)}`, t]));
@@ -433,7 +314,7 @@ export function importRoutes() {
         }
         await audit(c, {
           action: "import", entity: "target", unitId: user.unitId,
-          details: { campaignId: k.id, filename: file.name.slice(0, 200), sha256, created, updated, unchanged, months: [...seenMonths].sort(), changes: rowsOut.filter((x) => x.before !== x.entriesTarget).slice(0, 2000).map((x) => ({ unit: x.unit.code, month: x.month, before: x.before, after: x.entriesTarget })) },
+          details: { campaignId: k.id, filename: file.name.slice(0, 200), sha256, created, updated, unchanged, months: seenMonths, changes: rowsOut.filter((x) => x.before !== x.entriesTarget).slice(0, 2000).map((x) => ({ unit: x.unit.code, month: x.month, before: x.before, after: x.entriesTarget })) },
         }, tx);
       }, { timeout: 120_000, maxWait: 30_000 });
     }
