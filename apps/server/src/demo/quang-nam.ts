@@ -27,6 +27,7 @@ import {
   seedReferenceData,
   searchText,
 } from "@sohoa/db";
+import { addDays } from "@sohoa/core";
 import { hashPassword } from "../lib/crypto";
 import { apportion, rng } from "./random";
 
@@ -64,11 +65,6 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return (await db.prisma.unit.count({ where: { level: { not: "NATION" } } })) === 0;
 }
 
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A local (Asia/Ho_Chi_Minh, UTC+7) time on a date, as an instant. */
 const localTime = (iso: string, minutes: number) => new Date(day(iso).getTime() + (minutes - 7 * 60) * 60_000);

@@ -9,10 +9,12 @@ import type { Context } from "hono";
 import {
   COUNT_FIELDS,
   ZERO_COUNTS,
+  addDays,
   detectReportDate,
   formerAndCurrentIssue,
   formerUnitIssue,
   notReportingIssue,
+  todayInVietnam,
   validateGrid,
   type Grid,
   type ProgressCounts,
@@ -32,7 +34,6 @@ import { replay, requestFingerprint } from "./idempotency";
 import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
-import { addDays, vnToday } from "./progress";
 
 export type SubmissionSource = "ADDIN" | "UPLOAD" | "CONSOLE" | "API";
 
@@ -128,7 +129,7 @@ async function validationContext(db: Database, user: AuthUser, unitCode: string,
     });
   }
   const ctx: ValidationContext = {
-    today: vnToday(now),
+    today: todayInVietnam(now),
     submitter: toRef(submitter),
     units: [...subtree.map(toRef), ...formerUsable.map((u) => ({ ...toRef(u), parentId: null, code: currentCodes.has(u.code) ? `${u.code}*` : u.code }))],
     registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
@@ -254,7 +255,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   // A sheet that states no date and a request that gives none is refused (DATE_MISSING), never filed under today:
   // today only picks the map of units to read it with.
   const stated = input.reportDate ?? detectReportDate(input.grid, layouts);
-  let date = stated ?? vnToday(now);
+  let date = stated ?? todayInVietnam(now);
   const idempotencyKey = input.dryRun ? undefined : input.idempotencyKey;
   let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
@@ -344,7 +345,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
  */
 function undated(input: SubmitInput, now: Date): SubmitOutcome {
   const unit: UnitRef = { id: "-", code: input.unitCode, name: input.unitCode, fullName: input.unitCode, level: "COMMUNE", parentId: null };
-  const { reading } = validateGrid(input.grid, { today: vnToday(now), submitter: unit, units: [unit], registerKinds: [], phases: [] });
+  const { reading } = validateGrid(input.grid, { today: todayInVietnam(now), submitter: unit, units: [unit], registerKinds: [], phases: [] });
   const issues: ValidationIssue[] = [{
     code: "DATE_MISSING", severity: "error", sheet: input.grid.sheets[0]?.name ?? "", cell: null,
     message: {
