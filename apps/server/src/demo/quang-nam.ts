@@ -1,5 +1,5 @@
 /**
- * The Quảng Nam demonstration (DOMAIN.md, seed article of 18/02/2025): the real 17 districts and 233
+ * The Quảng Nam demonstration (after the press report of 18/02/2025): the real 17 districts and 233
  * communes from the 2025-06-30 registry, the provincial Department of Justice as a reporting agency, the
  * "20-day peak" campaign with per-district deadlines (slow districts 07/03, others 04/03), monthly targets,
  * reporting schedules (daily 17:00, weekly Friday 18:00, monthly before the 16th) and 30 days of daily
