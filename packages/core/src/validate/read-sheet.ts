@@ -5,12 +5,13 @@
  * Written for 100,000-row roll-ups: no per-row closures, one object per row (the row itself).
  */
 import { isNumberingRow, type TableLayout } from "../headers";
-import { cellRef, frameDates, isHeadingIndex, isSummaryName, trailerStart, unitHints, type FrameDates } from "../reading/frame";
+import { cellRef, frameDates, isHeadingIndex, isSummaryName, trailerStart, unitHints } from "../reading/frame";
 import { SheetRecorder } from "../reading/recorder";
 import type { SheetReading } from "../reading/types";
 import { compactKey, normalizeName } from "../text";
 import type { ProgressRow, Sheet, UnitRef } from "../types";
-import { str, type Collector } from "./rules";
+import { sheetFrameDate } from "./report-date";
+import { str } from "./rules";
 import { readDataRow } from "./row-rules";
 import { sheetColumns, type WorkbookState } from "./state";
 import { compareRows, compareTotals } from "./totals";
@@ -23,16 +24,6 @@ const SECTION_LABEL = /^\s*(?:[IVX]{1,4}\s*[.)-]?\s+)?(?:giai|gđ|gd|phase)/i;
 interface PendingGroup { r: number; unit: UnitRef; from: number }
 /** A section row with figures ("I | Giai đoạn 1 | 1.200 | …"): its subtotal is checked when the next section starts. */
 interface PendingSection { r: number; from: number; label: string }
-
-/** The report date a sheet's frame states, or a DATE_INVALID for a label whose date cannot be read. */
-function sheetFrameDate(out: Collector, name: string, frame: FrameDates): { date: string; cell: string } | null {
-  if (frame.reportDate) return { date: frame.reportDate.date, cell: cellRef(frame.reportDate.r, frame.reportDate.c) };
-  if (frame.invalid) {
-    const raw = frame.invalid.text.slice(0, 60);
-    out.add("DATE_INVALID", name, frame.invalid.r, frame.invalid.c, { vi: `Ngày báo cáo "${raw}" không đúng định dạng; hãy ghi theo dạng ngày/tháng/năm, ví dụ 18/02/2025.`, en: `The report date "${raw}" is not a valid date; write it as day/month/year, e.g. 18/02/2025.` });
-  }
-  return null;
-}
 
 /** Reads one sheet's table into w.rows (a summary sheet's rows into w.summaryRows), its reading into `readings`. */
 export function readSheet(w: WorkbookState, sheet: Sheet, layout: TableLayout, readings: SheetReading[]): void {

@@ -3,10 +3,21 @@
  * (DATE_MISSING otherwise), not in the future, inside the campaign; and where it was read from, for the reading.
  */
 import { formatDate } from "../format";
+import { cellRef, type FrameDates } from "../reading/frame";
 import type { SheetReading, WorkbookReading } from "../reading/types";
 import type { ProgressRow } from "../types";
-import { RULES } from "./rules";
+import { RULES, type Collector } from "./rules";
 import type { WorkbookState } from "./state";
+
+/** The report date a sheet's frame states, or a DATE_INVALID for a label whose date cannot be read. */
+export function sheetFrameDate(out: Collector, name: string, frame: FrameDates): { date: string; cell: string } | null {
+  if (frame.reportDate) return { date: frame.reportDate.date, cell: cellRef(frame.reportDate.r, frame.reportDate.c) };
+  if (frame.invalid) {
+    const raw = frame.invalid.text.slice(0, 60);
+    out.add("DATE_INVALID", name, frame.invalid.r, frame.invalid.c, { vi: `Ngày báo cáo "${raw}" không đúng định dạng; hãy ghi theo dạng ngày/tháng/năm, ví dụ 18/02/2025.`, en: `The report date "${raw}" is not a valid date; write it as day/month/year, e.g. 18/02/2025.` });
+  }
+  return null;
+}
 
 /** The report date of the rows read (the request's when they state none), its rules applied. */
 export function workbookDate(w: WorkbookState, firstName: string): string | null {
