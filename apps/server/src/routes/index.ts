@@ -9,6 +9,7 @@ import { complianceRoutes } from "./compliance";
 import { reportRoutes } from "./reports";
 import { reminderRoutes } from "./reminders";
 import { importRoutes } from "./imports";
+import { targetImportRoutes } from "./targets-import";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -18,7 +19,8 @@ export function apiRoutes() {
   app.route("/", submissionRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
-  app.route("/", importRoutes()); // before the resources: /api/targets/template.xlsx is not a target id
+  app.route("/", importRoutes());
+  app.route("/", targetImportRoutes()); // before the resources: /api/targets/template.xlsx is not a target id
   app.route("/", resourceRoutes());
   app.route("/", complianceRoutes());
   app.route("/", reportRoutes());
