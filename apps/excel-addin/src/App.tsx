@@ -3,11 +3,11 @@ import {
   Badge, Button, Caption1, Checkbox, Divider, Field, Input, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
   Select, Spinner, Text, Textarea, Title3,
 } from "@fluentui/react-components";
-import { buildCommuneTemplate, buildRollupTemplate, validateGrid, formatDate, formatNumber, formatPercent, formatProgress, type Locale, type ValidationIssue, type WorkbookReading } from "@sohoa/core";
+import { buildCommuneTemplate, buildRollupTemplate, validateGrid, formatDate, formatNumber, formatPercent, formatProgress, todayInVietnam, type Locale, type ValidationIssue, type WorkbookReading } from "@sohoa/core";
 import { createClient, newIdempotencyKey, RequestFailed, type Receipt, type SubmitBody, type UnitRow, type UnitSummary } from "./api";
 import { translate, type Key } from "./i18n";
 import { forgetSession, loadSession, saveSession, type Session } from "./session";
-import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, vnToday, type UnitData } from "./validation";
+import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, type UnitData } from "./validation";
 import { inExcel } from "./excel/host";
 import { pane, row, shrink, spread, stack } from "./layout";
 import { clearMarks, validateAndMark } from "./excel/marks";
@@ -168,7 +168,7 @@ function Workspace({ session, locale, tr, now, onSignOut, onExpired }: { session
     void load();
   }, [load]);
 
-  const today = vnToday(now());
+  const today = todayInVietnam(now());
 
   async function act(name: string, fn: () => Promise<void>) {
     setBusy(name);

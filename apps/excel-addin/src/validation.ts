@@ -16,10 +16,6 @@ export interface UnitData {
 
 const ref = (u: UnitSummary): UnitRef => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null });
 
-/** Today's date in Asia/Ho_Chi_Minh (the clock is passed in). */
-export function vnToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 /**
  * The date a report is made for: today, unless the unit has since been closed (merged or divided in a

@@ -1,4 +1,4 @@
-/** The worked examples of DOMAIN.md, as tests. */
+/** Worked examples of the domain with Quảng Nam's real figures (February 2025): progress lines, growth, targets, roll-ups. */
 import { describe, expect, it } from "vitest";
 import { formatGrowth, formatPercent, formatProgress } from "./format";
 import { bucketOf, completion, distribution, growth, outputBetween, percentOfTarget, rankBy, rollupTree, sumCounts, type TreeNode } from "./metrics";

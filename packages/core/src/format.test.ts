@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDateInWords, formatGrowth, formatNumber, formatPercent, formatProgress } from "./format";
 import { growth, percentOfTarget } from "./metrics";
 
-describe("Vietnamese formatting (DOMAIN.md figures)", () => {
+describe("Vietnamese formatting of Quảng Nam's figures (642.806/1.443.893, 44,5%), and the English one", () => {
   it("writes Quảng Nam's line the Vietnamese way, and in English", () => {
     expect(formatProgress(642_806, 1_443_893)).toBe("642.806/1.443.893 (44,5%)");
     expect(formatProgress(642_806, 1_443_893, "en")).toBe("642,806/1,443,893 (44.5%)");

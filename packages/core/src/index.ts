@@ -14,3 +14,5 @@ export * from "./messages";
 export * from "./reading/types";
 export * from "./reading/saved-layouts";
 export * from "./cell-text";
+export * from "./targets";
+export * from "./dates";

@@ -64,7 +64,7 @@ describe("matchUnit", () => {
   });
 });
 
-describe("DOMAIN.md: the 2025-06-30 registry (Quảng Nam, province 49)", () => {
+describe("matching names against the shipped 2025-06-30 registry (Quảng Nam, province 49)", () => {
   type Raw = { code: string; name: string; fullName: string; districts: { code: string; name: string; fullName: string; wards: { code: string; name: string; fullName: string }[] }[] };
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/registry/vn-units-2025-06-30.json");
   const qn = (JSON.parse(readFileSync(file, "utf8")) as Raw[]).find((p) => p.code === "49")!;

@@ -1,12 +1,14 @@
 /**
  * Every rule code has a fixture here that produces it: the test fails when a code is added without one.
  * Each issue is checked in both languages (Vietnamese with diacritics and a "Hãy …" telling how to fix it;
- * English with an instruction) and at its cell.
+ * English with an instruction) and at its cell. The rules the server applies (unit-rules.ts) are produced by
+ * the functions it calls, on a row validateGrid read; UNIT_FORMER is a notice (nothing to fix: it says where
+ * the figures went), so it is checked for naming the successor instead of for an instruction.
  */
 import { describe, expect, it } from "vitest";
 import { buildCommuneTemplate, buildRollupTemplate } from "./template";
-import { RULE_CODES, RULES, validateGrid, type RuleCode } from "./validate";
-import type { CellValue, Grid, PhaseRef, ProgressCounts, RegisterKindRef, UnitRef, ValidationContext } from "./types";
+import { formerAndCurrentIssue, formerUnitIssue, notReportingIssue, RULE_CODES, RULES, validateGrid, type RuleCode } from "./validate";
+import type { CellValue, Grid, PhaseRef, ProgressCounts, RegisterKindRef, UnitRef, ValidationContext, ValidationIssue, ValidationResult } from "./types";
 
 const kinds: RegisterKindRef[] = [{ code: "BIRTH", nameVi: "Khai sinh", nameEn: "Birth" }, { code: "DEATH", nameVi: "Khai tử", nameEn: "Death" }];
 const phases: PhaseRef[] = [{ code: "P1", nameVi: "Giai đoạn 1", nameEn: "Phase 1" }, { code: "P2", nameVi: "Giai đoạn 2", nameEn: "Phase 2" }];
@@ -30,7 +32,18 @@ function rollup(lines: CellValue[][], date = "Ngày báo cáo: 18/02/2025"): Gri
   return { sheets: [{ name: "Huyện", rows: [[date], ["Mã đơn vị", "Tên đơn vị", "Tổng số dữ liệu cần số hóa", "Số dữ liệu đã số hóa", "Tỷ lệ (%)"], ...lines] }] };
 }
 
-const fixtures: Record<RuleCode, [Grid, ValidationContext, string | null]> = {
+/** A server-applied rule: its issue built by core's function on the first row validateGrid read of a roll-up. */
+function serverRule(build: (r: ValidationResult["rows"][number]) => ValidationIssue): [Grid, ValidationContext, string | null, (r: ValidationResult) => ValidationResult] {
+  const apply = (r: ValidationResult): ValidationResult => {
+    const issues = [...r.issues, build(r.rows[0]!)];
+    return { ...r, issues, hasErrors: issues.some((i) => i.severity === "error") };
+  };
+  return [rollup([["20491", null, 100, 1]]), dctx(), "A3", apply];
+}
+/** Rules that say what was done, with nothing to fix. */
+const NOTICES = new Set<RuleCode>(["UNIT_FORMER"]);
+
+const fixtures: Record<RuleCode, [Grid, ValidationContext, string | null, ((r: ValidationResult) => ValidationResult)?]> = {
   HEADER_NOT_FOUND: [{ sheets: [{ name: "S", rows: [["Danh sách cán bộ"], ["Họ tên", "Chức vụ"]] }] }, cctx(), null],
   NO_ROWS: [{ sheets: [buildCommuneTemplate({ unit: za, registerKinds: kinds, phases, reportDate: "2025-02-19" })] }, cctx(), null],
   ROW_EMPTY: [rollup([["20491", null, 100, 1], ["20473", null, null, null]]), dctx(), "D4"],
@@ -62,6 +75,9 @@ const fixtures: Record<RuleCode, [Grid, ValidationContext, string | null]> = {
   CORRECTION_REASON_MISSING: [commune((r) => (r[5]![11] = "x")), cctx(), "L6"],
   OUTLIER_JUMP: [commune((r) => (r[5]![6] = 900)), cctx({ previous: new Map([["20491|BIRTH|P1", C(1000, 0)]]), recentDailyOutput: new Map([["20491", 20]]) }), "G6"],
   INVENTORY_MISMATCH: [commune(), cctx({ inventory: new Map([["20491|BIRTH|P1", C(1200, 0)]]) }), "F6"],
+  UNIT_FORMER: serverRule((r) => formerUnitIssue(r, sk, 0.4)),
+  UNIT_FORMER_AND_CURRENT: serverRule((r) => formerAndCurrentIssue(r, sk)),
+  UNIT_NOT_REPORTING: serverRule((r) => notReportingIssue({ ...r, unit: district })),
 };
 
 describe("every rule code: produced, in both languages, at its cell", () => {
@@ -69,8 +85,9 @@ describe("every rule code: produced, in both languages, at its cell", () => {
     expect(Object.keys(fixtures).sort()).toEqual([...RULE_CODES].sort());
   });
   it.each(RULE_CODES.map((c) => [c]))("%s", (code) => {
-    const [grid, ctx, cell] = fixtures[code];
-    const r = validateGrid(grid, ctx);
+    const [grid, ctx, cell, server] = fixtures[code];
+    const read = validateGrid(grid, ctx);
+    const r = server ? server(read) : read;
     const found = r.issues.filter((i) => i.code === code);
     expect(found.length, JSON.stringify(r.issues.map((i) => `${i.code}@${i.cell}`))).toBeGreaterThan(0);
     const i = found[0]!;
@@ -78,9 +95,15 @@ describe("every rule code: produced, in both languages, at its cell", () => {
     expect(i.cell).toBe(cell);
     if (i.cell) expect(i.row).toBe(Number(i.cell.replace(/^[A-Z]+/, "")));
     expect(i.message.vi).toMatch(/[ăâđêôơưáàảãạéèẻẽẹíìỉĩịóòỏõọúùủũụýỳỷỹỵ]/i);
-    expect(i.message.vi).toMatch(/\bHãy\b|\bhãy\b/u);
     expect(i.message.en).not.toMatch(/\b(Hãy|hãy|không|dòng|Ô|lớn hơn|trang)\b/u);
-    expect(i.message.en).toMatch(/\b(use|enter|write|check|correct|pick|remove|send|add|confirm|update|say)\b/i);
+    if (NOTICES.has(code)) {
+      expect(i.severity).toBe("warning");
+      expect(i.message.vi).toContain(sk.fullName);
+      expect(i.message.en).toContain(sk.fullName);
+    } else {
+      expect(i.message.vi).toMatch(/\bHãy\b|\bhãy\b/u);
+      expect(/\b(use|enter|write|check|correct|pick|remove|send|add|confirm|update|say)\b/i.test(i.message.en) || /(^|\. )Report\b/.test(i.message.en)).toBe(true);
+    }
     if (RULES[code] === "error") expect(r.hasErrors).toBe(true);
   });
   it("the roll-up template's own wildcard rows are never duplicates of each other", () => {

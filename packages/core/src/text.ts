@@ -122,3 +122,15 @@ export function editDistanceAtMost(a: string, b: string, max: number): number {
   }
   return Math.min(prev[lb]!, max + 1);
 }
+
+/** Lower-case, diacritics-free, single-spaced text that keeps punctuation, for search and for headers such as "Tháng 03/2025" ("Xã Zà Hung" → "xa za hung"). */
+export function searchText(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -164,7 +164,7 @@ describe("outliers and the report date", () => {
 describe("the rule catalogue", () => {
   it("has stable codes and severities (warnings: not blocking)", () => {
     expect(RULE_CODES).toContain("COUNT_NEGATIVE");
-    expect(RULE_CODES.filter((c) => RULES[c] === "warning").sort()).toEqual(["DATE_OUTSIDE_CAMPAIGN", "INVENTORY_MISMATCH", "OUTLIER_JUMP", "ROW_EMPTY", "UNIT_NAME_MISMATCH"]);
+    expect(RULE_CODES.filter((c) => RULES[c] === "warning").sort()).toEqual(["DATE_OUTSIDE_CAMPAIGN", "INVENTORY_MISMATCH", "OUTLIER_JUMP", "ROW_EMPTY", "UNIT_FORMER", "UNIT_NAME_MISMATCH"]);
   });
 });
 

@@ -164,9 +164,9 @@ describe("sheets officials already have", () => {
   });
 });
 
-describe("DOMAIN.md: \"Zà Hung\" is Xã Za Hung of Huyện Đông Giang in the 2025-06-30 registry", () => {
+describe("the registry shipped in packages/db/registry (2025-06-30): \"Zà Hung\" is Xã Za Hung of Huyện Đông Giang", () => {
   it("matches it by name within Quảng Nam", () => {
-    // The registry Sohoa ships (packages/db/registry, a copy of the one DOMAIN.md describes).
+    // The registry Sohoa ships: every province, district and commune valid on 2025-06-30.
     const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/registry/vn-units-2025-06-30.json");
     const qn = (JSON.parse(readFileSync(file, "utf8")) as { code: string; name: string; fullName: string; districts: { code: string; name: string; fullName: string; wards: { code: string; name: string; fullName: string }[] }[] }[]).find((p) => p.code === "49")!;
     const province: UnitRef = { id: "49", code: "49", name: qn.name, fullName: qn.fullName, level: "PROVINCE", parentId: null };

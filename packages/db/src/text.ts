@@ -1,14 +1,5 @@
-/** Lower-case, diacritics-free, single-spaced text for diacritics-insensitive search ("Xã Zà Hung" → "xa za hung"). */
-export function searchText(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** One folding for search everywhere: core's (the target sheet's headers are read with it too). */
+export { searchText } from "@sohoa/core";
 
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -5,8 +5,9 @@
  */
 import { useState } from "react";
 import { Tooltip, Tabs, Input } from "antd";
+import { columnLetters } from "@sohoa/core";
 import type { ValidationIssue } from "../lib/api-types";
-import { columnName, issueMarks, markAt, type CellValue, type Matrix } from "../lib/grid";
+import { issueMarks, markAt, type CellValue, type Matrix } from "../lib/grid";
 
 const cellStyle: React.CSSProperties = { border: "1px solid #e8e8e8", padding: "2px 6px", whiteSpace: "nowrap", maxWidth: 260, overflow: "hidden", textOverflow: "ellipsis", fontSize: 12, height: 22 };
 const COLORS = { error: "#ffccc7", warning: "#fff1b8" };
@@ -23,7 +24,7 @@ function SheetTable({ sheet, issues, lang, onEdit, maxRows, tints }: { sheet: Ma
         <thead>
           <tr>
             <th style={{ ...cellStyle, background: "#fafafa", position: "sticky", top: 0 }} />
-            {Array.from({ length: width }, (_, c) => <th key={c} style={{ ...cellStyle, background: "#fafafa", position: "sticky", top: 0, zIndex: 1 }}>{columnName(c)}</th>)}
+            {Array.from({ length: width }, (_, c) => <th key={c} style={{ ...cellStyle, background: "#fafafa", position: "sticky", top: 0, zIndex: 1 }}>{columnLetters(c)}</th>)}
           </tr>
         </thead>
         <tbody>
@@ -34,7 +35,7 @@ function SheetTable({ sheet, issues, lang, onEdit, maxRows, tints }: { sheet: Ma
                 const v: CellValue = r[ci] ?? null;
                 const mark = markAt(marks, sheet.name, ri, ci);
                 const key = `${ri}:${ci}`;
-                const a1 = `${columnName(ci)}${ri + 1}`;
+                const a1 = `${columnLetters(ci)}${ri + 1}`;
                 const text = v === null ? "" : typeof v === "number" ? new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 }).format(v) : String(v);
                 const content = editing === key && onEdit ? (
                   <Input size="small" autoFocus defaultValue={v === null ? "" : String(v)} style={{ minWidth: 90 }}

@@ -28,11 +28,6 @@ export function dayNumber(date: string): number {
   return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000);
 }
 
-export function addDays(date: string, days: number): string {
-  const n = dayNumber(date) + days;
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Short axis label for big counts in Vietnamese style: 1.200.000 → "1,2 tr", 45.000 → "45 N". */
 export function compactNumber(n: number, lang: "vi" | "en" = "vi"): string {
   return new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US", { notation: "compact", maximumFractionDigits: 1 }).format(n);

@@ -52,8 +52,3 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
-/** Today's calendar date in Asia/Ho_Chi_Minh, "yyyy-mm-dd". */
-export function todayInVietnam(now: Date): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
-}

@@ -3,6 +3,7 @@
  * into plain matrices. Tolerant because the preview must show whatever the server stored, including grids
  * from older versions, rather than fail.
  */
+import { a1 as toA1 } from "@sohoa/core";
 import type { ValidationIssue } from "./api-types";
 
 export type CellValue = string | number | boolean | null;
@@ -15,16 +16,6 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   let col = 0;
   for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-export function columnName(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function toA1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
 }
 
 function cellValue(c: unknown): CellValue {

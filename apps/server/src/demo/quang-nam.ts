@@ -1,5 +1,5 @@
 /**
- * The Quảng Nam demonstration (DOMAIN.md, seed article of 18/02/2025): the real 17 districts and 233
+ * The Quảng Nam demonstration (after the press report of 18/02/2025): the real 17 districts and 233
  * communes from the 2025-06-30 registry, the provincial Department of Justice as a reporting agency, the
  * "20-day peak" campaign with per-district deadlines (slow districts 07/03, others 04/03), monthly targets,
  * reporting schedules (daily 17:00, weekly Friday 18:00, monthly before the 16th) and 30 days of daily
@@ -27,6 +27,7 @@ import {
   seedReferenceData,
   searchText,
 } from "@sohoa/db";
+import { addDays } from "@sohoa/core";
 import { hashPassword } from "../lib/crypto";
 import { apportion, rng } from "./random";
 
@@ -64,11 +65,6 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return (await db.prisma.unit.count({ where: { level: { not: "NATION" } } })) === 0;
 }
 
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A local (Asia/Ho_Chi_Minh, UTC+7) time on a date, as an instant. */
 const localTime = (iso: string, minutes: number) => new Date(day(iso).getTime() + (minutes - 7 * 60) * 60_000);

@@ -6,7 +6,8 @@ import { badRequest, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { addDays, defaultDate } from "../services/progress";
+import { addDays } from "@sohoa/core";
+import { defaultDate } from "../services/progress";
 import { CADENCE_OF, complianceFor, complianceHistory, scheduleFor, type AppliedSchedule, type PeriodParam } from "../services/compliance";
 
 const PERIOD_OF = { DAILY: "day", WEEKLY: "week", MONTHLY: "month" } as const;

@@ -2,56 +2,21 @@
  * File imports of the management console, each with a dry-run preview first and nothing stored on an error:
  *  - POST /api/units/import             a unit registry (the JSON of shared/data/administrative-units), admin only;
  *  - POST /api/units/successors/import  successor links ({old, new[], primary}[]), admin only, then carries figures;
- *  - GET  /api/targets/template.xlsx    the units below a unit × the months of a campaign, current targets filled in;
- *  - POST /api/targets/import           that sheet back: every cell checked, errors name the cell in vi and en;
  *  - GET  /api/units/{code}/successor-units   where a unit that no longer exists on a date went (dashboard hint).
- * Mounted before the REST resources: `/api/targets/template.xlsx` would otherwise be read as a target id.
+ * Monthly targets from a sheet: targets-import.ts.
  */
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
-import type { Context } from "hono";
-import ExcelJS from "exceljs";
-import { unescapeCellText } from "@sohoa/core";
-import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, importUnitRegistry, searchText, type RegistryNode } from "@sohoa/db";
-import type { AppEnv } from "../context";
+import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, importUnitRegistry, type RegistryNode } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
-import { ApiError, conflict, notFound } from "../lib/errors";
+import { conflict, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
-import { inScope, requireManager, requireRole, scopeFilter } from "../lib/scope";
+import { inScope, requireRole, scopeFilter } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
-import { addSafeRow, xlsxBuffer, xlsxHeaders } from "../lib/xlsx-write";
-import { campaignCovering } from "./resources/deadlines";
-import { appliesOrInScope, Day, fromDay, toDay } from "./resources/rest";
+import { bad, limitUploads, multipart, readForm, vnDate } from "./import-form";
+import { Day, toDay } from "./resources/rest";
 import { UnitSummarySchema } from "./schemas";
-
-const bad = (field: string, vi: string, en: string) => new ApiError(400, "bad_request", { vi, en }, { field });
-const tooLarge = (limit: number) => () => {
-  throw new ApiError(413, "payload_too_large", { vi: `Tệp tải lên vượt quá giới hạn ${Math.round(limit / 1024 / 1024)} MB.`, en: `The upload is larger than the ${Math.round(limit / 1024 / 1024)} MB limit.` }, { field: "file" });
-};
-const vnDate = (iso: string) => iso.split("-").reverse().join("/");
-
-/** multipart/form-data → fields, or a 415/400 in both languages. */
-async function readForm(c: Context<AppEnv>): Promise<{ file: File; fields: Record<string, string> }> {
-  const ct = c.req.header("content-type") ?? "";
-  if (!ct.toLowerCase().startsWith("multipart/form-data")) {
-    throw new ApiError(415, "unsupported_media_type", { vi: `Cần gửi tệp dạng multipart/form-data (nhận được: ${ct || "không có"}).`, en: `Expected multipart/form-data (got ${ct || "none"}).` });
-  }
-  let form: Record<string, string | File | (string | File)[]>;
-  try {
-    form = await c.req.parseBody();
-  } catch (err) {
-    if (err instanceof ApiError) throw err; // a field the text guard refused
-    throw bad("file", "Không đọc được dữ liệu tải lên (multipart).", "The multipart upload could not be read.");
-  }
-  const file = form.file;
-  if (!(file instanceof File)) throw bad("file", "Chưa chọn tệp để tải lên (trường \"file\").", "No file was uploaded (field \"file\").");
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(form)) if (typeof v === "string") fields[k] = v.trim();
-  return { file, fields };
-}
 
 function dayField(fields: Record<string, string>, name: string): string {
   const r = Day.safeParse(fields[name] ?? "");
@@ -89,11 +54,6 @@ const ImportReportSchema = z.object({
   effective: z.string(), added: z.number(), changed: z.number(), closed: z.number(), unchanged: z.number(),
   byLevel: z.record(z.string(), z.object({ added: z.number(), changed: z.number(), closed: z.number(), unchanged: z.number() })),
 });
-const multipart = (fields: Record<string, z.ZodType>) => ({
-  required: true,
-  content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), ...fields }) } },
-}) as const;
-
 const unitImport = createRoute({
   method: "post", path: "/api/units/import", tags: ["Units"], security, middleware: [requireAuth()] as const,
   summary: "Admin: import a unit registry (JSON, the format of shared/data/administrative-units) as the tree from an effective date; dryRun=true previews the counts",
@@ -121,29 +81,6 @@ const successorImport = createRoute({
   },
 });
 
-// ── targets from a sheet ─────────────────────────────────────────────────────────────────────────────
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "yyyy-mm");
-const template = createRoute({
-  method: "get", path: "/api/targets/template.xlsx", tags: ["Targets"], security, middleware: [requireAuth()] as const,
-  summary: "A sheet of the units below a unit (in your scope) × the months of a campaign, with the current monthly targets",
-  request: { query: z.object({ campaignId: z.string().min(1).max(64), unit: z.string().max(20).optional(), level: z.enum(["DISTRICT", "COMMUNE", "AGENCY"]).optional(), from: Month.optional(), to: Month.optional() }) },
-  responses: { 200: { description: "The .xlsx sheet", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.any().openapi({ type: "string", format: "binary" }) } } }, ...errorResponses },
-});
-
-const CellIssue = z.object({ code: z.string(), severity: z.literal("error"), sheet: z.string(), cell: z.string(), row: z.number(), message: z.object({ vi: z.string(), en: z.string() }) });
-const PreviewRow = z.object({ unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }), month: z.string(), entriesTarget: z.number(), before: z.number().nullable(), cell: z.string() });
-const targetImport = createRoute({
-  method: "post", path: "/api/targets/import", tags: ["Targets"], security, middleware: [requireAuth()] as const,
-  summary: "Import monthly targets from the .xlsx template (multipart: file, campaignId, dryRun). Any error: 422 with the cells, nothing stored",
-  request: { body: multipart({ campaignId: z.string(), dryRun: z.string().optional() }) },
-  responses: {
-    200: { description: "Preview (dryRun) or result", content: { "application/json": { schema: z.object({ dryRun: z.boolean(), created: z.number(), updated: z.number(), unchanged: z.number(), rows: z.array(PreviewRow) }) } } },
-    413: { description: "File too large", content: { "application/json": { schema: z.any() } } },
-    422: { description: "Errors, on their cells; nothing stored", content: { "application/json": { schema: z.object({ error: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }), issues: z.array(CellIssue) }) }) } } },
-    ...errorResponses,
-  },
-});
-
 const whereabouts = createRoute({
   method: "get", path: "/api/units/{code}/successor-units", tags: ["Reorganization"], security, middleware: [requireAuth()] as const,
   summary: "Where a unit went: for a code that no longer names a unit on the date, the unit it named last and the units that took over its communes",
@@ -157,61 +94,9 @@ const whereabouts = createRoute({
   },
 });
 
-const colName = (col: number) => {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-const monthStart = (m: string) => `${m}-01`;
-const monthEnd = (m: string) => {
-  const [y, mo] = m.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
-};
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split("-").map(Number) as [number, number];
-  for (let guard = 0; guard < 61; guard++) {
-    const s = `${y}-${String(m).padStart(2, "0")}`;
-    if (s > to) break;
-    out.push(s);
-    if (++m > 12) { m = 1; y++; }
-  }
-  return out;
-}
-const monthLabel = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
-/** "03/2025", "3/2025", "Tháng 03/2025", "T3/2025", "2025-03", a date cell (2025-03-01) → "2025-03". */
-function parseMonthHeader(v: unknown): string | null {
-  if (typeof v !== "string") return null;
-  const s = searchText(v).replace(/^(thang|month|t)\s*/, "").trim();
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
-  if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? `${m[2]}-${m[1]!.padStart(2, "0")}` : null;
-  m = /^(\d{4})-(\d{2})(-\d{2})?$/.exec(s);
-  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? `${m[1]}-${m[2]}` : null;
-  return null;
-}
-/** A count as typed: 12000, "12000", "12.000", "12 000" (Vietnamese grouping). */
-function parseCount(v: unknown): number | null | "bad" {
-  if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "number") return Number.isInteger(v) && v >= 0 && v <= 1_000_000_000 ? v : "bad";
-  if (typeof v === "string") {
-    const s = v.trim();
-    if (!s) return null;
-    if (/^\d{1,3}([. \u00a0]\d{3})+$/.test(s) || /^\d+$/.test(s)) {
-      const n = Number(s.replace(/[. \u00a0]/g, ""));
-      return n <= 1_000_000_000 ? n : "bad";
-    }
-  }
-  return "bad";
-}
-
-const SHEET = "Chỉ tiêu tháng";
-const HEAD = { code: "Mã đơn vị", name: "Tên đơn vị", parent: "Thuộc" };
-
 export function importRoutes() {
   const app = router();
-  for (const p of ["/api/units/import", "/api/units/successors/import", "/api/targets/import"]) {
-    app.use(p, async (c, next) => bodyLimit({ maxSize: c.var.deps.config.maxUploadBytes, onError: tooLarge(c.var.deps.config.maxUploadBytes) })(c, next));
-  }
+  limitUploads(app, ["/api/units/import", "/api/units/successors/import"]);
 
   app.openapi(unitImport, async (c) => {
     requireRole(c.var.user, "ADMIN");
@@ -274,180 +159,17 @@ export function importRoutes() {
     }, 200);
   });
 
-  app.openapi(template, async (c) => {
-    requireManager(c.var.user);
-    const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
-    const user = c.var.user;
-    // A campaign the person may not see is not found, as GET /api/campaigns/{id} answers: its name is not told.
-    const k = await prisma.campaign.findFirst({ where: { id: q.campaignId, ...appliesOrInScope(user) }, select: { id: true, name: true, unitId: true, startDate: true, endDate: true } });
-    if (!k) throw notFound({ vi: "đợt/chiến dịch trong phạm vi của bạn", en: "Campaign within your scope" });
-    const from = q.from ?? fromDay(k.startDate).slice(0, 7);
-    const to = q.to ?? fromDay(k.endDate).slice(0, 7);
-    const months = monthsBetween(from, to);
-    if (to < from || months.length === 0 || months.length > 24) throw bad("to", "Khoảng tháng không hợp lệ (từ tháng đến tháng, tối đa 24 tháng).", "Invalid month range (from ≤ to, at most 24 months).");
-    const at = toDay(monthStart(from));
-    const root = q.unit
-      ? await prisma.unit.findFirst({ where: { code: q.unit, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true } })
-      : await prisma.unit.findUnique({ where: { id: user.unitId }, select: { id: true, code: true, fullName: true } });
-    if (!root || !(await inScope(c, root.id))) throw notFound({ vi: `đơn vị mã ${q.unit ?? ""} vào ngày ${vnDate(monthStart(from))} trong phạm vi của bạn`, en: `Unit ${q.unit ?? ""} on ${monthStart(from)} within your scope` });
-    await campaignCovering(c, k.id, root.id);
-    const units = await prisma.unit.findMany({
-      where: { ...validOn(at), active: true, ancestors: { some: { ancestorId: root.id, distance: { gt: 0 } } }, ...(q.level ? { level: q.level } : {}) },
-      select: { id: true, code: true, fullName: true, depth: true, parent: { select: { code: true, fullName: true } } },
-      orderBy: [{ depth: "asc" }, { code: "asc" }],
-    });
-    const existing = await prisma.target.findMany({ where: { campaignId: k.id, periodType: "MONTH", unitId: { in: units.map((u) => u.id) }, periodStart: { in: months.map((m) => toDay(monthStart(m))) } }, select: { unitId: true, periodStart: true, entriesTarget: true } });
-    const have = new Map(existing.map((t) => [`${t.unitId}|${fromDay(t.periodStart).slice(0, 7)}`, t.entriesTarget]));
-    const wb = new ExcelJS.Workbook();
-    wb.creator = "Sohoa";
-    const ws = wb.addWorksheet(SHEET, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-    addSafeRow(ws, [HEAD.code, HEAD.name, HEAD.parent, ...months.map(monthLabel)]);
-    ws.getRow(1).font = { bold: true };
-    ws.getColumn(1).width = 12;
-    ws.getColumn(2).width = 32;
-    ws.getColumn(3).width = 26;
-    months.forEach((_, i) => { ws.getColumn(4 + i).width = 13; ws.getColumn(4 + i).numFmt = "#,##0"; });
-    for (const u of units) addSafeRow(ws, [u.code, u.fullName, u.parent?.fullName ?? "", ...months.map((m) => have.get(`${u.id}|${m}`) ?? null)]);
-    // Codes are text ("00004" keeps its zeros).
-    ws.getColumn(1).numFmt = "@";
-    return c.body(new Uint8Array(await xlsxBuffer(wb)), 200, xlsxHeaders(`chi-tieu-${root.code}-${from}-${to}.xlsx`));
-  });
-
-  app.openapi(targetImport, async (c) => {
-    requireManager(c.var.user);
-    const user = c.var.user;
-    const { file, fields } = await readForm(c);
-    const dryRun = fields.dryRun === "true";
-    const { prisma } = c.var.deps.db;
-    const k = await prisma.campaign.findUnique({ where: { id: fields.campaignId ?? "" }, select: { id: true, name: true, unitId: true, startDate: true, endDate: true } });
-    if (!k || !(await campaignApplies(c, k.unitId))) throw bad("campaignId", "Chưa chọn đợt/chiến dịch, hoặc đợt này không thuộc phạm vi của bạn.", "No campaign chosen, or the campaign is outside your scope.");
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { config } = c.var.deps;
-    const grid = await readXlsxGrid(bytes, { maxUncompressedBytes: config.maxXlsxUncompressedBytes, maxRows: 20_000, maxColumns: 80 });
-    const sheet = grid.sheets[0];
-    const issues: z.infer<typeof CellIssue>[] = [];
-    const sheetName = sheet?.name ?? SHEET;
-    const issue = (cell: string, row: number, code: string, vi: string, en: string) => issues.push({ code, severity: "error", sheet: sheetName, cell, row, message: { vi, en } });
-    const fail = () => c.json({ error: { code: "validation_failed", message: { vi: `Bảng chỉ tiêu có ${issues.length} lỗi, chưa lưu gì. Hãy sửa các ô được nêu rồi tải lên lại.`, en: `The target sheet has ${issues.length} errors; nothing was stored. Fix the cells listed and upload again.` }, issues: issues.slice(0, 500) } }, 422);
-
-    // Header: the first row (of the first 10) with a unit-code column and at least one month column.
-    let headerRow = -1;
-    let codeCol = -1;
-    const monthCols: { col: number; month: string }[] = [];
-    for (let r = 0; r < Math.min(10, sheet?.rows.length ?? 0) && headerRow < 0; r++) {
-      const row = sheet!.rows[r] ?? [];
-      const cc = row.findIndex((v) => typeof v === "string" && /^(ma( don vi)?|unit code|code)$/.test(searchText(v)));
-      const ms = row.map((v, col) => ({ col, month: parseMonthHeader(v) })).filter((m): m is { col: number; month: string } => m.month !== null);
-      if (cc >= 0 && ms.length > 0) { headerRow = r; codeCol = cc; monthCols.push(...ms); }
-    }
-    if (!sheet || headerRow < 0) {
-      issue("A1", 1, "no_header", `Không tìm thấy dòng tiêu đề có cột "${HEAD.code}" và ít nhất một cột tháng (MM/YYYY). Hãy dùng tệp mẫu.`, `No header row with a "${HEAD.code}" column and at least one month column (MM/YYYY). Use the template.`);
-      return fail();
-    }
-    const first = fromDay(k.startDate).slice(0, 7);
-    const last = fromDay(k.endDate).slice(0, 7);
-    const seenMonths = new Set<string>();
-    for (const m of monthCols) {
-      const a1 = `${colName(m.col)}${headerRow + 1}`;
-      if (seenMonths.has(m.month)) issue(a1, headerRow + 1, "duplicate_month", `Tháng ${monthLabel(m.month)} có hai cột.`, `Month ${monthLabel(m.month)} has two columns.`);
-      seenMonths.add(m.month);
-      if (m.month < first || m.month > last) issue(a1, headerRow + 1, "month_outside_campaign", `Tháng ${monthLabel(m.month)} nằm ngoài thời gian của đợt "${k.name}" (${vnDate(fromDay(k.startDate))} – ${vnDate(fromDay(k.endDate))}).`, `Month ${monthLabel(m.month)} is outside campaign "${k.name}" (${fromDay(k.startDate)} – ${fromDay(k.endDate)}).`);
-    }
-    const earliest = [...seenMonths].sort()[0]!;
-    const at = toDay(monthStart(earliest));
-
-    // Every code of the sheet, looked up once: valid on the first month, in the person's scope, under the campaign.
-    const dataRows = sheet.rows.slice(headerRow + 1).map((row, i) => ({ row, r: headerRow + 2 + i }));
-    const codes = [...new Set(dataRows.map(({ row }) => row[codeCol]).filter((v) => v !== null && v !== undefined && v !== "").map((v) => unescapeCellText(String(v).trim())))];
-    const found = codes.length
-      ? await prisma.unit.findMany({ where: { code: { in: codes }, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true, ancestors: { where: { ancestorId: k.unitId }, select: { distance: true } } } })
-      : [];
-    const byCode = new Map(found.map((u) => [u.code, u]));
-    const rowsOut: z.infer<typeof PreviewRow>[] = [];
-    const seenCodes = new Map<string, number>();
-    for (const { row, r } of dataRows) {
-      const raw = row[codeCol];
-      const values = monthCols.map((m) => ({ ...m, v: row[m.col], a1: `${colName(m.col)}${r}` }));
-      const anyValue = values.some((x) => x.v !== null && x.v !== undefined && x.v !== "");
-      const codeCell = `${colName(codeCol)}${r}`;
-      if (raw === null || raw === undefined || raw === "") {
-        if (anyValue) issue(codeCell, r, "missing_unit", "Dòng có chỉ tiêu nhưng thiếu mã đơn vị.", "The row has targets but no unit code.");
-        continue;
-      }
-      const code = unescapeCellText(String(raw).trim());
-      const u = byCode.get(code);
-      if (!u) {
-        issue(codeCell, r, "unit_not_in_scope", `Mã đơn vị ${code} không có trong phạm vi của bạn vào ngày ${vnDate(monthStart(earliest))}.`, `Unit code ${code} is not within your scope on ${monthStart(earliest)}.`);
-        continue;
-      }
-      if (user.role !== "ADMIN" && u.id === user.unitId) {
-        issue(codeCell, r, "own_unit", `Không tự đặt chỉ tiêu cho đơn vị của mình (${u.fullName}); cấp trên đặt chỉ tiêu này.`, `You cannot set your own unit's target (${u.fullName}); the level above sets it.`);
-        continue;
-      }
-      if (u.ancestors.length === 0) {
-        issue(codeCell, r, "not_in_campaign", `Đợt "${k.name}" không áp dụng cho ${u.fullName}.`, `Campaign "${k.name}" does not cover ${u.fullName}.`);
-        continue;
-      }
-      const dup = seenCodes.get(code);
-      if (dup) {
-        issue(codeCell, r, "duplicate_unit", `Mã đơn vị ${code} đã có ở dòng ${dup}.`, `Unit code ${code} already appears on row ${dup}.`);
-        continue;
-      }
-      seenCodes.set(code, r);
-      for (const x of values) {
-        const n = parseCount(x.v);
-        if (n === "bad") {
-          issue(x.a1, r, "bad_count", `Chỉ tiêu "${String(x.v)}" của ${u.fullName} tháng ${monthLabel(x.month)} phải là số nguyên không âm (ví dụ 12.000).`, `The target "${String(x.v)}" of ${u.fullName} for ${monthLabel(x.month)} must be a whole number, zero or more (e.g. 12,000).`);
-        } else if (n !== null) {
-          rowsOut.push({ unit: { id: u.id, code: u.code, fullName: u.fullName }, month: x.month, entriesTarget: n, before: null, cell: x.a1 });
-        }
-      }
-    }
-    if (issues.length) return fail();
-    if (rowsOut.length === 0) {
-      issue(`${colName(monthCols[0]!.col)}${headerRow + 2}`, headerRow + 2, "empty", "Bảng không có chỉ tiêu nào để nhập.", "The sheet has no targets to import.");
-      return fail();
-    }
-
-    const existing = await prisma.target.findMany({ where: { campaignId: k.id, periodType: "MONTH", unitId: { in: [...new Set(rowsOut.map((x) => x.unit.id))] }, periodStart: { in: [...seenMonths].map((m) => toDay(monthStart(m))) } }, select: { id: true, unitId: true, periodStart: true, entriesTarget: true } });
-    const have = new Map(existing.map((t) => [`${t.unitId}|${fromDay(t.periodStart).slice(0, 7)}`, t]));
-    let created = 0, updated = 0, unchanged = 0;
-    for (const x of rowsOut) {
-      const t = have.get(`${x.unit.id}|${x.month}`);
-      x.before = t?.entriesTarget ?? null;
-      if (!t) created++;
-      else if (t.entriesTarget !== x.entriesTarget) updated++;
-      else unchanged++;
-    }
-    if (!dryRun) {
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
-      await prisma.$transaction(async (tx) => {
-        for (const x of rowsOut) {
-          const t = have.get(`${x.unit.id}|${x.month}`);
-          if (t && t.entriesTarget === x.entriesTarget) continue;
-          if (t) await tx.target.update({ where: { id: t.id }, data: { entriesTarget: x.entriesTarget, carried: false, updatedById: user.id } });
-          else await tx.target.create({ data: { campaignId: k.id, unitId: x.unit.id, periodType: "MONTH", periodStart: toDay(monthStart(x.month)), periodEnd: toDay(monthEnd(x.month)), entriesTarget: x.entriesTarget, updatedById: user.id } });
-        }
-        await audit(c, {
-          action: "import", entity: "target", unitId: user.unitId,
-          details: { campaignId: k.id, filename: file.name.slice(0, 200), sha256, created, updated, unchanged, months: [...seenMonths].sort(), changes: rowsOut.filter((x) => x.before !== x.entriesTarget).slice(0, 2000).map((x) => ({ unit: x.unit.code, month: x.month, before: x.before, after: x.entriesTarget })) },
-        }, tx);
-      }, { timeout: 120_000, maxWait: 30_000 });
-    }
-    return c.json({ dryRun, created, updated, unchanged, rows: rowsOut }, 200);
-  });
-
+  // scopeFilter: the person's own unit or below it (closure rows include the unit itself at distance 0).
   app.openapi(whereabouts, async (c) => {
     const { code } = c.req.valid("param");
     const { date } = c.req.valid("query");
     const { prisma } = c.var.deps.db;
     const D = toDay(date);
     const what = { vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` };
-    const current = await prisma.unit.findFirst({ where: { code, ...validOn(D), ...scopeFilterWithSelf(c.var.user) }, select: unitSelect });
+    const current = await prisma.unit.findFirst({ where: { code, ...validOn(D), ...scopeFilter(c.var.user) }, select: unitSelect });
     if (current) return c.json({ unit: toUnitSummary(current), current: true, successors: [] }, 200);
     // The unit this code named last before the date, in the person's scope.
-    const former = await prisma.unit.findFirst({ where: { code, validTo: { lte: D }, ...scopeFilterWithSelf(c.var.user) }, select: { ...unitSelect, depth: true }, orderBy: { validTo: "desc" } });
+    const former = await prisma.unit.findFirst({ where: { code, validTo: { lte: D }, ...scopeFilter(c.var.user) }, select: { ...unitSelect, depth: true }, orderBy: { validTo: "desc" } });
     if (!former) throw notFound(what);
     // Old units at or below it that were succeeded, and what succeeded them.
     const links = await prisma.unitSuccession.findMany({
@@ -475,14 +197,3 @@ export function importRoutes() {
 
   return app;
 }
-
-/** Units that are the person's own unit or below it (closure rows include the unit itself at distance 0). */
-const scopeFilterWithSelf = scopeFilter;
-
-/** A campaign applies to the person when its unit is in their subtree or above their unit. */
-async function campaignApplies(c: Context<AppEnv>, campaignUnitId: string): Promise<boolean> {
-  if (await inScope(c, campaignUnitId)) return true;
-  const row = await c.var.deps.db.prisma.unitClosure.findUnique({ where: { ancestorId_descendantId: { ancestorId: campaignUnitId, descendantId: c.var.user.unitId } }, select: { distance: true } });
-  return !!row;
-}
-

@@ -10,6 +10,7 @@ import { complianceRoutes } from "./compliance";
 import { reportRoutes } from "./reports";
 import { reminderRoutes } from "./reminders";
 import { importRoutes } from "./imports";
+import { targetImportRoutes } from "./targets-import";
 
 /** Authenticated API routes. */
 export function apiRoutes() {
@@ -20,7 +21,8 @@ export function apiRoutes() {
   app.route("/", sheetLayoutRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
-  app.route("/", importRoutes()); // before the resources: /api/targets/template.xlsx is not a target id
+  app.route("/", importRoutes());
+  app.route("/", targetImportRoutes()); // before the resources: /api/targets/template.xlsx is not a target id
   app.route("/", resourceRoutes());
   app.route("/", complianceRoutes());
   app.route("/", reportRoutes());

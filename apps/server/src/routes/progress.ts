@@ -4,7 +4,8 @@ import { errorResponses, Message, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { notFound } from "../lib/errors";
 import { validOn } from "../lib/units";
-import { addDays, defaultDate, effectiveDeadlines, unitProgress, unitTrend } from "../services/progress";
+import { addDays } from "@sohoa/core";
+import { defaultDate, effectiveDeadlines, unitProgress, unitTrend } from "../services/progress";
 import { Counts, IsoDate, UnitSummarySchema } from "./schemas";
 
 const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);

@@ -15,7 +15,7 @@ import { audit } from "../lib/audit";
 import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
-import { vnToday } from "../services/progress";
+import { todayInVietnam } from "@sohoa/core";
 import { IsoDate } from "./schemas";
 
 const FIELDS = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded", "index", "unitCode", "unitName", "registerKind", "phase", "statedPercent", "reportDate", "note", "correction", "book"] as const;
@@ -53,7 +53,7 @@ const del = createRoute({
 
 /** The unit, today, within the person's subtree (404 outside it, as every unit route answers). */
 async function unitFor(c: Context<AppEnv>, code: string, date: string | undefined) {
-  const u = await scopedUnitOn(c.var.deps.db.sql, code, date ?? vnToday(c.var.deps.clock()), c.var.user.unitId);
+  const u = await scopedUnitOn(c.var.deps.db.sql, code, date ?? todayInVietnam(c.var.deps.clock()), c.var.user.unitId);
   if (!u) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
   return u;
 }

@@ -6,7 +6,8 @@ import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { validOn } from "../lib/units";
-import { defaultDate, vnToday } from "../services/progress";
+import { todayInVietnam } from "@sohoa/core";
+import { defaultDate } from "../services/progress";
 import { IsoDate } from "./schemas";
 
 const route = createRoute({
@@ -28,7 +29,7 @@ export function templateRoutes() {
     const { code } = c.req.valid("param");
     const q = c.req.valid("query");
     const { db, clock } = c.var.deps;
-    const date = q.date ?? vnToday(clock());
+    const date = q.date ?? todayInVietnam(clock());
     const at = new Date(`${date}T00:00:00Z`);
     const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(at) }, orderBy: { validFrom: "desc" } });
     if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });

@@ -4,12 +4,14 @@
  * queries whatever the level (nation, province, district, commune).
  */
 import {
+  addDays,
   bucketOf,
   completion,
   forecastCompletion,
   growth,
   percentOfTarget,
   rankBy,
+  todayInVietnam,
   type Bucket,
   type Forecast,
   type ProgressCounts,
@@ -55,22 +57,11 @@ export interface ProgressView {
   ancestors: UnitSummary[];
 }
 
-export function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today's calendar date in Asia/Ho_Chi_Minh. */
-export function vnToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The default "as of" date of a user's views: the latest report date in their scope, else today. */
 export async function defaultDate(db: Database, scopeUnitId: string, now: Date): Promise<string> {
-  return (await latestReportDate(db.sql, scopeUnitId)) ?? vnToday(now);
+  return (await latestReportDate(db.sql, scopeUnitId)) ?? todayInVietnam(now);
 }
 
 /** The calendar days of [from, to]. */
@@ -219,7 +210,7 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
       deadline,
       lastReportAt: r?.lastReportAt ? r.lastReportAt.toISOString() : null,
       hasChildren: hasKids.has(u.id),
-      reported: !!r?.lastReportAt && vnToday(r.lastReportAt) === date,
+      reported: !!r?.lastReportAt && todayInVietnam(r.lastReportAt) === date,
     };
   };
 

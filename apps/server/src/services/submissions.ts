@@ -9,9 +9,14 @@ import type { Context } from "hono";
 import {
   COUNT_FIELDS,
   ZERO_COUNTS,
+  addDays,
   applySavedLayouts,
   detectReportDate,
+  formerAndCurrentIssue,
+  formerUnitIssue,
   markSavedLayouts,
+  notReportingIssue,
+  todayInVietnam,
   validateGrid,
   type SavedLayout,
   type Grid,
@@ -32,7 +37,6 @@ import { replay, requestFingerprint } from "./idempotency";
 import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
-import { addDays, vnToday } from "./progress";
 
 export type SubmissionSource = "ADDIN" | "UPLOAD" | "CONSOLE" | "API";
 
@@ -128,7 +132,7 @@ async function validationContext(db: Database, user: AuthUser, unitCode: string,
     });
   }
   const ctx: ValidationContext = {
-    today: vnToday(now),
+    today: todayInVietnam(now),
     submitter: toRef(submitter),
     units: [...subtree.map(toRef), ...formerUsable.map((u) => ({ ...toRef(u), parentId: null, code: currentCodes.has(u.code) ? `${u.code}*` : u.code }))],
     registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
@@ -204,13 +208,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
       const target = byId.get(f.successorId)!;
       const key = `${target.id}|${r.registerKind}|${r.phase}`;
       if (!merged.has(key) && out.some((o) => `${o.unit.id}|${o.registerKind}|${o.phase}` === key)) {
-        issues.push({
-          code: "UNIT_FORMER_AND_CURRENT", severity: "error", sheet: r.sheet, cell: r.cells.unit ?? null, row: r.row,
-          message: {
-            vi: `${r.unit.fullName} (cũ) nay thuộc ${target.fullName}, nhưng bảng tính cũng có dòng của ${target.fullName}: số liệu sẽ bị tính hai lần. Hãy xóa một trong hai dòng.`,
-            en: `${r.unit.fullName} (former) is now part of ${target.fullName}, which the sheet also lists: the figures would count twice. Remove one of the rows.`,
-          },
-        });
+        issues.push(formerAndCurrentIssue(r, target));
         return;
       }
       const existing = merged.get(key);
@@ -221,13 +219,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
         merged.set(key, row);
         out.push(row);
       }
-      issues.push({
-        code: "UNIT_FORMER", severity: "warning", sheet: r.sheet, cell: r.cells.unit ?? null, row: r.row,
-        message: {
-          vi: `${r.unit.fullName} (cũ) nay thuộc ${target.fullName}${f.share < 1 ? ` (${Math.round(f.share * 100)}%)` : ""}: số liệu được ghi cho ${target.fullName}.`,
-          en: `${r.unit.fullName} (former) is now part of ${target.fullName}${f.share < 1 ? ` (${Math.round(f.share * 100)}%)` : ""}: its figures are credited to ${target.fullName}.`,
-        },
-      });
+      issues.push(formerUnitIssue(r, target, f.share));
     });
   }
   return { rows: out, issues };
@@ -237,17 +229,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
 function leafIssues(result: ValidationResult, leafIds: Set<string>): ValidationIssue[] {
   return result.rows
     .filter((r) => !leafIds.has(r.unit.id))
-    .map((r) => ({
-      code: "UNIT_NOT_REPORTING",
-      severity: "error" as const,
-      sheet: r.sheet,
-      cell: r.cells.unit ?? null,
-      row: r.row,
-      message: {
-        vi: `${r.unit.fullName} có đơn vị trực thuộc: số liệu được tổng hợp từ các đơn vị đó, không nhập trực tiếp. Hãy báo cáo theo từng xã/đơn vị trực thuộc.`,
-        en: `${r.unit.fullName} has units below it: its figures are the sum of theirs and cannot be entered directly. Report per commune/unit below it.`,
-      },
-    }));
+    .map((r) => notReportingIssue(r));
 }
 
 /** Each retry follows another writer's commit for the unit, so a sheet is retried at most once per sheet ahead of it. */
@@ -276,7 +258,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   // A sheet that states no date and a request that gives none is refused (DATE_MISSING), never filed under today:
   // today only picks the map of units to read it with.
   const stated = input.reportDate ?? detectReportDate(input.grid, layouts);
-  let date = stated ?? vnToday(now);
+  let date = stated ?? todayInVietnam(now);
   const idempotencyKey = input.dryRun ? undefined : input.idempotencyKey;
   let read = await validationContext(db, user, input.unitCode, date, now, input.correctionReason, idempotencyKey);
   // A retried request (same Idempotency-Key) answers with the first receipt, whatever else changed since.
@@ -370,7 +352,7 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
  */
 function undated(input: SubmitInput, now: Date): SubmitOutcome {
   const unit: UnitRef = { id: "-", code: input.unitCode, name: input.unitCode, fullName: input.unitCode, level: "COMMUNE", parentId: null };
-  const { reading } = validateGrid(input.grid, { today: vnToday(now), submitter: unit, units: [unit], registerKinds: [], phases: [] });
+  const { reading } = validateGrid(input.grid, { today: todayInVietnam(now), submitter: unit, units: [unit], registerKinds: [], phases: [] });
   const issues: ValidationIssue[] = [{
     code: "DATE_MISSING", severity: "error", sheet: input.grid.sheets[0]?.name ?? "", cell: null,
     message: {

@@ -2,6 +2,7 @@
  * A thin layer over an exceljs worksheet that writes a sheet row by row the way an office lays it out, and
  * remembers what each row is meant to be (its role), so that the expectation is taken from what was written.
  */
+import { columnLetters } from "@sohoa/core";
 import type ExcelJS from "exceljs";
 // Not exported by @sohoa/core yet: the contract is read from its file.
 import type { RowRole } from "../../../../packages/core/src/reading/types";
@@ -15,12 +16,8 @@ export const f = (formula: string, result: number | string | { error: ExcelJS.Va
 /** A formula whose result is an error (e.g. #DIV/0! left in a percent cell of a 0-total row). */
 export const fErr = (formula: string, error: "#DIV/0!" | "#N/A" | "#VALUE!"): Cell => ({ formula, result: { error } } as unknown as Cell);
 
-/** Column letters from a 1-based index. */
-export function col(c: number): string {
-  let s = "";
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Column letters from a 1-based index (exceljs numbers columns from 1). */
+export const col = (c: number): string => columnLetters(c - 1);
 
 /** SUM over rows of one column, with contiguous rows as ranges: SUM(C12:C22,C24:C33). */
 export function sumOf(column: string, rows: number[]): string {

@@ -1,9 +1,10 @@
 /**
  * The corpus of the issue "Read the sheets officials actually send": workbooks laid out the way Quảng Nam's
- * offices send them (DOMAIN.md, "How the sheets officials send are laid out"), written with exceljs over the
- * real units of the registry the repository ships, with made-up figures. Each case says what it imitates,
- * who submits it for which unit, and what Sohoa must make of it; the expectation is computed from the same
- * figures the cells are written from (never typed by hand), so it stays right when the figures change.
+ * offices send them (titles and date lines above the table, column numbers, sections, totals, signatures
+ * under it), written with exceljs over the real units of the registry the repository ships, with made-up
+ * figures. Each case says what it imitates, who submits it for which unit, and what Sohoa must make of it; the
+ * expectation is computed from the same figures the cells are written from (never typed by hand), so it stays
+ * right when the figures change.
  */
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";

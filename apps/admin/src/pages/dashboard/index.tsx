@@ -10,7 +10,7 @@ import { Breadcrumb, Card, Col, DatePicker, Row, Space, Statistic, Typography, T
 import { ReloadOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import type { Bucket, ProgressResponse, TrendResponse, UnitProgress, User } from "../../lib/api-types";
-import { addDays } from "../../lib/chart";
+import { addDays } from "@sohoa/core";
 import { breadcrumbs } from "../../lib/dashboard";
 import { formatCompletionLine, formatDate, formatDateTime, formatNumber, formatPercent } from "../../lib/format";
 import { TrendChart } from "../../components/charts/trend-chart";

@@ -11,6 +11,7 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Result, Ro
 import { InboxOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import dayjs from "dayjs";
+import { todayInVietnam } from "@sohoa/core";
 import type { DryRunAnswer, ProgressResponse, SubmissionAccepted, User, ValidationIssue, WorkbookReading } from "../../lib/api-types";
 import { gridToMatrices, parseA1 } from "../../lib/grid";
 import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
@@ -20,7 +21,7 @@ import { GridPreview } from "../../components/grid-preview";
 import { UnitSelect } from "../../components/unit-select";
 import { ApiError, errorText, request } from "../../providers/api-client";
 import { clearDraft, draftKey, loadDraft, saveDraft } from "../../providers/drafts";
-import { formatDate, formatNumber, todayInVietnam } from "../../lib/format";
+import { formatDate, formatNumber } from "../../lib/format";
 import { ReadingCard, ROLE_COLORS } from "./reading-card";
 
 interface Draft { fileName: string; unitCode: string; reportDate?: string; grid: Grid }

@@ -9,8 +9,7 @@ import { z } from "@hono/zod-openapi";
 import type { AppEnv, AuthUser } from "../../context";
 import { ApiError, badRequest, notFound, type Msg } from "../../lib/errors";
 import { canGrantRole, inScope, requireManager } from "../../lib/scope";
-import { vnToday } from "../../services/progress";
-import { searchText } from "@sohoa/db";
+import { searchText, todayInVietnam } from "@sohoa/core";
 import { CalendarDate } from "../schemas";
 
 /** Page size cap: `_end - _start` never reads more than this many rows. */
@@ -58,7 +57,7 @@ export const Day = CalendarDate;
 export const toDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const fromDay = (d: Date) => d.toISOString().slice(0, 10);
 export const fromDayOrNull = (d: Date | null) => (d ? fromDay(d) : null);
-export const today = (c: Context<AppEnv>) => vnToday(c.var.deps.clock());
+export const today = (c: Context<AppEnv>) => todayInVietnam(c.var.deps.clock());
 
 /** Request body / response helpers for createRoute. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } }) as const;
