@@ -65,6 +65,10 @@ describe.skipIf(skip !== null)("console: search, templates, upload preview, role
     const hint = page.getByTestId("unit-results").locator("tr", { hasText: "Xã Trà Mai" }).getByTestId("unit-successor-hint");
     expect(await hint.innerText()).toMatch(/^ngừng hoạt động từ 01\/07\/2025 → Xã /);
     await page.screenshot({ path: path.join(artifacts, "c20-unit-search.png"), fullPage: true });
+    // the unit's page offers its template
+    await page.getByTestId("unit-results").locator("tr", { hasText: "Xã Trà Mai" }).click();
+    await page.getByTestId("unit-history-link").click();
+    await page.getByTestId("template-commune").waitFor();
     await page.close();
   });
 
@@ -101,6 +105,16 @@ describe.skipIf(skip !== null)("console: search, templates, upload preview, role
       expect(await page.getByTestId("reset-password").count()).toBe(0);
     }
     await page.screenshot({ path: path.join(artifacts, "c20-viewer-forbidden.png"), fullPage: true });
+    // a viewer's unit page has no template to download (the viewer sends no reports)
+    await page.goto(`${web.url}/units`);
+    const search = page.locator('input[data-testid="unit-search"], [data-testid="unit-search"] input').first();
+    await search.fill("za hung");
+    await search.press("Enter");
+    await page.getByTestId("unit-results").locator("tr", { hasText: "Xã Za Hung" }).click();
+    await page.getByTestId("unit-history-link").click();
+    await page.getByText("Xã Za Hung").first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId("template-download").count()).toBe(0);
     await page.goto(`${web.url}/deadlines`); // no bulk form for a viewer (its form instance used to be unconnected)
     await page.locator(".ant-table").first().waitFor();
     expect(await page.getByTestId("bulk-deadline").count()).toBe(0);

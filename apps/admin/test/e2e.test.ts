@@ -95,8 +95,9 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.getByTestId("child-table").waitFor();
     await page.screenshot({ path: path.join(artifacts, "03-district-dashboard.png") });
     await page.getByTestId("child-20491").click();
+    // the district's page has a breakdown table too: wait for the commune's name, not for the table
+    await expect.poll(() => page.getByTestId("unit-name").innerText()).toMatch(/Za Hung/);
     await page.getByTestId("breakdown-table").waitFor();
-    expect(await page.getByTestId("unit-name").innerText()).toMatch(/Za Hung/);
     expect(await page.getByTestId("breadcrumbs").innerText()).toMatch(/Quảng Nam[\s\S]*Đông Giang/);
     await page.screenshot({ path: path.join(artifacts, "04-commune-breakdown.png"), fullPage: true });
     await page.getByTestId("breadcrumbs").getByRole("link", { name: /Quảng Nam/ }).click();

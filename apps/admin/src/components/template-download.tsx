@@ -1,6 +1,6 @@
 /** "Tải mẫu": the unit's commune or roll-up template as .xlsx, pre-filled with its rows and last figures. */
 import { useState } from "react";
-import { useGetLocale, useTranslate } from "@refinedev/core";
+import { useCan, useGetLocale, useTranslate } from "@refinedev/core";
 import { App, Button, Space, Typography } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { downloadFile } from "../pages/reports/download";
@@ -11,6 +11,8 @@ export function TemplateDownload({ unitCode, level, date, label = true }: { unit
   const locale = useGetLocale()() === "en" ? "en" : "vi";
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  // a template is for those who send reports (a viewer has no use for it)
+  const { data: canUpload } = useCan({ resource: "upload", action: "list" });
   // a commune reports its register kinds × phases; a unit above it rolls up its units (or its own rows)
   const kinds: ("commune" | "rollup")[] = level === "COMMUNE" || level === "AGENCY" ? ["commune"] : ["rollup", "commune"];
   const get = async (kind: "commune" | "rollup") => {
@@ -24,6 +26,7 @@ export function TemplateDownload({ unitCode, level, date, label = true }: { unit
       setBusy(null);
     }
   };
+  if (!canUpload?.can) return null;
   return (
     <Space wrap size={6} data-testid="template-download">
       {label && <Typography.Text type="secondary">{t("uploadHelp.noTemplate")}</Typography.Text>}
