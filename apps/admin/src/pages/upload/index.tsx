@@ -85,13 +85,19 @@ export function UploadPage() {
     if (!unitCode) return;
     try {
       const { data } = await request<DryRunAnswer>("/submissions", { method: "POST", body: { unitCode, grid, source: "CONSOLE", dryRun: true, ...(reportDate ? { reportDate } : {}) } });
-      setIssues(data.issues);
-      setWorkbookReading(data.reading);
+      setIssues(data.issues ?? []);
+      setWorkbookReading(data.reading ?? null);
       setCheckedLocally(true);
       setLocalOnly(false);
       return;
     } catch (e) {
       setWorkbookReading(null);
+      // a refusal that names its problems is a check like any other: they go on the cells
+      if (e instanceof ApiError && e.issues.length) {
+        setIssues(e.issues);
+        setCheckedLocally(true);
+        return;
+      }
       if (!(e instanceof ApiError) || e.statusCode !== 0) {
         setSendError(e);
         return;
