@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate, useSearchParams } from "react-router";
-import { Authenticated, Refine } from "@refinedev/core";
+import { Authenticated, CanAccess, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider, Spin } from "antd";
 import viVN from "antd/es/locale/vi_VN";
@@ -16,6 +16,7 @@ import { loginPath } from "./providers/login-path";
 import { buildResources } from "./config/resources";
 import { AppLayout } from "./components/app-layout";
 import { NotFound } from "./components/not-found";
+import { Forbidden } from "./components/forbidden";
 import { useNotificationProvider } from "./providers/notification-provider";
 import { LoginPage } from "./pages/login";
 import { DashboardPage } from "./pages/dashboard";
@@ -105,7 +106,10 @@ export function App({ i18n }: { i18n: I18n }) {
                   <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />}>
                     <AppLayout>
                       <Suspense fallback={<Loading />}>
-                        <Outlet />
+                        {/* the page's resource and action come from the route; a role without them sees why, not the page */}
+                        <CanAccess fallback={<Forbidden />}>
+                          <Outlet />
+                        </CanAccess>
                       </Suspense>
                     </AppLayout>
                   </Authenticated>

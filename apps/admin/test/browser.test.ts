@@ -107,8 +107,9 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
     expect(await page.locator(".ant-picker input").first().getAttribute("placeholder")).toBe("Chọn thời điểm");
     await page.locator("input[type=file]").setInputFiles(file);
     await page.locator('td[data-cell="D2"]').waitFor();
-    await page.getByTestId("submit-sheet").click();
+    // the check (the fixture refuses the dry run with its issues) marks the cell, and sending waits
     await page.locator('td[data-cell="D2"][data-severity="error"]').waitFor();
+    expect(await page.getByTestId("submit-sheet").isDisabled()).toBe(true);
     expect(await page.getByTestId("issues-table").innerText()).toContain("Số liệu không được âm.");
     expect(await page.getByTestId("error-count").innerText()).toBe("1 lỗi");
     await shot(page, "04-upload-error", true);
@@ -152,7 +153,9 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
     await page.locator("input[type=file]").setInputFiles(file);
     await page.getByTestId("submit-sheet").waitFor();
     fixture.revokeAll();
-    await page.getByTestId("submit-sheet").click();
+    // sending waits for the error to be fixed: the re-check after an edit is what meets the revoked session
+    await page.locator('td[data-cell="A1"]').click();
+    await page.locator('td[data-cell="A1"] input').press("Enter");
     await page.waitForURL(/\/login\?expired=1&to=%2Fupload$/);
     await page.getByText("Phiên đăng nhập đã hết hạn", { exact: false }).waitFor();
     await shot(page, "06-session-expired");

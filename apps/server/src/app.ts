@@ -61,7 +61,7 @@ export function createApp(deps: Pick<Deps, "db"> & Partial<Omit<Deps, "db" | "co
     cors({
       origin: (origin) => (full.config.corsOrigins.includes("*") || full.config.corsOrigins.includes(origin) ? origin : null),
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id"],
-      exposeHeaders: ["X-Total-Count", "X-Request-Id", "Retry-After", "Content-Disposition"],
+      exposeHeaders: ["X-Total-Count", "X-Request-Id", "Retry-After", "Content-Disposition", "X-As-Of"],
       credentials: false,
       maxAge: 600,
     }),

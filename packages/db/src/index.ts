@@ -8,6 +8,8 @@ export { importUnitRegistry, countUnitsAt, type RegistryNode, type ImportReport 
 export { searchText, isoDate, dateOnly } from "./text";
 export * from "./registry";
 export * from "./repositories/successors";
+export { successorsOf, type SuccessorRef } from "./repositories/unit-successors";
+export { templateInputs, type TemplateInputs, type TemplateUnit } from "./repositories/template-inputs";
 export { subtreeBreakdown, type SubtreeBreakdownRow } from "./repositories/breakdown";
 export { bottomUnits, scopedUnitOn, type BottomUnitRow, type ScopedUnit } from "./repositories/bottom-units";
 export { submissionContext, submissionContexts, type SubmissionContextRow, type PriorSubmission, type ContextUnit, type ContextQuery } from "./repositories/submission-context";

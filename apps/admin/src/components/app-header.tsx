@@ -17,7 +17,8 @@ export function AppHeader() {
           <Space size={4}>
             <UserOutlined />
             <Typography.Text strong data-testid="current-user">{user.displayName}</Typography.Text>
-            <Typography.Text type="secondary">· {t(`roles.${user.role}`)} · {user.unit.fullName || user.unit.name}</Typography.Text>
+            {/* the admin's display name is the role's own label: say it once */}
+            <Typography.Text type="secondary" data-testid="current-role">{[t(`roles.${user.role}`) === user.displayName ? null : t(`roles.${user.role}`), user.unit.fullName || user.unit.name].filter(Boolean).map((x) => `· ${x}`).join(" ")}</Typography.Text>
           </Space>
         )}
         {user && <RemindersBadge />}

@@ -2,6 +2,9 @@ import type { vi } from "./vi";
 import { en as reportsEn } from "./sections/reports";
 import { en as unitsReorgEn } from "./sections/units-reorg";
 import { en as readingEn } from "./sections/reading";
+import { en as unitSearchEn } from "./sections/unit-search";
+import { en as uploadHelpEn } from "./sections/upload-help";
+import { en as listsEn } from "./sections/lists";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -10,6 +13,9 @@ export const en: Shape<typeof vi> = {
   ...reportsEn,
   ...unitsReorgEn,
   ...readingEn,
+  ...unitSearchEn,
+  ...uploadHelpEn,
+  ...listsEn,
   app: { title: "Sohoa", subtitle: "Civil-status register digitization", language: "Language", retry: "Retry", loading: "Loading…", empty: "No data", error: "Something went wrong", signedInAs: "Signed in as", logout: "Sign out", sessionExpired: "Your session has expired. Please sign in again; what you were typing has been kept.", draftRestored: "Your unsaved input was restored.", yes: "Yes", no: "No", all: "All", search: "Search", notFound: "This page does not exist.", backHome: "Back home", forbidden: "You are not allowed to see this page." },
   roles: { ADMIN: "Administrator", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", VIEWER: "Viewer" },
   levels: { NATION: "Nation", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", AGENCY: "Agency" },

@@ -2,10 +2,16 @@
 import { vi as reportsVi } from "./sections/reports";
 import { vi as unitsReorgVi } from "./sections/units-reorg";
 import { vi as readingVi } from "./sections/reading";
+import { vi as unitSearchVi } from "./sections/unit-search";
+import { vi as uploadHelpVi } from "./sections/upload-help";
+import { vi as listsVi } from "./sections/lists";
 export const vi = {
   ...reportsVi,
   ...unitsReorgVi,
   ...readingVi,
+  ...unitSearchVi,
+  ...uploadHelpVi,
+  ...listsVi,
   app: { title: "Sohoa", subtitle: "Số hóa sổ hộ tịch", language: "Ngôn ngữ", retry: "Thử lại", loading: "Đang tải…", empty: "Không có dữ liệu", error: "Đã xảy ra lỗi", signedInAs: "Đăng nhập với tên", logout: "Đăng xuất", sessionExpired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập đã được giữ lại.", draftRestored: "Đã khôi phục nội dung đang nhập dở.", yes: "Có", no: "Không", all: "Tất cả", search: "Tìm kiếm", notFound: "Không tìm thấy trang này.", backHome: "Về trang chủ", forbidden: "Bạn không có quyền xem trang này." },
   roles: { ADMIN: "Quản trị hệ thống", PROVINCE: "Cấp tỉnh", DISTRICT: "Cấp huyện", COMMUNE: "Cấp xã", VIEWER: "Chỉ xem" },
   levels: { NATION: "Toàn quốc", PROVINCE: "Tỉnh/Thành phố", DISTRICT: "Quận/Huyện", COMMUNE: "Xã/Phường", AGENCY: "Cơ quan" },

@@ -5,6 +5,7 @@ import { bottomUnitRoutes } from "./bottom-units";
 import { submissionRoutes } from "./submissions";
 import { reorganizationRoutes } from "./reorganization";
 import { templateRoutes } from "./templates";
+import { templateDownloadRoutes } from "./template-download";
 import { resourceRoutes } from "./resources";
 import { complianceRoutes } from "./compliance";
 import { reportRoutes } from "./reports";
@@ -21,6 +22,7 @@ export function apiRoutes() {
   app.route("/", sheetLayoutRoutes());
   app.route("/", reorganizationRoutes());
   app.route("/", templateRoutes());
+  app.route("/", templateDownloadRoutes());
   app.route("/", importRoutes());
   app.route("/", targetImportRoutes()); // before the resources: /api/targets/template.xlsx is not a target id
   app.route("/", resourceRoutes());

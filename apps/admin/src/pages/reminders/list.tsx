@@ -8,6 +8,7 @@ import type { Reminder } from "../../lib/report-types";
 import { formatDateTime } from "../../lib/format";
 import { errorText, request } from "../../providers/api-client";
 import { EmptyState } from "../../components/states";
+import { TableSearchForm } from "../../components/table-search-form";
 
 export function ReminderList() {
   const t = useTranslate();
@@ -16,7 +17,7 @@ export function ReminderList() {
   const invalidate = useInvalidate();
   const [unreadOnly, setUnreadOnly] = useState(true);
   const permanent = useMemo(() => (unreadOnly ? [{ field: "unread", operator: "eq" as const, value: "true" }] : []), [unreadOnly]);
-  const { tableProps, tableQuery } = useTable<Reminder>({
+  const { tableProps, tableQuery, searchFormProps } = useTable<Reminder>({
     resource: "reminders",
     filters: { permanent },
     syncWithLocation: false,
@@ -44,6 +45,7 @@ export function ReminderList() {
       title={t("reporting.reminders.title")}
       headerButtons={
         <Space>
+      <TableSearchForm formProps={searchFormProps} />
           <Segmented value={unreadOnly ? "unread" : "all"} onChange={(v) => setUnreadOnly(v === "unread")} options={[{ value: "unread", label: t("reporting.reminders.unreadOnly") }, { value: "all", label: t("reporting.reminders.all") }]} />
           <Button icon={<CheckOutlined />} disabled={unreadOnPage.length === 0} loading={busy === "all"} onClick={() => void markRead(unreadOnPage)} data-testid="reminders-mark-all">{t("reporting.reminders.markAllRead")}</Button>
         </Space>

@@ -5,6 +5,7 @@ import { Select, Space, Table, Tag, Typography } from "antd";
 import type { Schedule } from "../../lib/report-types";
 import { minutesToTime } from "../../lib/report-types";
 import { formatDate } from "../../lib/format";
+import { TableSearchForm } from "../../components/table-search-form";
 
 export function ScheduleRule({ s }: { s: Pick<Schedule, "cadence" | "cutoffMinutes" | "weekday" | "monthDay"> }) {
   const t = useTranslate();
@@ -14,7 +15,7 @@ export function ScheduleRule({ s }: { s: Pick<Schedule, "cadence" | "cutoffMinut
 
 export function ScheduleList() {
   const t = useTranslate();
-  const { tableProps, setFilters, filters } = useTable<Schedule>({ resource: "schedules", sorters: { initial: [{ field: "name", order: "asc" }] }, syncWithLocation: true });
+  const { tableProps, setFilters, filters, searchFormProps } = useTable<Schedule>({ resource: "schedules", sorters: { initial: [{ field: "name", order: "asc" }] }, syncWithLocation: true });
   const { selectProps: campaigns } = useSelect({ resource: "campaigns", optionLabel: "name", optionValue: "id" });
   const current = (field: string) => (filters.find((f) => "field" in f && f.field === field)?.value as string | undefined) ?? undefined;
   const setFilter = (field: string, value: string | undefined) =>
@@ -26,6 +27,7 @@ export function ScheduleList() {
         <Select allowClear value={current("cadence")} placeholder={t("reporting.schedules.allCadences")} style={{ width: 180 }} onChange={(v) => setFilter("cadence", v)} options={(["DAILY", "WEEKLY", "MONTHLY"] as const).map((c) => ({ value: c, label: t(`reporting.schedules.cadences.${c}`) }))} />
         <Typography.Text type="secondary">{t("reporting.timezone")}</Typography.Text>
       </Space>
+      <TableSearchForm formProps={searchFormProps} />
       <Table {...tableProps} rowKey="id" size="small" scroll={{ x: 1000 }} data-testid="schedule-table">
         <Table.Column dataIndex="name" sorter title={t("reporting.schedules.fields.name")} />
         <Table.Column<Schedule> title={t("reporting.schedules.fields.unitId")} render={(_, r) => `${r.unit.fullName} (${r.unit.code})`} />

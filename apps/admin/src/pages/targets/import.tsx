@@ -173,7 +173,7 @@ export function TargetImport() {
       {errors.length > 0 && (
         <Card size="small" title={<span data-testid="targets-error-count">{t("unitsReorg.targets.errors", { count: errors.length })}</span>}
           extra={<Button type="primary" loading={busy === "check"} disabled={!edited} onClick={() => void current().then((b) => check(b, fileName ?? "chi-tieu.xlsx", true))} data-testid="targets-recheck">{t("unitsReorg.targets.recheck")}</Button>}>
-          <Table<ValidationIssue> size="small" rowKey={(i, n) => `${i.cell}-${i.code}-${n}`} dataSource={errors} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="targets-issues"
+          <Table<ValidationIssue> size="small" rowKey={(i) => `${i.cell}-${i.code}-${errors.indexOf(i)}`} dataSource={errors} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="targets-issues"
             columns={[
               { title: t("unitsReorg.targets.cell"), dataIndex: "cell", width: 80, render: (c: string) => <Tag color="red">{c}</Tag> },
               { title: t("unitsReorg.targets.message"), key: "m", render: (_, i) => i.message[lang] },

@@ -2,6 +2,7 @@ import { useTranslate } from "@refinedev/core";
 import { List, useTable, DeleteButton, CreateButton } from "@refinedev/antd";
 import { Table, Tag } from "antd";
 import { formatDateTime } from "../../lib/format";
+import { TableSearchForm } from "../../components/table-search-form";
 
 import type { TokenScope } from "./scopes";
 
@@ -9,9 +10,10 @@ interface TokenRow { id: string; name: string; prefix?: string; scope?: TokenSco
 
 export function TokenList() {
   const t = useTranslate();
-  const { tableProps } = useTable<TokenRow>({ resource: "tokens", sorters: { initial: [{ field: "createdAt", order: "desc" }] } });
+  const { tableProps, searchFormProps } = useTable<TokenRow>({ resource: "tokens", sorters: { initial: [{ field: "createdAt", order: "desc" }] } });
   return (
     <List title={t("tokens.titles.list")} headerButtons={<CreateButton>{t("tokens.issue")}</CreateButton>}>
+      <TableSearchForm formProps={searchFormProps} />
       <Table {...tableProps} rowKey="id" size="small">
         <Table.Column dataIndex="name" title={t("tokens.fields.name")} />
         <Table.Column dataIndex="prefix" title={t("tokens.fields.prefix")} render={(v?: string) => (v ? <code>{v}…</code> : "—")} />

@@ -5,14 +5,14 @@
 import { useCallback, useState } from "react";
 import { useGetIdentity, useTranslate, useDelete, useCan } from "@refinedev/core";
 import { List, CreateButton, EditButton } from "@refinedev/antd";
-import { Card, Col, DatePicker, Input, Row, Table, Tag, Tree, Typography, Button, Popconfirm, Space } from "antd";
+import { Card, Col, DatePicker, Input, Row, Tag, Tree, Typography, Button, Popconfirm, Space } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router";
 import type { UnitSummary, User } from "../../lib/api-types";
 import { request } from "../../providers/api-client";
-import { matchesQuery } from "../../lib/text";
 import { formatDate } from "../../lib/format";
 import { ErrorState } from "../../components/states";
+import { UnitSearchResults, type FoundUnit } from "./search-results";
 
 interface Node { key: string; title: React.ReactNode; isLeaf: boolean; unit: UnitSummary; children?: Node[] }
 
@@ -33,7 +33,8 @@ export function UnitList() {
   const [tree, setTree] = useState<Node[] | null>(null);
   const [treeError, setTreeError] = useState<unknown>(null);
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<UnitSummary[] | null>(null);
+  const [results, setResults] = useState<FoundUnit[] | null>(null);
+  const [asOf, setAsOf] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<unknown>(null);
   const [selected, setSelected] = useState<UnitSummary | null>(null);
@@ -59,8 +60,10 @@ export function UnitList() {
     setSearching(true);
     setSearchError(null);
     try {
-      const { data } = await request<UnitSummary[]>("/units", { query: { q: value.trim(), _start: 0, _end: 100, date } });
+      // empty date = the latest date with figures (after the 2025 reform "today" has none of the old units)
+      const { data, headers } = await request<FoundUnit[]>("/units", { query: { q: value.trim(), _start: 0, _end: 100, date: date ?? "latest", former: "true" } });
       setResults(data);
+      setAsOf(headers.get("x-as-of"));
     } catch (e) {
       setSearchError(e);
     } finally {
@@ -93,17 +96,7 @@ export function UnitList() {
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           {searchError ? <ErrorState error={searchError} onRetry={() => void search(q)} /> : results ? (
-            <Table<UnitSummary>
-              size="small" rowKey="id" dataSource={results} pagination={{ pageSize: 20 }}
-              title={() => t("units.matches", { count: results.length })}
-              onRow={(u) => ({ onClick: () => setSelected(u), style: { cursor: "pointer" } })}
-              columns={[
-                { title: t("units.fields.code"), dataIndex: "code", width: 90 },
-                { title: t("units.fields.name"), dataIndex: "name", render: (v: string) => (matchesQuery(v, q) ? <b>{v}</b> : v) },
-                { title: t("units.fields.level"), dataIndex: "level", render: (v: string) => t(`levels.${v}`) },
-                { title: t("units.fields.active"), dataIndex: "validTo", render: (v: string | null) => (v ? <Tag>{t("units.inactive")}</Tag> : <Tag color="green">{t("app.yes")}</Tag>) },
-              ]}
-            />
+            <UnitSearchResults results={results} q={q} asOf={asOf} latest={!date} onPick={setSelected} />
           ) : treeError ? <ErrorState error={treeError} onRetry={() => { setTreeError(null); setTree(null); }} /> : (
             <Tree<Node> treeData={tree ?? []} loadData={loadChildren} onSelect={(_, info) => setSelected(info.node.unit)} showLine height={560} data-testid="unit-tree" />
           )}

@@ -13,6 +13,7 @@ import { useApiGet } from "../dashboard/use-api";
 import { errorText, request } from "../../providers/api-client";
 import { formatDate } from "../../lib/format";
 import { ErrorState, LoadingState } from "../../components/states";
+import { TemplateDownload } from "../../components/template-download";
 
 export interface SuccessionLink { id: string; effectiveDate: string; kind: string; isPrimary: boolean; share: number | null; reason: string | null; unit: UnitSummary }
 interface History { unit: UnitSummary; predecessors: SuccessionLink[]; successors: SuccessionLink[] }
@@ -53,7 +54,7 @@ export function UnitShow() {
     <Space direction="vertical" size={12} style={{ width: "100%" }} data-testid="unit-show">
       <Card
         title={<span data-testid="unit-show-name">{u.fullName}</span>}
-        extra={<Link to={`/dashboard/${u.code}${dashboardDate ? `?date=${dashboardDate}` : ""}`}>{t("unitsReorg.history.progress")}</Link>}
+        extra={<Space wrap><TemplateDownload unitCode={u.code} level={u.level} date={dashboardDate} label={false} /><Link to={`/dashboard/${u.code}${dashboardDate ? `?date=${dashboardDate}` : ""}`}>{t("unitsReorg.history.progress")}</Link></Space>}
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t("units.fields.code")}>{u.code}</Descriptions.Item>

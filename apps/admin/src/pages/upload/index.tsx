@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useGetIdentity, useTranslate, useGetLocale, useInvalidate } from "@refinedev/core";
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Result, Row, Space, Spin, Table, Tag, Typography, Upload } from "antd";
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Result, Row, Space, Spin, Tag, Typography, Upload } from "antd";
 import { InboxOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import dayjs from "dayjs";
@@ -17,12 +17,15 @@ import { gridToMatrices, parseA1 } from "../../lib/grid";
 import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
 import { communeContext, validateInBrowser, type ClientValidationContext } from "../../lib/browser-validation";
 import { installCoreValidator } from "../../lib/core-validator";
-import { GridPreview } from "../../components/grid-preview";
+import { GridPreview, type GridFocus } from "../../components/grid-preview";
 import { UnitSelect } from "../../components/unit-select";
 import { ApiError, errorText, request } from "../../providers/api-client";
 import { clearDraft, draftKey, loadDraft, saveDraft } from "../../providers/drafts";
 import { formatDate, formatNumber } from "../../lib/format";
 import { ReadingCard, ROLE_COLORS } from "./reading-card";
+import { IssuesTable } from "./issues-table";
+import { TemplateDownload } from "../../components/template-download";
+import { focusOf, frozenFromReading } from "./focus";
 
 interface Draft { fileName: string; unitCode: string; reportDate?: string; grid: Grid }
 
@@ -48,6 +51,8 @@ export function UploadPage() {
   const [receipt, setReceipt] = useState<SubmissionAccepted | null>(null);
   const [workbookReading, setWorkbookReading] = useState<WorkbookReading | null>(null);
   const [localOnly, setLocalOnly] = useState(false);
+  const [picked, setPicked] = useState<GridFocus | null>(null);
+  useEffect(() => setPicked(null), [issues]);
 
   useEffect(() => {
     if (!unitCode && user) setUnitCode(user.unit.code);
@@ -81,13 +86,19 @@ export function UploadPage() {
     if (!unitCode) return;
     try {
       const { data } = await request<DryRunAnswer>("/submissions", { method: "POST", body: { unitCode, grid, source: "CONSOLE", dryRun: true, ...(reportDate ? { reportDate } : {}) } });
-      setIssues(data.issues);
-      setWorkbookReading(data.reading);
+      setIssues(data.issues ?? []);
+      setWorkbookReading(data.reading ?? null);
       setCheckedLocally(true);
       setLocalOnly(false);
       return;
     } catch (e) {
       setWorkbookReading(null);
+      // a refusal that names its problems is a check like any other: they go on the cells
+      if (e instanceof ApiError && e.issues.length) {
+        setIssues(e.issues);
+        setCheckedLocally(true);
+        return;
+      }
       if (!(e instanceof ApiError) || e.statusCode !== 0) {
         setSendError(e);
         return;
@@ -162,6 +173,9 @@ export function UploadPage() {
     return m;
   }, [workbookReading]);
   const errors = issues.filter((i) => i.severity === "error");
+  // the first problem (an error before a warning) is brought into view; a click in the list picks another
+  const firstProblem = useMemo(() => focusOf(errors.find((i) => i.cell) ?? issues.find((i) => i.cell), sheets), [issues, sheets]); // eslint-disable-line react-hooks/exhaustive-deps
+  const frozenColumns = useMemo(() => frozenFromReading(workbookReading), [workbookReading]);
   const warnings = issues.filter((i) => i.severity === "warning");
   const canPickUnit = user && user.role !== "COMMUNE";
 
@@ -192,6 +206,7 @@ export function UploadPage() {
           <DatePicker format="DD/MM/YYYY" value={reportDate ? dayjs(reportDate) : null} onChange={(d) => setReportDate(d ? d.format("YYYY-MM-DD") : undefined)} />
         </Form.Item>
       </Form>
+      <div style={{ marginBottom: 12 }}><TemplateDownload unitCode={unitCode} level={unitCode === user?.unit.code ? user?.unit.level : undefined} date={reportDate} /></div>
 
       {!draft && (
         <Spin spinning={reading} tip={t("upload.parsing")}>
@@ -216,21 +231,17 @@ export function UploadPage() {
           {issues.length > 0 && (
             <>
               {sendError instanceof ApiError && sendError.issues.length > 0 && <Alert type={errors.length ? "error" : "warning"} showIcon message={errorText(sendError)} description={t("upload.fixHint")} data-testid="server-issues" />}
-              <Table<ValidationIssue> size="small" rowKey={(i, n) => `${i.code}:${i.sheet ?? ""}:${i.cell ?? ""}:${n}`} dataSource={issues} pagination={{ pageSize: 8, size: "small" }} data-testid="issues-table" columns={[
-                { title: t("upload.severity"), dataIndex: "severity", width: 100, render: (v: string) => <Tag color={v === "error" ? "red" : "gold"}>{t(`upload.${v}`)}</Tag> },
-                { title: t("upload.sheet"), dataIndex: "sheet", width: 140 },
-                { title: t("upload.cell"), dataIndex: "cell", width: 70 },
-                { title: t("upload.message"), key: "m", render: (_: unknown, i) => i.message[lang] },
-              ]} />
+              <IssuesTable issues={issues} lang={lang} onPick={(i) => setPicked(focusOf(i, sheets))} />
             </>
           )}
           <Typography.Text type="secondary">{t("upload.fixHint")}</Typography.Text>
-          <GridPreview sheets={sheets} issues={issues} lang={lang} onEdit={onEdit} rowTints={rowTints} />
+          <GridPreview sheets={sheets} issues={issues} lang={lang} onEdit={onEdit} rowTints={rowTints} frozenColumns={frozenColumns} focus={picked ?? firstProblem} />
           <Space wrap>
             {warnings.length > 0 && <Checkbox checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.target.checked)} id="accept-warnings" data-testid="accept-warnings">{t("upload.acceptWarnings")}</Checkbox>}
             <Input placeholder={t("upload.correctionReason")} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} style={{ width: 320 }} />
-            <Button type="primary" onClick={submit} loading={sending} disabled={!unitCode} data-testid="submit-sheet">{t("upload.submit")}</Button>
+            <Button type="primary" onClick={submit} loading={sending} disabled={!unitCode || errors.length > 0} data-testid="submit-sheet">{t("upload.submit")}</Button>
           </Space>
+          {errors.length > 0 && <Typography.Text type="danger" data-testid="submit-blocked">{t("uploadFix.blocked", { count: errors.length })}</Typography.Text>}
         </Space>
       )}
     </Card>

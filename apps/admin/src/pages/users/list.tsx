@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { useTranslate } from "@refinedev/core";
+import { CanAccess, useTranslate } from "@refinedev/core";
 import { List, useTable, EditButton } from "@refinedev/antd";
 import { Alert, App, Button, Input, Modal, Space, Table, Tag, Typography } from "antd";
 import type { Role, UnitSummary } from "../../lib/api-types";
 import { formatDateTime } from "../../lib/format";
 import { errorText, request } from "../../providers/api-client";
+import { TableSearchForm } from "../../components/table-search-form";
 
 interface UserRow { id: string; username: string; displayName: string; role: Role; unit?: UnitSummary; active?: boolean; lastLoginAt?: string | null }
 
@@ -19,7 +20,7 @@ export function generatePassword(length = 12): string {
 export function UserList() {
   const t = useTranslate();
   const { modal } = App.useApp();
-  const { tableProps, setFilters } = useTable<UserRow>({ resource: "users", sorters: { initial: [{ field: "username", order: "asc" }] } });
+  const { tableProps, setFilters, searchFormProps } = useTable<UserRow>({ resource: "users", sorters: { initial: [{ field: "username", order: "asc" }] } });
   const [shown, setShown] = useState<{ name: string; password: string } | null>(null);
 
   const reset = (u: UserRow) =>
@@ -38,6 +39,7 @@ export function UserList() {
 
   return (
     <List title={t("users.titles.list")}>
+      <TableSearchForm formProps={searchFormProps} />
       <Input.Search placeholder={t("app.search")} allowClear style={{ maxWidth: 360, marginBottom: 8 }} onSearch={(v) => setFilters([{ field: "q", operator: "contains", value: v }], "replace")} />
       <Table {...tableProps} rowKey="id" size="small">
         <Table.Column dataIndex="username" title={t("users.fields.username")} sorter />
@@ -46,7 +48,7 @@ export function UserList() {
         <Table.Column<UserRow> title={t("users.fields.unitId")} render={(_, r) => r.unit?.name ?? "—"} />
         <Table.Column dataIndex="active" title={t("users.fields.active")} render={(v?: boolean) => (v === false ? <Tag color="red">{t("app.no")}</Tag> : <Tag color="green">{t("app.yes")}</Tag>)} />
         <Table.Column dataIndex="lastLoginAt" title={t("users.fields.lastLoginAt")} render={(v?: string | null) => formatDateTime(v)} />
-        <Table.Column<UserRow> title={t("table.actions")} render={(_, r) => <Space><EditButton hideText size="small" recordItemId={r.id} /><Button size="small" onClick={() => reset(r)}>{t("users.resetPassword")}</Button></Space>} />
+        <Table.Column<UserRow> title={t("table.actions")} render={(_, r) => <Space><EditButton hideText size="small" recordItemId={r.id} /><CanAccess resource="users" action="edit"><Button size="small" onClick={() => reset(r)} data-testid="reset-password">{t("users.resetPassword")}</Button></CanAccess></Space>} />
       </Table>
       <Modal open={shown !== null} onCancel={() => setShown(null)} onOk={() => setShown(null)} title={t("users.newPassword")}>
         <Alert type="warning" message={t("tokens.shownOnce")} style={{ marginBottom: 8 }} />

@@ -5,7 +5,8 @@
  * figures went, and the figures are carried to C the way the 2025 reorganization carries them.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { carryAcrossReformIn, searchText, type Prisma } from "@sohoa/db";
+import { carryAcrossReformIn, searchText, successorsOf, type Prisma } from "@sohoa/db";
+import { defaultDate } from "../../services/progress";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
 import { conflict } from "../../lib/errors";
@@ -15,7 +16,8 @@ import { toUnitSummary, unitSelect, validOn } from "../../lib/units";
 import { Level, UnitSummarySchema } from "../schemas";
 import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal } from "./rest";
 
-const UnitRow = UnitSummarySchema.extend({ typeName: z.string(), active: z.boolean(), childCount: z.number() }).openapi("Unit");
+const Successor = z.object({ code: z.string(), fullName: z.string(), effectiveDate: z.string(), primary: z.boolean() });
+const UnitRow = UnitSummarySchema.extend({ typeName: z.string(), active: z.boolean(), childCount: z.number(), successors: z.array(Successor).optional() }).openapi("Unit");
 const WHAT = { vi: "đơn vị trong phạm vi của bạn", en: "Unit within your scope" };
 const Code = z.string().trim().regex(/^[0-9A-Za-z_-]{1,20}$/, "1–20 letters, digits, - or _");
 const Name = z.string().trim().min(1).max(200);
@@ -31,8 +33,8 @@ const NewUnit = z.object({
 
 const list = createRoute({
   method: "get", path: "/api/units", tags: ["Units"], security, middleware: [requireAuth({ token: "submit" })] as const,
-  summary: "Units in your scope valid on a date (default today); q is diacritics-insensitive (\"za hung\" finds \"Xã Zà Hung\")",
-  request: { query: ListQuery.extend({ parentId: z.string().max(64).optional(), level: Level.optional(), date: Day.optional(), code: z.string().max(20).optional(), active: z.enum(["true", "false"]).optional() }) },
+  summary: "Units in your scope valid on a date (default today; \"latest\" = the latest report date in your scope, sent back in X-As-Of); q is diacritics-insensitive (\"za hung\" finds \"Xã Zà Hung\"); former=true with q also lists units closed by then. Closed or closing units carry their successors.",
+  request: { query: ListQuery.extend({ parentId: z.string().max(64).optional(), level: Level.optional(), date: z.union([Day, z.literal("latest")]).optional(), code: z.string().max(20).optional(), active: z.enum(["true", "false"]).optional(), former: z.enum(["true", "false"]).optional() }) },
   responses: { 200: jsonOk(z.array(UnitRow), "Units (total in X-Total-Count)"), ...errorResponses },
 });
 const one = createRoute({
@@ -109,26 +111,32 @@ export function unitResources() {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const { db } = c.var.deps;
-    const at = toDay(q.date ?? today(c));
+    // "latest": after the 2025 reform "today" has none of the old units, while the figures people look for are older
+    const at = toDay(q.date === "latest" ? await defaultDate(db, c.var.user.unitId, c.var.deps.clock()) : q.date ?? today(c));
+    c.header("X-As-Of", fromDay(at));
     const term = q.q ? searchText(q.q) : "";
-    const where: Prisma.UnitWhereInput = {
-      AND: [
-        scopeFilter(c.var.user),
-        validOn(at),
-        idFilter(q),
-        q.parentId ? { parentId: q.parentId } : {},
-        q.level ? { level: q.level } : {},
-        q.code ? { code: q.code } : {},
-        q.active ? { active: q.active === "true" } : {},
-        term ? { OR: [{ searchName: { contains: term } }, { code: { startsWith: q.q!.trim() } }] } : {},
-      ],
-    };
+    const filters: Prisma.UnitWhereInput[] = [
+      scopeFilter(c.var.user),
+      idFilter(q),
+      q.parentId ? { parentId: q.parentId } : {},
+      q.level ? { level: q.level } : {},
+      q.code ? { code: q.code } : {},
+      q.active ? { active: q.active === "true" } : {},
+      term ? { OR: [{ searchName: { contains: term } }, { code: { startsWith: q.q!.trim() } }] } : {},
+    ];
+    const where: Prisma.UnitWhereInput = { AND: [...filters, validOn(at)] };
     const p = page(q, ["code", "name", "fullName", "level", "validFrom", "depth"], { code: "asc" });
-    const [rows, total] = await Promise.all([
-      db.prisma.unit.findMany({ where, ...p, select: { ...rowSelect, _count: { select: { children: { where: validOn(at) } } } } }),
+    const select = { ...rowSelect, _count: { select: { children: { where: validOn(at) } } } } as const;
+    const [rows, total, former] = await Promise.all([
+      db.prisma.unit.findMany({ where, ...p, select }),
       db.prisma.unit.count({ where }),
+      // units closed by that date, for a search only: the old names people still type, with where they went
+      term && q.former === "true" ? db.prisma.unit.findMany({ where: { AND: [...filters, { validTo: { lte: at } }] }, orderBy: [{ validTo: "desc" }, { code: "asc" }], take: 50, select }) : Promise.resolve([]),
     ]);
-    return c.json(withTotal(c, rows.map((u) => out(u, u._count.children)), total), 200);
+    const all = [...rows, ...former];
+    const successors = await successorsOf(db.prisma, all.filter((u) => u.validTo).map((u) => u.id));
+    const list = all.map((u) => ({ ...out(u, u._count.children), ...(successors.has(u.id) ? { successors: successors.get(u.id)! } : {}) }));
+    return c.json(withTotal(c, list, total + former.length), 200);
   });
 
   app.openapi(one, async (c) => {
