@@ -62,15 +62,18 @@ describe.skipIf(skip !== null)("correcting the reading and saving it as the unit
     const pick = async (column: string, option: string) => {
       await page.getByTestId(`field-${column}`).click();
       await page.keyboard.type(option);
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").waitFor();
+      // the previous dropdown may still be closing: the option is the last one shown
+      await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").last().waitFor();
       await page.keyboard.press("Enter");
+      await expect.poll(() => page.getByTestId(`field-${column}`).innerText()).toContain(option);
     };
     await pick("C", "(không đọc cột này)");
     await pick("D", "Số dữ liệu đã số hóa");
     await page.getByTestId("not-data").click();
     await page.keyboard.type("Trong đó");
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").waitFor();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option-active").last().waitFor();
     await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("not-data").innerText()).toContain("Trong đó: thôn biên giới");
     await page.keyboard.press("Escape");
     await page.screenshot({ path: path.join(artifacts, "layout-01-correcting.png"), fullPage: true });
     await page.getByTestId("save-layout").click();
