@@ -104,6 +104,8 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       if (!data) return;
       const r = await validateAndMark((sheet) => validateSheet(sheet, ctxFor()), { locale });
       setIssues({ sheet: r.sheet.name, list: r.issues, from: "addin" });
+      // what was read of the sheet, before anything is sent (the server's reading replaces it on sending)
+      setReading(validateGrid({ sheets: [r.sheet] }, ctxFor()).reading);
       setNotice(r.issues.length ? { intent: "info", text: tr("validate.marked", { cells: r.cells }) } : { intent: "success", text: tr("validate.none") });
     });
 

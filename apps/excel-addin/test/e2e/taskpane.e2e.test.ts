@@ -100,6 +100,8 @@ describe.skipIf(!!skipReason)("task pane in Chromium on the Excel double, agains
       const links = await page.getByTestId("problem-link").evaluateAll((els) => els.map((e) => e.getAttribute("data-cell")));
       expect(links).toContain("G6");
       expect(await host((h) => h.model.fill(h.model.sheets[h.model.sheets.length - 1]!.name, "G6"))).toBe(MARK_FILL.error);
+      // and says what it read of the sheet before anything is sent: the report date and the rows it counts
+      expect(await page.getByTestId("reading").textContent()).toMatch(/Ngày báo cáo[\s\S]*\d+ dòng số liệu/);
       expect(await host((h) => h.model.fill(h.model.sheets[h.model.sheets.length - 1]!.name, "K6"))).toBe("#C6EFCE");
       // clicking a problem selects its cell
       await page.locator('[data-testid="problem-link"][data-cell="G6"]').first().click();
