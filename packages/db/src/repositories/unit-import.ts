@@ -1,5 +1,5 @@
 /**
- * Imports an administrative-unit registry (../shared/data/administrative-units/*.json) as the state of the
+ * Imports an administrative-unit registry (packages/db/registry/*.json) as the state of the
  * tree from an effective date. A unit carries on only when the registry has the same code, level and parent;
  * otherwise the old one is closed (validTo = effective) and a new one opened, because codes are reused across
  * reorganizations. Idempotent: a second run of the same file changes nothing.
