@@ -1,4 +1,4 @@
-/** `pnpm bench` for the server: roll-ups at national scale, then ingest throughput. BENCH_ONLY=rollup|ingest|reform runs one. */
+/** `pnpm bench` for the server: roll-ups at national scale, ingest throughput, reform, mixed load. BENCH_ONLY=rollup|ingest|reform|mixed runs one. */
 import { rollupBench } from "./rollup.bench";
 
 const only = process.env.BENCH_ONLY;
@@ -11,4 +11,8 @@ if (!only || only === "ingest") {
 if (!only || only === "reform") {
   const { reformBench } = await import("./reform.bench");
   await reformBench();
+}
+if (!only || only === "mixed") {
+  const { mixedBench } = await import("./mixed.bench");
+  await mixedBench();
 }

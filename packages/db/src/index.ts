@@ -17,3 +17,4 @@ export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from ".
 export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type AttemptCount } from "./repositories/sign-in-attempts";
 export { sheetLayoutsOf, saveSheetLayout, deleteSheetLayout, type SheetLayoutRow } from "./repositories/sheet-layouts";
 export { purgeExpiredSessions } from "./repositories/sessions";
+export { viewStamp, type ViewStamp } from "./repositories/view-stamps";

@@ -3,6 +3,7 @@ import { requireAuth } from "../middleware/auth";
 import { errorResponses, router, security } from "../lib/openapi";
 import { defaultDate } from "../services/progress";
 import { bottomUnitsView } from "../services/bottom-units";
+import { cachedView } from "../services/view-cache";
 import { Counts, IsoDate, Level, UnitSummarySchema } from "./schemas";
 
 const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);
@@ -46,7 +47,8 @@ export function bottomUnitRoutes() {
     const q = c.req.valid("query");
     const { db, clock } = c.var.deps;
     const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
-    return c.json(await bottomUnitsView(db, { code, date, scopeUnitId: c.var.user.unitId, list: q.list }), 200);
+    const scopeUnitId = c.var.user.unitId;
+    return c.json(await cachedView(db, code, `bottom|${date}|${scopeUnitId}|${q.list ?? ""}`, () => bottomUnitsView(db, { code, date, scopeUnitId, list: q.list })), 200);
   });
   return app;
 }

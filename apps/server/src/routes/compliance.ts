@@ -8,6 +8,7 @@ import { inScope } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 import { addDays } from "@sohoa/core";
 import { defaultDate } from "../services/progress";
+import { cachedView } from "../services/view-cache";
 import { CADENCE_OF, complianceFor, complianceHistory, scheduleFor, type AppliedSchedule, type PeriodParam } from "../services/compliance";
 
 const PERIOD_OF = { DAILY: "day", WEEKLY: "week", MONTHLY: "month" } as const;
@@ -87,7 +88,8 @@ export function complianceRoutes() {
     const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
     const unit = await unitInScope(c, q.unit, date);
     const schedule = await scheduleOf(c, unit.id, q.period, q.schedule);
-    return c.json(await complianceFor(db, { unitId: unit.id, date, schedule }), 200);
+    const view = cachedView(db, unit.code, `compliance|${unit.id}|${date}|${schedule.id ?? schedule.cadence}`, () => complianceFor(db, { unitId: unit.id, date, schedule }));
+    return c.json(await view, 200);
   });
   app.openapi(history, async (c) => {
     const q = c.req.valid("query");

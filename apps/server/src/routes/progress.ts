@@ -5,7 +5,10 @@ import { inScope } from "../lib/scope";
 import { notFound } from "../lib/errors";
 import { validOn } from "../lib/units";
 import { addDays } from "@sohoa/core";
+import { latestReportDate } from "@sohoa/db";
+import { todayInVietnam } from "@sohoa/core";
 import { defaultDate, effectiveDeadlines, unitProgress, unitTrend } from "../services/progress";
+import { cachedView } from "../services/view-cache";
 import { Counts, IsoDate, UnitSummarySchema } from "./schemas";
 
 const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);
@@ -78,9 +81,12 @@ export function progressRoutes() {
   app.openapi(progress, async (c) => {
     const { code } = c.req.valid("param");
     const { db, clock } = c.var.deps;
-    const date = c.req.valid("query").date ?? (await defaultDate(db, c.var.user.unitId, clock()));
-    const view = await unitProgress(db, { code, date, scopeUnitId: c.var.user.unitId });
-    return c.json(view, 200);
+    const scopeUnitId = c.var.user.unitId;
+    // The latest report date in the scope changes with writes outside the unit's subtree: read every time.
+    const latest = await latestReportDate(db.sql, scopeUnitId);
+    const date = c.req.valid("query").date ?? latest ?? todayInVietnam(clock());
+    const view = await cachedView(db, code, `progress|${date}|${scopeUnitId}`, () => unitProgress(db, { code, date, scopeUnitId }));
+    return c.json({ ...view, latestReportDate: latest }, 200);
   });
   app.openapi(trend, async (c) => {
     const { code } = c.req.valid("param");
@@ -91,8 +97,10 @@ export function progressRoutes() {
     if (from > to || addDays(from, 800) < to) throw notFound({ vi: "khoảng thời gian hợp lệ (tối đa 800 ngày)", en: "A valid period (at most 800 days)" });
     const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(new Date(`${to}T00:00:00Z`)) }, orderBy: { validFrom: "desc" } });
     if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
-    const deadline = (await effectiveDeadlines(db, unit.id, [], to)).get(unit.id) ?? null;
-    return c.json({ points: await unitTrend(db, unit.id, from, to), deadline }, 200);
+    return c.json(await cachedView(db, code, `trend|${unit.id}|${from}|${to}`, async () => ({
+      points: await unitTrend(db, unit.id, from, to),
+      deadline: (await effectiveDeadlines(db, unit.id, [], to)).get(unit.id) ?? null,
+    })), 200);
   });
   return app;
 }
