@@ -8,6 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { startTestServer, signIn } from "../src/testing";
 import { demoSheets } from "./sheets";
+import { viewCacheStats } from "../src/services/view-cache";
 
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 20);
 const READERS = Number(process.env.BENCH_READERS ?? 12);
@@ -62,6 +63,7 @@ async function measure(label: string) {
     // Warm-up (JIT, prepared statements), not measured; its sheets are the first days'.
     const warm = await run({ url, seconds: WARM_UP_SECONDS, readers: readerList, writers: writers(bodies, "bench-warm-up") });
     const used = warm.latencies.submission?.length ?? 0;
+    const stats0 = { ...viewCacheStats };
     const res = await run({ url, seconds: SECONDS, readers: readerList, writers: writers(bodies.slice(used), "bench-mixed") });
     for (const s of res.samples) console.log(`  failed: ${s}`);
 
@@ -74,6 +76,8 @@ async function measure(label: string) {
     for (const [name, xs] of Object.entries(res.latencies).sort()) console.log(line(name, stats(xs), res.errors[name] ?? 0));
     const readErrors = Object.entries(res.errors).filter(([k]) => k !== "submission").reduce((a, [, n]) => a + n, 0);
     console.log(line("all reads", reads, readErrors));
+    const hits = viewCacheStats.hits - stats0.hits, misses = viewCacheStats.misses - stats0.misses;
+    console.log(process.env.SOHOA_VIEW_CACHE === "off" ? "  view cache off (SOHOA_VIEW_CACHE=off)" : `  view cache: ${hits} hits, ${misses} misses (${((100 * hits) / Math.max(1, hits + misses)).toFixed(0)}% hits)`);
     console.log(`  reads against /api/health: p50 ${(reads.p50 / h.p50).toFixed(1)} ×, p99 ${(reads.p99 / h.p99).toFixed(1)} × (goal: p99 < ${db.kind === "postgresql" ? 300 : 1000} ms)`);
     return { p50: reads.p50, p99: reads.p99, errors: readErrors + (res.errors.submission ?? 0) };
   } finally {
