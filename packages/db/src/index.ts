@@ -18,3 +18,4 @@ export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type Atte
 export { sheetLayoutsOf, saveSheetLayout, deleteSheetLayout, type SheetLayoutRow } from "./repositories/sheet-layouts";
 export { purgeExpiredSessions } from "./repositories/sessions";
 export { viewStamp, type ViewStamp } from "./repositories/view-stamps";
+export { subtreeStamps, ownBreakdowns, type SubtreeStamps, type OwnBreakdownRow } from "./repositories/breakdown-parts";

@@ -5,6 +5,8 @@ import { createApp } from "../app";
 import { signIn, startTestServer, type TestServer } from "../testing";
 import { communeGrid } from "../test-support/sheets";
 import { viewCacheStats } from "../services/view-cache";
+import { cachedSubtreeBreakdown } from "../services/breakdown-cache";
+import { subtreeBreakdown } from "@sohoa/db";
 
 /**
  * The views are cached until a version stamp moves (services/view-cache.ts): every change a view shows must be
@@ -16,7 +18,7 @@ describe("cached views follow every change", () => {
   let other: { app: ReturnType<typeof createApp>; db: Database } | null = null;
   let token: string;
   let zaHung: UnitRef;
-  let body: (digitized: number) => string;
+  let body: (digitized: number, date?: string) => string;
   type App = ReturnType<typeof createApp>;
   const auth = () => ({ headers: { authorization: `Bearer ${token}` } });
   const get = async <T>(path: string, app: App = server.app): Promise<T> => {
@@ -35,9 +37,9 @@ describe("cached views follow every change", () => {
     zaHung = { id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId };
     const kinds = await server.db.prisma.registerKind.findMany({ orderBy: { sortOrder: "asc" } });
     const phases = await server.db.prisma.bookPhase.findMany({ orderBy: { sortOrder: "asc" } });
-    body = (n) => JSON.stringify({
+    body = (n, date = "2025-02-20") => JSON.stringify({
       unitCode: "20491", acceptWarnings: true,
-      grid: communeGrid({ unit: zaHung, registerKinds: kinds, phases, reportDate: "2025-02-20", counts: () => ({ booksTotal: 20, booksDigitized: 5, entriesTotal: 2000, entriesDigitized: n, entriesChecked: 0, entriesLoaded: 0 }) }),
+      grid: communeGrid({ unit: zaHung, registerKinds: kinds, phases, reportDate: date, counts: () => ({ booksTotal: 20, booksDigitized: 5, entriesTotal: 2000, entriesDigitized: n, entriesChecked: 0, entriesLoaded: 0 }) }),
     });
     // A second instance on the same PostgreSQL database, with its own pool and its own cache.
     if (server.db.kind === "postgresql" && "name" in server.db) {
@@ -52,8 +54,8 @@ describe("cached views follow every change", () => {
     await server?.close();
   });
 
-  const submit = async (n: number, key: string) => {
-    const r = await server.app.request("/api/submissions", { method: "POST", headers: { ...auth().headers, "content-type": "application/json", "idempotency-key": key }, body: body(n) });
+  const submit = async (n: number, key: string, date?: string) => {
+    const r = await server.app.request("/api/submissions", { method: "POST", headers: { ...auth().headers, "content-type": "application/json", "idempotency-key": key }, body: body(n, date) });
     expect(r.status, await r.clone().text()).toBe(201);
   };
 
@@ -61,6 +63,7 @@ describe("cached views follow every change", () => {
     const province = await progress("49");
     const district = await progress("505");
     const commune = await progress("20491");
+    expect(other !== null).toBe(server.db.kind === "postgresql");
     const hits = viewCacheStats.hits;
     expect(await progress("49")).toEqual(province);
     expect(viewCacheStats.hits).toBe(hits + 1);
@@ -132,5 +135,17 @@ describe("cached views follow every change", () => {
     // a reorganization moves the tree: a unit leaving the province leaves its children too
     await prisma.unit.updateMany({ where: { code: child.code }, data: { active: false } });
     expect((await progress("49")).children.map((c) => c.code)).not.toContain(child.code);
+  }, 120_000);
+
+  it("sums a subtree's kinds × phases from the units' cached parts exactly as the one statement does, after a sheet too", async () => {
+    const units = await server.db.prisma.unit.findMany({ where: { code: { in: ["49", "505"] } } });
+    const same = async (date: string) => {
+      for (const u of units) expect(await cachedSubtreeBreakdown(server.db, u.id, date)).toEqual(await subtreeBreakdown(server.db.sql, u.id, date));
+    };
+    await same("2025-02-21");
+    await same("2025-02-21"); // from the parts
+    await submit(1500, "view-cache-0002", "2025-02-21");
+    await same("2025-02-21");
+    await same("2025-02-18");
   }, 120_000);
 });

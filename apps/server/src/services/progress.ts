@@ -16,9 +16,10 @@ import {
   type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
-import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, latestSnapshotsJoin, rollupSeries, rollupsAt, subtreeBreakdown, viewFigures, ZERO } from "@sohoa/db";
+import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, latestSnapshotsJoin, rollupSeries, rollupsAt, viewFigures, ZERO } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
+import { cachedSubtreeBreakdown } from "./breakdown-cache";
 
 export interface UnitProgress extends UnitSummary {
   counts: ProgressCounts;
@@ -140,7 +141,7 @@ async function kindPhaseBreakdown(db: Database, unitId: string, date: string): P
 
 /** Above a commune: each kind × phase summed over the subtree (a sum has no version). */
 async function summedBreakdown(db: Database, unitId: string, date: string): Promise<KindPhaseRow[]> {
-  return (await subtreeBreakdown(db.sql, unitId, date)).map((r) => ({
+  return (await cachedSubtreeBreakdown(db, unitId, date)).map((r) => ({
     registerKind: r.registerKind, phase: r.phase, counts: r.counts,
     completion: completion(r.counts.entriesDigitized, r.counts.entriesTotal),
     reportDate: r.reportDate, version: null,
