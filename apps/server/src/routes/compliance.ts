@@ -87,8 +87,9 @@ export function complianceRoutes() {
     const { db, clock } = c.var.deps;
     const date = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
     const unit = await unitInScope(c, q.unit, date);
-    const schedule = await scheduleOf(c, unit.id, q.period, q.schedule);
-    const view = cachedView(db, unit.code, `compliance|${unit.id}|${date}|${schedule.id ?? schedule.cadence}`, () => complianceFor(db, { unitId: unit.id, date, schedule }));
+    // Schedules are stamped ('*') like the rest: found inside the cached computation.
+    const view = cachedView(db, unit.code, `compliance|${unit.id}|${date}|${q.period}|${q.schedule ?? ""}`, async () =>
+      complianceFor(db, { unitId: unit.id, date, schedule: await scheduleOf(c, unit.id, q.period, q.schedule) }));
     return c.json(await view, 200);
   });
   app.openapi(history, async (c) => {

@@ -102,7 +102,7 @@ describe("cached views follow every change", () => {
     expect(za(bottom1)).toBe(za(bottom0) + added);
   }, 120_000);
 
-  it("shows target, deadline and campaign changes and unit edits made straight in the database", async () => {
+  it("shows target, deadline, campaign and schedule changes and unit edits made straight in the database", async () => {
     const { prisma } = server.db;
     const province = await prisma.unit.findFirstOrThrow({ where: { code: "49" } });
     const campaign = await prisma.campaign.findFirstOrThrow({ where: { active: true } });
@@ -128,6 +128,12 @@ describe("cached views follow every change", () => {
     expect(await deadlineOf505()).toBeNull();
     await prisma.campaign.update({ where: { id: campaign.id }, data: { active: true } });
     expect(await deadlineOf505()).not.toBeNull();
+
+    // a schedule's cut-off moves the compliance view's period
+    const cutoff = async () => Date.parse((await get<{ period: { cutoffAt: string } }>("/api/compliance?unit=49&period=day&date=2025-02-20")).period.cutoffAt);
+    const c0 = await cutoff();
+    await prisma.reportingSchedule.updateMany({ where: { unitId: province.id, cadence: "DAILY" }, data: { cutoffMinutes: 17 * 60 + 30 } });
+    expect(await cutoff()).toBe(c0 + 30 * 60_000);
 
     const child = v1.children[0]!;
     await prisma.unit.updateMany({ where: { code: child.code }, data: { name: `${child.name} (đổi tên)` } });
