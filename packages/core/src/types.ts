@@ -19,16 +19,9 @@ export interface UnitRef {
 export interface RegisterKindRef { code: string; nameVi: string; nameEn: string; sortOrder?: number }
 export interface PhaseRef { code: string; nameVi: string; nameEn: string }
 
-export interface ProgressCounts {
-  booksTotal: number;
-  booksDigitized: number;
-  entriesTotal: number;
-  entriesDigitized: number;
-  entriesChecked: number;
-  entriesLoaded: number;
-}
-export type CountField = keyof ProgressCounts;
-export const COUNT_FIELDS: readonly CountField[] = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"];
+import type { CountField, ProgressCounts } from "./count-fields";
+export type { CountField, ProgressCounts } from "./count-fields";
+export { COUNT_FIELDS, ZERO_COUNTS } from "./count-fields";
 
 /** A cell value as read from a workbook; cached formula results are given as their value. */
 export type CellValue = string | number | boolean | null;
@@ -104,4 +97,3 @@ export interface ValidationResult {
   reading: WorkbookReading;
 }
 
-export const ZERO_COUNTS: ProgressCounts = Object.freeze({ booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 }) as ProgressCounts;
