@@ -99,7 +99,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
-  let body: Partial<ApiErrorBody> | null = null;
+  let body: Partial<ApiErrorBody> | null;
   try {
     body = (await res.json()) as ApiErrorBody;
   } catch {

@@ -62,7 +62,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
     } catch (e) {
       setLoadError(handle(e));
     }
-  }, [handle, session.token, unit]);
+  }, [api, handle, session.token, unit]);
 
   useEffect(() => {
     setData(null);

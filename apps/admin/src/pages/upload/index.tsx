@@ -64,7 +64,7 @@ export function UploadPage() {
   const contextCache = useRef<{ key: string; ctx: ClientValidationContext | null } | null>(null);
   const runLocal = async (grid: Grid) => {
     if (!unitCode) return;
-    let local: ValidationIssue[] | null = null;
+    let local: ValidationIssue[] | null;
     try {
       // the unit's kinds × phases and latest figures are the context core validates against (fetched once per unit and date)
       const key = `${unitCode}|${reportDate ?? ""}`;

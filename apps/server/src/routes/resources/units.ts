@@ -172,7 +172,8 @@ export function unitResources() {
     await assertVisible(c, u?.id, WHAT);
     await assertManages(c, id, { below: true });
     const name = b.name ?? u!.name;
-    let { typeName, fullName } = { typeName: b.typeName ?? u!.typeName, fullName: b.fullName ?? u!.fullName };
+    const typeName = b.typeName ?? u!.typeName;
+    let fullName = b.fullName ?? u!.fullName;
     // A new name without a new full name keeps the type prefix: "Xã Za Hung" → "Xã Zà Hung".
     if (b.name && !b.fullName) fullName = `${typeName} ${name}`.trim();
     if (b.typeName && !b.fullName) fullName = `${typeName} ${name}`.trim();
