@@ -15,6 +15,7 @@
  * the provinces' letters: a district reports its communes' figures, all of them, before the cut-off.
  * Without a configured schedule (the national default), the leaves are expected, as with level COMMUNE.
  */
+import type { UnitLevel } from "@sohoa/core";
 import type { Database } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
@@ -24,7 +25,7 @@ export type PeriodParam = "day" | "week" | "month";
 export const CADENCE_OF: Record<PeriodParam, Cadence> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" };
 export const PERIOD_TYPE: Record<Cadence, "DAY" | "WEEK" | "MONTH"> = { DAILY: "DAY", WEEKLY: "WEEK", MONTHLY: "MONTH" };
 
-export type UnitLevel = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+export type { UnitLevel } from "@sohoa/core";
 
 export interface AppliedSchedule extends ScheduleRule {
   /** null: no schedule is configured for the unit; the national default (17:00 / Friday 18:00 / before the 16th) applies. */
