@@ -4,13 +4,13 @@
  * parent's roll-up against its units. The server re-runs the same rules and stays authoritative.
  */
 import { validateGrid, type ProgressCounts, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue } from "@sohoa/core";
-import type { ProgressAnswer, RefRow, UnitRow, UnitSummary } from "./api";
+import type { BookPhase, ProgressView, RegisterKind, UnitRow, UnitSummary } from "@sohoa/contract";
 
 export interface UnitData {
   unit: UnitSummary;
-  progress: ProgressAnswer;
-  kinds: RefRow[];
-  phases: RefRow[];
+  progress: ProgressView;
+  kinds: RegisterKind[];
+  phases: BookPhase[];
   children: UnitRow[];
 }
 

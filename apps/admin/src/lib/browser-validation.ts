@@ -7,7 +7,7 @@
  *
  * core is loaded on demand (never in the first view) through `setValidatorLoader`, wired in main.tsx.
  */
-import type { KindPhaseRow, ProgressCounts, UnitSummary, ValidationIssue } from "./api-types";
+import type { KindPhaseRow, ProgressCounts, UnitSummary, ValidationIssue } from "@sohoa/contract";
 import type { Grid } from "./xlsx";
 
 export interface ClientValidationContext {
@@ -38,7 +38,7 @@ export function communeContext(unit: UnitSummary, breakdown: KindPhaseRow[] | un
   breakdown.forEach((r, i) => {
     if (!kinds.has(r.registerKind.code)) kinds.set(r.registerKind.code, { ...r.registerKind, sortOrder: i });
     if (!phases.has(r.phase.code)) phases.set(r.phase.code, { ...r.phase });
-    if (r.reportDate) previous.set(`${unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
+    previous.set(`${unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
   });
   return { today, submitter: unit, units: [unit], registerKinds: [...kinds.values()], phases: [...phases.values()], ...(reportDate ? { reportDate } : {}), previous };
 }
