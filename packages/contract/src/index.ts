@@ -5,3 +5,4 @@ export * from "./progress";
 export * from "./submissions";
 export * from "./reporting";
 export * from "./resources";
+export * from "./system";
