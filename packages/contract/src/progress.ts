@@ -17,7 +17,6 @@ export const ForecastSchema = z
     daysLeft: z.number().nullable(),
     reason: MessageSchema,
   })
-  .passthrough()
   .openapi("Forecast");
 export type Forecast = z.infer<typeof ForecastSchema>;
 export type ForecastStatus = Forecast["status"];

@@ -53,34 +53,13 @@ export interface SubmitInput {
   dryRun?: boolean | undefined;
 }
 
-/** The answer to a dry run: what a submission of this sheet would record, and how the sheet was read. */
-export interface DryRun {
-  dryRun: true;
-  reportDate: string | null;
-  hasErrors: boolean;
-  issues: ValidationIssue[];
-  rows: number;
-  units: number;
-  totals: ProgressCounts;
-  reading: WorkbookReading;
-}
+import type { DryRun, Receipt } from "@sohoa/contract";
+export type { DryRun, Receipt } from "@sohoa/contract";
 
 export type SubmitOutcome =
   | { status: 201 | 200; receipt: Receipt; reading?: WorkbookReading }
   | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null; reading: WorkbookReading }
   | { status: "dry"; preview: DryRun };
-
-export interface Receipt {
-  id: string;
-  checksum: string;
-  status: "ACCEPTED";
-  reportDate: string;
-  submittedAt: string;
-  accepted: { rows: number; units: number };
-  warnings: ValidationIssue[];
-  changes: { unitCode: string; registerKind: string; phase: string; version: number; entriesDigitized: number; delta: number }[];
-  replayed?: boolean;
-}
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
