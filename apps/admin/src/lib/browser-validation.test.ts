@@ -12,7 +12,7 @@ describe("browser validation context", () => {
     expect(ctx.units).toEqual([commune]);
     expect(ctx.registerKinds.map((k) => k.code)).toEqual(["KS", "KT"]);
     expect(ctx.phases.map((p) => p.code)).toEqual(["P1", "P2"]);
-    expect([...ctx.previous.keys()]).toEqual(["20491|KS|P1", "20491|KS|P2", "20491|KT|P1"]);
+    expect([...ctx.previous!.keys()]).toEqual(["20491|KS|P1", "20491|KS|P2", "20491|KT|P1"]);
     expect(ctx.reportDate).toBe("2025-02-19");
   });
   it("is not built for a parent unit or without a breakdown (the server validates those)", () => {
