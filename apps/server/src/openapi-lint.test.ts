@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@sohoa/db";
+import { openApiJson } from "../scripts/openapi";
 import { lintOpenApi } from "../scripts/openapi-lint";
 import { createApp } from "./app";
 
@@ -8,6 +9,13 @@ describe("the OpenAPI document", () => {
     const r = await lintOpenApi();
     expect(r.problems).toEqual([]);
     expect([r.errors, r.warnings]).toEqual([0, 0]);
+  });
+
+  it("has no shared component that is itself nullable (a .nullable() on a registered schema can leak into it)", async () => {
+    const doc = JSON.parse(await openApiJson()) as { components: { schemas: Record<string, { type?: string | string[] }> } };
+    const nullable = Object.entries(doc.components.schemas).filter(([, s]) => Array.isArray(s.type) && s.type.includes("null")).map(([k]) => k);
+    expect(nullable).toEqual([]);
+    expect(Object.keys(doc.components.schemas).length).toBeGreaterThan(30);
   });
 
   it("documents only answers the server gives: /api/health refuses a NUL in its address with 400, before any database call", async () => {

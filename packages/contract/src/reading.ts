@@ -1,12 +1,10 @@
 /** What Sohoa understood of a workbook (core's WorkbookReading), sent with every answer to a sheet, and the error body. */
 import { z } from "@hono/zod-openapi";
 import { ROW_ROLES, type RowRole } from "@sohoa/core";
-import { MessageSchema, ValidationIssueSchema } from "./common";
+import { MessageSchema, ProgressCountsSchema, ValidationIssueSchema } from "./common";
 
 const RowRoleSchema = z.enum(ROW_ROLES as [RowRole, ...RowRole[]]);
 const DateSource = z.enum(["column", "label", "subtitle", "title", "date-line", "request"]);
-// Not the registered ProgressCounts: the reading's totals stay inline in the document, as before.
-const Counts = z.object({ booksTotal: z.number(), booksDigitized: z.number(), entriesTotal: z.number(), entriesDigitized: z.number(), entriesChecked: z.number(), entriesLoaded: z.number() });
 
 export const SheetReadingSchema = z
   .object({
@@ -18,7 +16,7 @@ export const SheetReadingSchema = z
     header: z.object({ firstRow: z.number(), lastRow: z.number(), columns: z.array(z.object({ field: z.string(), column: z.string(), cell: z.string(), label: z.string() })) }).nullable(),
     rows: z.array(z.object({ row: z.number(), role: RowRoleSchema, label: z.string().optional(), unitCode: z.string().optional(), registerKind: z.string().optional(), phase: z.string().optional(), sums: z.tuple([z.number(), z.number()]).optional() })).openapi({ description: "each row's role (the first 2,000 rows of a sheet)" }),
     tally: z.record(RowRoleSchema, z.number()).openapi({ description: "rows per role" }),
-    totals: Counts.nullable(),
+    totals: z.union([ProgressCountsSchema, z.null()]), // not .nullable(): that would make the shared component itself nullable
     signature: z.string().optional().openapi({ description: "the header's signature, under which a corrected layout is saved (PUT /api/units/{code}/sheet-layouts/{signature})" }),
     layout: z.literal("saved").optional().openapi({ description: "read with the unit's saved layout for this header" }),
   })
@@ -42,7 +40,7 @@ export const DryRunSchema = z
     issues: z.array(ValidationIssueSchema),
     rows: z.number().openapi({ description: "rows that would be recorded" }),
     units: z.number(),
-    totals: Counts,
+    totals: ProgressCountsSchema,
     reading: WorkbookReadingSchema,
   })
   .openapi("DryRun", { description: "The sheet read and validated as a submission would be; nothing is stored" });
