@@ -11,6 +11,7 @@ export * from "./headers";
 export * from "./reference";
 export * from "./template";
 export * from "./validate";
+export * from "./context";
 export * from "./messages";
 export * from "./reading/types";
 export * from "./reading/saved-layouts";

@@ -8,6 +8,7 @@ import { formatDate } from "./format";
 import { sumCounts } from "./metrics";
 import { COUNT_FIELD_TABLE, COUNT_FIELDS, type CountField } from "./count-fields";
 import type { CellValue, Locale, PhaseRef, ProgressCounts, RegisterKindRef, Sheet, UnitRef } from "./types";
+import { figuresKey } from "./context";
 
 export const TEMPLATE_VERSION = "1";
 
@@ -94,7 +95,7 @@ export function buildCommuneTemplate(opts: {
     for (const p of opts.phases) {
       if (perBook) {
         for (const b of opts.books!) if (b.kind === k.code && b.phase === p.code) push(k, p, b.label, undefined);
-      } else push(k, p, null, opts.previous?.get(`${opts.unit.code}|${k.code}|${p.code}`));
+      } else push(k, p, null, opts.previous?.get(figuresKey(opts.unit.code, k.code, p.code)));
     }
   }
   const last = rows.length - 1;

@@ -2,7 +2,13 @@
 import type { WorkbookReading } from "./reading/types";
 export type Locale = "vi" | "en";
 export interface Message { vi: string; en: string }
-export type UnitLevel = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+/** The one list of unit levels, account roles and API-token scopes: the contract's enums and every app's unions derive from these. */
+export const UNIT_LEVELS = ["NATION", "PROVINCE", "DISTRICT", "COMMUNE", "AGENCY"] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export const ROLES = ["ADMIN", "PROVINCE", "DISTRICT", "COMMUNE", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+export const TOKEN_SCOPES = ["SUBMIT", "READ", "ADMIN"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface UnitRef {
   id: string;

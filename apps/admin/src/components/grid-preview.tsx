@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { Tooltip, Tabs, Input } from "antd";
-import type { ValidationIssue } from "../lib/api-types";
+import type { ValidationIssue } from "@sohoa/contract";
 import { columnLetters } from "@sohoa/core";
 import { issueMarks, markAt, type CellValue, type Matrix } from "../lib/grid";
 

@@ -57,7 +57,7 @@ export const en: Shape<typeof vi> = {
     agencies: "Agencies", agenciesNote: "Agencies digitize their own books; not ranked with the territorial units",
     buckets: { zero: "0%", under10: "Under 10%", under50: "Under 50%", under100: "50–99%", done: "Done" },
     columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Growth", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
-    forecast: { ON_TRACK: "On track", AT_RISK: "At risk", WILL_MISS: "Will miss", DONE: "Done", NO_DATA: "Not enough data", NO_DEADLINE: "No deadline", UNKNOWN: "Unknown" },
+    forecast: { on_track: "On track", at_risk: "At risk", will_miss: "Will miss", done: "Done", no_data: "Not enough data", unknown: "Unknown" },
     reason: "needs {{required}} entries/day, does {{rate}}",
     finishBy: "expected to finish {{date}}",
     periods: { day: "Today", week: "This week", month: "This month" },

@@ -53,7 +53,7 @@ export const vi = {
     agencies: "Cơ quan trực thuộc", agenciesNote: "Cơ quan tự số hóa sổ của mình; không xếp hạng cùng các đơn vị hành chính",
     buckets: { zero: "0%", under10: "Dưới 10%", under50: "Dưới 50%", under100: "50–99%", done: "Hoàn thành" },
     columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Tăng so kỳ trước", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
-    forecast: { ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ", WILL_MISS: "Không kịp hạn", DONE: "Đã xong", NO_DATA: "Chưa đủ số liệu", NO_DEADLINE: "Chưa có hạn", UNKNOWN: "Không rõ" },
+    forecast: { on_track: "Đúng tiến độ", at_risk: "Có nguy cơ", will_miss: "Không kịp hạn", done: "Đã xong", no_data: "Chưa đủ số liệu", unknown: "Không rõ" },
     reason: "cần {{required}} dữ liệu/ngày, hiện đạt {{rate}}",
     finishBy: "dự kiến xong {{date}}",
     periods: { day: "Hôm nay", week: "Tuần này", month: "Tháng này" },

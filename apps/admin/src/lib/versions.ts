@@ -1,5 +1,5 @@
 /** What a submission changed compared with the previous version for the same unit and date, per kind × phase. */
-import type { NamedCode } from "./api-types";
+import type { NamedCode } from "@sohoa/contract";
 
 export const FIGURE_FIELDS = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];

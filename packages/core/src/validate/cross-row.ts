@@ -7,6 +7,7 @@ import { NEVER_DECREASING } from "../count-fields";
 import { daysBetween } from "../dates";
 import { COUNT_FIELDS, ZERO_COUNTS, type CountField, type ProgressCounts, type ProgressRow, type UnitRef, type ValidationContext } from "../types";
 import { FIELD_NAMES, n, type Collector } from "./rules";
+import { figuresKey } from "../context";
 
 /** Returns the rows folded into another (not returned as rows of their own). */
 export function crossRowRules(rows: ProgressRow[], ctx: ValidationContext, out: Collector): Set<ProgressRow> {
@@ -75,7 +76,7 @@ export function crossRowRules(rows: ProgressRow[], ctx: ValidationContext, out: 
     if (out.badRows.size && out.badRows.has(`${d.sheet}|${d.row}`)) continue;
     const c = d.counts;
     const L = d.cells;
-    const prevKey = `${d.unit.code}|${d.registerKind}|${d.phase}`;
+    const prevKey = figuresKey(d.unit.code, d.registerKind, d.phase);
     const prev = ctx.previous?.get(prevKey) ?? (d.registerKind === "*" || d.phase === "*" ? sumPrevious(ctx.previous, d) : undefined);
     if (prev) {
       if (!d.isCorrection) {

@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
 import { Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
-import type { UnitSummary, User } from "../../lib/api-types";
+import type { UnitSummary, User } from "@sohoa/contract";
 import { useApiGet } from "../dashboard/use-api";
 import { formatCompletionLine, formatDate, formatNumber, formatPercent, ratio } from "../../lib/format";
 import { matchesQuery } from "../../lib/text";

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from "antd";
 import { errorText, request } from "../../providers/api-client";
-import type { RowRole, SheetReading, WorkbookReading } from "../../lib/api-types";
+import type { RowRole, SheetReading, WorkbookReading } from "@sohoa/contract";
 import { formatDate, formatNumber } from "../../lib/format";
 
 /** Row tints in the preview, by role (data rows stay white: they are what counts). */
