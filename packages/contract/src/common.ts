@@ -1,6 +1,6 @@
 /** Shapes every part of the API shares: messages, units, accounts, counts, validation issues and errors. */
 import { z } from "@hono/zod-openapi";
-import { ROLES, TOKEN_SCOPES, UNIT_LEVELS } from "@sohoa/core";
+import { COUNT_FIELDS, ROLES, TOKEN_SCOPES, UNIT_LEVELS, type CountField } from "@sohoa/core";
 
 export const MessageSchema = z.object({ vi: z.string(), en: z.string() }).openapi("Message");
 export type Message = z.infer<typeof MessageSchema>;
@@ -50,7 +50,7 @@ export const MeSchema = z.object({ user: UserSchema });
 export const LogoutWithTokenSchema = z.object({ revoked: z.literal(false), message: MessageSchema });
 
 export const ProgressCountsSchema = z
-  .object({ booksTotal: z.number(), booksDigitized: z.number(), entriesTotal: z.number(), entriesDigitized: z.number(), entriesChecked: z.number(), entriesLoaded: z.number() })
+  .object(Object.fromEntries(COUNT_FIELDS.map((f) => [f, z.number()])) as Record<CountField, z.ZodNumber>)
   .openapi("ProgressCounts");
 export type ProgressCounts = z.infer<typeof ProgressCountsSchema>;
 

@@ -1,6 +1,6 @@
 /** Sending a sheet: the grid, the request, the receipt, and the saved layouts of how a unit's sheets are read. */
 import { z } from "@hono/zod-openapi";
-import { a1, formatNumber, type CellValue } from "@sohoa/core";
+import { COUNT_FIELDS, a1, formatNumber, type CellValue } from "@sohoa/core";
 import { CalendarDateSchema, ValidationIssueSchema } from "./common";
 import { WorkbookReadingSchema } from "./reading";
 
@@ -82,7 +82,7 @@ export const SubmissionSummarySchema = z.object({
 }).openapi("SubmissionSummary");
 export type SubmissionSummary = z.infer<typeof SubmissionSummarySchema>;
 
-const LAYOUT_FIELDS = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded", "index", "unitCode", "unitName", "registerKind", "phase", "statedPercent", "reportDate", "note", "correction", "book"] as const;
+const LAYOUT_FIELDS = [...COUNT_FIELDS, "index", "unitCode", "unitName", "registerKind", "phase", "statedPercent", "reportDate", "note", "correction", "book"] as const;
 export const SheetLayoutCorrectionSchema = z
   .object({
     columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), z.enum(LAYOUT_FIELDS).nullable()).optional().openapi({ description: "column letter → the field it holds (null: not read)" }),

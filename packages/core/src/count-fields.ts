@@ -9,6 +9,8 @@ export interface CountFieldDef<K extends string = string> {
   key: K;
   /** the name in messages and the template's header (Vietnamese as the official sheet writes it) */
   label: Message;
+  /** the name in narrow tables (version history, cards) */
+  short: Message;
   /** cumulative: a later report may not be lower without a correction reason */
   neverDecreases: boolean;
   /** the figure that bounds this one (digitized ≤ total) */
@@ -16,12 +18,12 @@ export interface CountFieldDef<K extends string = string> {
 }
 
 export const COUNT_FIELD_TABLE = [
-  { key: "booksTotal", label: { vi: "Tổng số sổ", en: "Books total" }, neverDecreases: false },
-  { key: "booksDigitized", label: { vi: "Số sổ đã số hóa", en: "Books digitized" }, neverDecreases: true, atMost: "booksTotal" },
-  { key: "entriesTotal", label: { vi: "Tổng số dữ liệu cần số hóa", en: "Entries to digitize" }, neverDecreases: false },
-  { key: "entriesDigitized", label: { vi: "Số dữ liệu đã số hóa", en: "Entries digitized" }, neverDecreases: true, atMost: "entriesTotal" },
-  { key: "entriesChecked", label: { vi: "Số dữ liệu đã kiểm tra", en: "Entries checked" }, neverDecreases: true, atMost: "entriesDigitized" },
-  { key: "entriesLoaded", label: { vi: "Số dữ liệu đã đưa vào CSDL", en: "Entries loaded into the database" }, neverDecreases: true, atMost: "entriesDigitized" },
+  { key: "booksTotal", label: { vi: "Tổng số sổ", en: "Books total" }, short: { vi: "Tổng số sổ", en: "Books total" }, neverDecreases: false },
+  { key: "booksDigitized", label: { vi: "Số sổ đã số hóa", en: "Books digitized" }, short: { vi: "Sổ đã số hóa", en: "Books digitized" }, neverDecreases: true, atMost: "booksTotal" },
+  { key: "entriesTotal", label: { vi: "Tổng số dữ liệu cần số hóa", en: "Entries to digitize" }, short: { vi: "Tổng dữ liệu", en: "Entries total" }, neverDecreases: false },
+  { key: "entriesDigitized", label: { vi: "Số dữ liệu đã số hóa", en: "Entries digitized" }, short: { vi: "Dữ liệu đã số hóa", en: "Entries digitized" }, neverDecreases: true, atMost: "entriesTotal" },
+  { key: "entriesChecked", label: { vi: "Số dữ liệu đã kiểm tra", en: "Entries checked" }, short: { vi: "Đã kiểm tra", en: "Checked" }, neverDecreases: true, atMost: "entriesDigitized" },
+  { key: "entriesLoaded", label: { vi: "Số dữ liệu đã đưa vào CSDL", en: "Entries loaded into the database" }, short: { vi: "Đã đưa vào CSDL", en: "Loaded" }, neverDecreases: true, atMost: "entriesDigitized" },
 ] as const satisfies readonly CountFieldDef[];
 
 export type CountField = (typeof COUNT_FIELD_TABLE)[number]["key"];
@@ -32,6 +34,10 @@ export const ZERO_COUNTS: ProgressCounts = Object.freeze(Object.fromEntries(COUN
 export const FIELD_NAMES = Object.fromEntries(COUNT_FIELD_TABLE.map((f) => [f.key, f.label])) as Record<CountField, Message>;
 /** the cumulative figures, checked against the last report */
 export const NEVER_DECREASING: readonly CountField[] = COUNT_FIELD_TABLE.filter((f) => f.neverDecreases).map((f) => f.key);
+
+/** field → its name in a language: `countLabels("vi")`, or the short names for narrow tables */
+export const countLabels = (l: "vi" | "en", which: "label" | "short" = "label") =>
+  Object.fromEntries(COUNT_FIELD_TABLE.map((f) => [f.key, f[which][l]])) as Record<CountField, string>;
 
 /** A fresh zero counts object (mutable, for sums). */
 export const zeroCounts = (): ProgressCounts => ({ ...ZERO_COUNTS });

@@ -1,5 +1,5 @@
 export * from "./types";
-export { COUNT_FIELD_TABLE, NEVER_DECREASING, addCounts, zeroCounts, type CountFieldDef } from "./count-fields";
+export { COUNT_FIELD_TABLE, NEVER_DECREASING, addCounts, countLabels, zeroCounts, type CountFieldDef } from "./count-fields";
 export * from "./text";
 export * from "./a1";
 export * from "./values";

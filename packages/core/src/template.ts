@@ -6,7 +6,7 @@
 import { columnLetters } from "./a1";
 import { formatDate } from "./format";
 import { sumCounts } from "./metrics";
-import { COUNT_FIELD_TABLE, COUNT_FIELDS, type CountField } from "./count-fields";
+import { COUNT_FIELDS, countLabels, type CountField } from "./count-fields";
 import type { CellValue, Locale, PhaseRef, ProgressCounts, RegisterKindRef, Sheet, UnitRef } from "./types";
 import { figuresKey } from "./context";
 
@@ -14,14 +14,13 @@ export const TEMPLATE_VERSION = "1";
 
 export type TemplateColumn = "index" | "code" | "name" | "kind" | "phase" | "book" | CountField | "percent" | "note" | "correction";
 type Headers = Record<TemplateColumn, string>;
-const countHeaders = (l: Locale) => Object.fromEntries(COUNT_FIELD_TABLE.map((f) => [f.key, f.label[l]])) as Record<CountField, string>;
 export const HEADERS: Record<Locale, Headers> = {
   vi: {
-    index: "STT", code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại sổ", phase: "Giai đoạn", ...countHeaders("vi"),
+    index: "STT", code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại sổ", phase: "Giai đoạn", ...countLabels("vi"),
     percent: "Tỷ lệ (%)", note: "Ghi chú", correction: "Lý do điều chỉnh", book: "Quyển sổ",
   },
   en: {
-    index: "No.", code: "Unit code", name: "Unit name", kind: "Register kind", phase: "Phase", ...countHeaders("en"),
+    index: "No.", code: "Unit code", name: "Unit name", kind: "Register kind", phase: "Phase", ...countLabels("en"),
     percent: "Rate (%)", note: "Notes", correction: "Correction reason", book: "Book no.",
   },
 };

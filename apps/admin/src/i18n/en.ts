@@ -1,4 +1,5 @@
 import type { vi } from "./vi";
+import { countLabels } from "@sohoa/core";
 import { en as reportsEn } from "./sections/reports";
 import { en as unitsReorgEn } from "./sections/units-reorg";
 import { en as readingEn } from "./sections/reading";
@@ -101,7 +102,7 @@ export const en: Shape<typeof vi> = {
     status: { ACCEPTED: "Accepted", REJECTED: "Rejected", PENDING: "Pending", SUPERSEDED: "Superseded" },
     source: { ADDIN: "Excel add-in", UPLOAD: "File upload", CONSOLE: "Web console", API: "API", DEMO: "Demo data", CARRIED: "Carried over" },
     download: "Download original file", preview: "Grid preview", versions: "Version history", changes: "Changes from the previous version", noIssues: "No issues.", noFile: "No original file (submitted directly).", noVersions: "No other versions.",
-    before: "Before", after: "After", figureFields: { booksTotal: "Books total", booksDigitized: "Books digitized", entriesTotal: "Entries total", entriesDigitized: "Entries digitized", entriesChecked: "Checked", entriesLoaded: "Loaded" },
+    before: "Before", after: "After", figureFields: countLabels("en", "short"),
   },
   upload: {
     title: "Submit a report from an Excel file", drop: "Drop an .xlsx file here or click to choose", hint: "The file is checked on your computer before it is sent.", parsing: "Reading the file…",

@@ -1,4 +1,5 @@
 /** Vietnamese (default). Keys mirror en.ts exactly; a test checks both have the same keys. */
+import { countLabels } from "@sohoa/core";
 import { vi as reportsVi } from "./sections/reports";
 import { vi as unitsReorgVi } from "./sections/units-reorg";
 import { vi as readingVi } from "./sections/reading";
@@ -97,7 +98,7 @@ export const vi = {
     status: { ACCEPTED: "Đã nhận", REJECTED: "Bị từ chối", PENDING: "Đang xử lý", SUPERSEDED: "Đã thay thế" },
     source: { ADDIN: "Excel add-in", UPLOAD: "Tải tệp", CONSOLE: "Trang web", API: "API", DEMO: "Dữ liệu mẫu", CARRIED: "Chuyển tiếp" },
     download: "Tải tệp gốc", preview: "Xem trước bảng", versions: "Lịch sử phiên bản", changes: "Thay đổi so với phiên bản trước", noIssues: "Không có vấn đề.", noFile: "Không có tệp gốc (nộp trực tiếp).", noVersions: "Chưa có phiên bản khác.",
-    before: "Trước", after: "Sau", figureFields: { booksTotal: "Tổng số sổ", booksDigitized: "Sổ đã số hóa", entriesTotal: "Tổng dữ liệu", entriesDigitized: "Dữ liệu đã số hóa", entriesChecked: "Đã kiểm tra", entriesLoaded: "Đã đưa vào CSDL" },
+    before: "Trước", after: "Sau", figureFields: countLabels("vi", "short"),
   },
   upload: {
     title: "Nộp báo cáo từ tệp Excel", drop: "Kéo thả tệp .xlsx vào đây hoặc bấm để chọn", hint: "Tệp được kiểm tra ngay trên máy bạn trước khi gửi.", parsing: "Đang đọc tệp…",
