@@ -74,6 +74,7 @@ export type Receipt = z.infer<typeof ReceiptSchema>;
 
 export const SUBMISSION_SOURCES = ["ADDIN", "UPLOAD", "CONSOLE", "API", "DEMO", "CARRIED"] as const;
 export const SubmissionSourceSchema = z.enum(SUBMISSION_SOURCES);
+export type SubmissionSource = z.infer<typeof SubmissionSourceSchema>;
 export const SubmissionStatusSchema = z.enum(["ACCEPTED", "REJECTED"]);
 export const SubmissionSummarySchema = z.object({
   id: z.string(), unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }), reportDate: z.string().nullable(), source: SubmissionSourceSchema, status: SubmissionStatusSchema,

@@ -39,7 +39,8 @@ import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./sub
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
 
-export type SubmissionSource = "ADDIN" | "UPLOAD" | "CONSOLE" | "API";
+/** Who may send a sheet: the contract's sources less those only the server writes (the demo, carried figures). */
+export type SubmissionSource = Exclude<ContractSource, "DEMO" | "CARRIED">;
 
 export interface SubmitInput {
   unitCode: string;
@@ -54,7 +55,7 @@ export interface SubmitInput {
   dryRun?: boolean | undefined;
 }
 
-import type { DryRun, Receipt } from "@sohoa/contract";
+import type { DryRun, Receipt, SubmissionSource as ContractSource } from "@sohoa/contract";
 export type { DryRun, Receipt } from "@sohoa/contract";
 
 export type SubmitOutcome =

@@ -1,12 +1,11 @@
 import { useState } from "react";
 import { useTranslate } from "@refinedev/core";
 import { Card, Col, List, Row, Segmented, Typography, Badge } from "antd";
-import type { Compliance, ComplianceRow } from "@sohoa/contract";
+import type { Compliance, ComplianceRow, PeriodParam as Period } from "@sohoa/contract";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { ErrorState, LoadingState } from "../../components/states";
 import { useApiGet } from "./use-api";
 
-type Period = "day" | "week" | "month";
 
 /** Who reported before the cut-off (Asia/Ho_Chi_Minh, computed by the server), who was late, who is missing. */
 export function ComplianceCard({ unitCode, date }: { unitCode: string; date: string | undefined }) {
