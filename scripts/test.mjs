@@ -28,6 +28,7 @@ const status = run(pnpm, turboArgs, { allowFail: true, env: { ...process.env, TU
 
 let passed = 0, failed = 0, skipped = 0;
 const suites = [];
+const failures = [];
 for (const dir of packageDirs) {
   const file = path.join(dir, "reports/vitest.json");
   if (!existsSync(file)) continue;
@@ -36,6 +37,12 @@ for (const dir of packageDirs) {
   // A suite file that failed to load counts as a failure even when no test inside it ran.
   const brokenFiles = (r.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length;
   s.failed += brokenFiles;
+  // Named again at the end, where a CI log's tail shows them.
+  for (const t of r.testResults ?? []) {
+    const file = path.relative(ROOT, t.name ?? "");
+    if (t.status === "failed" && !(t.assertionResults ?? []).length) failures.push(`${file}: ${(t.message ?? "").split("\n")[0]}`);
+    for (const a of t.assertionResults ?? []) if (a.status === "failed") failures.push(`${file} > ${a.fullName}: ${(a.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+  }
   suites.push(s);
   passed += s.passed; failed += s.failed; skipped += s.skipped;
 }
@@ -47,12 +54,21 @@ if (filters.length === 0) {
     console.log(`[sohoa] lint ${pkg.name}`);
     const ok = run(pnpm, ["--dir", dir, "run", "lint"], { allowFail: true }) === 0;
     suites.push({ pkg: `${path.relative(ROOT, dir)} (lint)`, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+    if (!ok) failures.push(`${path.relative(ROOT, dir)}: lint (tsc) failed`);
     if (ok) passed++; else failed++;
   }
 }
+// …and lints the whole repository once with the shared config (tooling/eslint).
+if (filters.length === 0) {
+  console.log("[sohoa] eslint .");
+  const ok = run(pnpm, ["exec", "eslint", "--max-warnings=0", "."], { allowFail: true }) === 0;
+  suites.push({ pkg: "repository (eslint)", passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  if (ok) passed++; else { failed++; failures.push("eslint found problems (run: pnpm exec eslint .)"); }
+}
 if (status !== 0 && failed === 0) failed = 1; // turbo failed before or outside a test (e.g. a crash): never report green
 mkdirSync(path.join(ROOT, "reports"), { recursive: true });
-writeFileSync(path.join(ROOT, `reports/summary-${label}.json`), JSON.stringify({ label, passed, failed, skipped, suites }, null, 2));
+writeFileSync(path.join(ROOT, `reports/summary-${label}.json`), JSON.stringify({ label, passed, failed, skipped, suites, failures }, null, 2));
+for (const f of failures) console.log(`[sohoa] ${label} FAILED ${f}`);
 for (const s of suites) console.log(`[sohoa] ${label} ${s.pkg}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

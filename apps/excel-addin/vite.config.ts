@@ -47,9 +47,8 @@ async function devHttps(): Promise<{ key: Buffer; cert: Buffer; ca: Buffer } | u
     console.warn("[sohoa] SOHOA_HTTPS=0: serving the task pane over plain http (Excel will refuse to load it).");
     return undefined;
   }
-  let certs: typeof import("office-addin-dev-certs") | null = null;
   try {
-    certs = (await import("office-addin-dev-certs")) as typeof import("office-addin-dev-certs");
+    const certs = (await import("office-addin-dev-certs")) as typeof import("office-addin-dev-certs");
     return await certs.getHttpsServerOptions();
   } catch (err) {
     // Installing the CA into the machine's store can fail (no sudo/certutil) after the certificates were made:

@@ -21,7 +21,8 @@ export function App({ now = () => new Date() }: { now?: () => Date }) {
     saveSession(s);
     setSession(s);
     setExpired(false);
-    if (s.user.locale) setLocale(s.user.locale);
+    // the account's language when it is one the pane speaks
+    if (s.user.locale === "vi" || s.user.locale === "en") setLocale(s.user.locale);
   }
   function signOut(reason?: "expired") {
     if (session && !reason) void api.logout(session.token).catch(() => undefined);

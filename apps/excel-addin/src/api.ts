@@ -1,7 +1,6 @@
 /** The Sohoa API as the task pane uses it (same origin in dev through Vite's proxy). */
-import type { Forecast, Grid, ProgressCounts, ValidationIssue, WorkbookReading } from "@sohoa/core";
+import type { ApiError, BookPhase, LoginResult, ProgressView, Receipt, RegisterKind, SubmissionRequest, UnitRow, User } from "@sohoa/contract";
 
-export interface ApiError { code: string; message: { vi: string; en: string }; issues?: ValidationIssue[]; reading?: WorkbookReading }
 export class RequestFailed extends Error {
   constructor(readonly status: number, readonly error: ApiError) {
     super(error.message.en);
@@ -11,28 +10,6 @@ export class RequestFailed extends Error {
     return this.status === 0;
   }
 }
-
-export interface UnitSummary { id: string; code: string; name: string; fullName: string; level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY"; parentId: string | null; validFrom?: string | null; validTo?: string | null }
-export interface User { id?: string; username: string; displayName: string; role: string; locale?: "vi" | "en"; unit: UnitSummary }
-export interface SignedIn { token: string; expiresAt: string | null; user: User }
-export interface UnitProgress extends UnitSummary {
-  counts: ProgressCounts; completion: number | null; rank: number | null; siblings: number; bucket?: string;
-  deadline: string | null; forecast: Forecast; target: { periodStart?: string; periodEnd?: string; entriesTarget: number; achieved: number; percent: number | null } | null;
-  hasChildren?: boolean; reported?: boolean; lastReportAt?: string | null;
-}
-export interface KindPhaseRow { registerKind: { code: string; nameVi: string; nameEn: string }; phase: { code: string; nameVi: string; nameEn: string }; counts: ProgressCounts; completion: number | null; reportDate: string; version: number }
-export interface ProgressAnswer { date: string; latestReportDate?: string | null; unit: UnitProgress; children: UnitProgress[]; breakdown?: KindPhaseRow[]; ancestors?: UnitSummary[] }
-export interface UnitRow extends UnitSummary { childCount: number; active: boolean }
-export interface RefRow { id: string; code: string; nameVi: string; nameEn: string; sortOrder?: number }
-export interface Receipt {
-  id: string; checksum: string; status: "ACCEPTED"; reportDate: string; submittedAt: string;
-  accepted: { rows: number; units: number }; warnings: ValidationIssue[];
-  changes?: { unitCode: string; registerKind: string; phase: string; version: number; entriesDigitized: number; delta: number }[];
-  replayed?: boolean;
-  /** how the server read the workbook (not on a replay) */
-  reading?: WorkbookReading;
-}
-export interface SubmitBody { unitCode: string; grid: Grid; source: "ADDIN"; reportDate?: string; acceptWarnings?: boolean; correctionReason?: string }
 
 const NETWORK: ApiError = { code: "network", message: { vi: "Không kết nối được máy chủ Sohoa. Kiểm tra mạng rồi thử lại.", en: "Cannot reach the Sohoa server. Check the network and retry." } };
 
@@ -57,15 +34,15 @@ export function createClient(base = "", fetchImpl: typeof fetch = (...a) => fetc
   }
   const q = (o: Record<string, string | number | undefined>) => new URLSearchParams(Object.entries(o).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)])).toString();
   return {
-    login: (username: string, password: string) => call<SignedIn>("/api/auth/login", { method: "POST", body: JSON.stringify({ username, password }) }),
+    login: (username: string, password: string) => call<LoginResult>("/api/auth/login", { method: "POST", body: JSON.stringify({ username, password }) }),
     me: (token: string) => call<{ user: User }>("/api/auth/me", { token }),
     logout: (token: string) => call<null>("/api/auth/logout", { method: "POST", token }),
-    progress: (token: string, code: string, date?: string) => call<ProgressAnswer>(`/api/units/${encodeURIComponent(code)}/progress${date ? `?${q({ date })}` : ""}`, { token }),
+    progress: (token: string, code: string, date?: string) => call<ProgressView>(`/api/units/${encodeURIComponent(code)}/progress${date ? `?${q({ date })}` : ""}`, { token }),
     units: (token: string, parentId: string) => call<UnitRow[]>(`/api/units?${q({ parentId, _start: 0, _end: 5000, _sort: "code", _order: "asc" })}`, { token }),
-    registerKinds: (token: string) => call<RefRow[]>(`/api/register-kinds?${q({ active: "true", _start: 0, _end: 200 })}`, { token }),
-    phases: (token: string) => call<RefRow[]>("/api/book-phases", { token }),
+    registerKinds: (token: string) => call<RegisterKind[]>(`/api/register-kinds?${q({ active: "true", _start: 0, _end: 200 })}`, { token }),
+    phases: (token: string) => call<BookPhase[]>("/api/book-phases", { token }),
     /** POST /api/submissions; the same key for a retry of the same body, so a lost answer never submits twice */
-    submit: (token: string, body: SubmitBody, idempotencyKey: string) =>
+    submit: (token: string, body: SubmissionRequest, idempotencyKey: string) =>
       call<Receipt>("/api/submissions", { method: "POST", token, body: JSON.stringify(body), headers: { "idempotency-key": idempotencyKey } }),
   };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { SubmitBody } from "./api";
+import type { SubmissionRequest } from "@sohoa/contract";
 import { createOutbox, defaultStore, OUTBOX_KEY, type KeyValueStore } from "./queue";
 
 function memory(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return { data, getItem: async (k) => data.get(k) ?? null, setItem: async (k, v) => void data.set(k, v), removeItem: async (k) => void data.delete(k) };
 }
-const body = (n: number): SubmitBody => ({ unitCode: "20491", grid: { sheets: [{ name: "S", cells: [[n]] }] } as unknown as SubmitBody["grid"], source: "ADDIN" });
+const body = (n: number): SubmissionRequest => ({ unitCode: "20491", grid: { sheets: [{ name: "S", cells: [[n]] }] } as unknown as SubmissionRequest["grid"], source: "ADDIN" });
 let k = 0;
 const newKey = () => `key-${++k}`;
 const NOW = new Date("2025-02-19T03:00:00Z");

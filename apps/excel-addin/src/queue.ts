@@ -4,7 +4,7 @@
  * resend after a lost answer is recorded once. Storage is OfficeRuntime.storage where the host has it (it
  * outlives the pane), else localStorage.
  */
-import type { SubmitBody } from "./api";
+import type { SubmissionRequest } from "@sohoa/contract";
 
 export const OUTBOX_KEY = "sohoa.outbox.v1";
 
@@ -78,7 +78,7 @@ export function createOutbox(store: KeyValueStore | null, newKey: () => string) 
       return parse(await kv.getItem(OUTBOX_KEY));
     },
     /** Records a body before it is sent; the same body already waiting keeps its key (a retry, not a new report). */
-    add: (body: SubmitBody, username: string, now: Date): Promise<QueuedSubmission> =>
+    add: (body: SubmissionRequest, username: string, now: Date): Promise<QueuedSubmission> =>
       change((list) => {
         const text = JSON.stringify(body);
         const same = list.find((q) => q.body === text && q.username === username);

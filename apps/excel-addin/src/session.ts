@@ -3,11 +3,13 @@
  * i.e. for this task pane's lifetime, and is dropped once past its expiry; a pasted API token is long-lived,
  * so it is kept in memory only and never written anywhere.
  */
-import type { SignedIn } from "./api";
+import type { LoginResult } from "@sohoa/contract";
 
 const KEY = "sohoa.session";
 
-export interface Session extends SignedIn {
+/** A sign-in's answer, or a pasted personal token (whose expiry the pane does not know). */
+export interface Session extends Omit<LoginResult, "expiresAt"> {
+  expiresAt: string | null;
   kind: "session" | "token";
 }
 

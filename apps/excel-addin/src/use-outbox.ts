@@ -3,15 +3,16 @@
  * goes out again, under its first Idempotency-Key, when the network comes back ("online") or the pane opens.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { newIdempotencyKey, RequestFailed, type Client, type Receipt, type SubmitBody } from "./api";
+import { newIdempotencyKey, RequestFailed, type Client } from "./api";
+import type { Receipt, SubmissionRequest } from "@sohoa/contract";
 import { createOutbox, defaultStore, type Outbox, type QueuedSubmission } from "./queue";
 
 export type SendOutcome =
-  | { kind: "sent"; item: QueuedSubmission; body: SubmitBody; receipt: Receipt }
+  | { kind: "sent"; item: QueuedSubmission; body: SubmissionRequest; receipt: Receipt }
   /** no answer (or not signed in, or the server failing): it stays in the outbox */
-  | { kind: "kept"; item: QueuedSubmission; body: SubmitBody; error: RequestFailed }
+  | { kind: "kept"; item: QueuedSubmission; body: SubmissionRequest; error: RequestFailed }
   /** the server answered with a refusal (422, 409…): nothing to resend, it leaves the outbox */
-  | { kind: "refused"; item: QueuedSubmission; body: SubmitBody; error: unknown }
+  | { kind: "refused"; item: QueuedSubmission; body: SubmissionRequest; error: unknown }
   | { kind: "busy"; item: QueuedSubmission };
 
 /** Whether a failure leaves the report worth sending again as it is. */
@@ -37,7 +38,7 @@ export function useOutbox(opts: { api: Client; token: string; username: string; 
     async (item: QueuedSubmission): Promise<SendOutcome> => {
       if (inFlight.current.has(item.key)) return { kind: "busy", item };
       inFlight.current.add(item.key);
-      const body = JSON.parse(item.body) as SubmitBody;
+      const body = JSON.parse(item.body) as SubmissionRequest;
       try {
         const receipt = await api.submit(token, body, item.key);
         await outbox.remove(item.key);
@@ -55,7 +56,7 @@ export function useOutbox(opts: { api: Client; token: string; username: string; 
   );
 
   const submit = useCallback(
-    async (body: SubmitBody): Promise<SendOutcome> => {
+    async (body: SubmissionRequest): Promise<SendOutcome> => {
       const item = await outbox.add(body, username, now());
       await refresh();
       return deliver(item);

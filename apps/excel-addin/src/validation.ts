@@ -3,19 +3,18 @@
  * A commune's sheet is checked against its register kinds × phases and its latest accepted figures; a
  * parent's roll-up against its units. The server re-runs the same rules and stays authoritative.
  */
-import { validateGrid, type ProgressCounts, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue } from "@sohoa/core";
-import type { ProgressAnswer, RefRow, UnitRow, UnitSummary } from "./api";
+import { buildValidationContext, figuresMap, validateGrid, type ProgressCounts, type Sheet, type UnitRef, type ValidationContext, type ValidationIssue } from "@sohoa/core";
+import type { BookPhase, ProgressView, RegisterKind, UnitRow, UnitSummary } from "@sohoa/contract";
 
 export interface UnitData {
   unit: UnitSummary;
-  progress: ProgressAnswer;
-  kinds: RefRow[];
-  phases: RefRow[];
+  progress: ProgressView;
+  kinds: RegisterKind[];
+  phases: BookPhase[];
   children: UnitRow[];
 }
 
-const ref = (u: UnitSummary): UnitRef => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null });
-
+const ref = (u: UnitSummary): UnitRef => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId, validFrom: u.validFrom, validTo: u.validTo });
 
 /**
  * The date a report is made for: today, unless the unit has since been closed (merged or divided in a
@@ -35,19 +34,16 @@ export function isLeaf(d: UnitData): boolean {
 }
 
 export function buildContext(d: UnitData, today: string, correctionReason?: string | null): ValidationContext {
-  const reportDate = reportDateFor(d.unit, today);
-  const previous = new Map<string, ProgressCounts>();
-  for (const r of d.progress.breakdown ?? []) previous.set(`${d.unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
-  return {
+  return buildValidationContext({
     today,
-    reportDate,
+    reportDate: reportDateFor(d.unit, today),
     submitter: ref(d.unit),
     units: [ref(d.unit), ...d.children.map(ref)],
-    registerKinds: d.kinds.map((k, i) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder ?? i })),
-    phases: d.phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
-    previous,
-    ...(correctionReason !== undefined && correctionReason !== null ? { correction: { reason: correctionReason } } : {}),
-  };
+    registerKinds: d.kinds,
+    phases: d.phases,
+    previous: d.progress.breakdown.map((r) => ({ unitCode: d.unit.code, registerKind: r.registerKind.code, phase: r.phase.code, counts: r.counts })),
+    correctionReason,
+  });
 }
 
 export function validateSheet(sheet: Sheet, ctx: ValidationContext): ValidationIssue[] {
@@ -56,9 +52,9 @@ export function validateSheet(sheet: Sheet, ctx: ValidationContext): ValidationI
 
 /** The previous figures the templates start from (commune: per kind × phase; roll-up: per child unit). */
 export function templatePrevious(d: UnitData): Map<string, ProgressCounts> {
-  const m = new Map<string, ProgressCounts>();
-  for (const r of d.progress.breakdown ?? []) if (r.reportDate) m.set(`${d.unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
-  for (const c of d.progress.children ?? []) if (c.reported) m.set(`${c.code}|*|*`, c.counts);
-  return m;
+  return figuresMap([
+    ...d.progress.breakdown.map((r) => ({ unitCode: d.unit.code, registerKind: r.registerKind.code, phase: r.phase.code, counts: r.counts })),
+    ...d.progress.children.filter((c) => c.reported).map((c) => ({ unitCode: c.code, registerKind: "*", phase: "*", counts: c.counts })),
+  ]);
 }
 export { ref as unitRef };

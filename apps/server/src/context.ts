@@ -1,4 +1,6 @@
 import type { Database } from "@sohoa/db";
+import type { Role, TokenScope } from "@sohoa/core";
+import type { UnitSummary } from "@sohoa/contract";
 import type { ThrottleLimits } from "./lib/throttle";
 
 export interface AppConfig {
@@ -27,21 +29,9 @@ export interface Deps {
   throttle: ThrottleLimits;
 }
 
-export type TokenScope = "SUBMIT" | "READ" | "ADMIN";
-export type Role = "ADMIN" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VIEWER";
-export type Level = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
-
-export interface UnitSummary {
-  id: string;
-  code: string;
-  name: string;
-  fullName: string;
-  nameEn: string | null;
-  level: Level;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
+// The unions come from core and the unit's shape from the contract, the one place each is written.
+export type { Role, TokenScope, UnitLevel as Level } from "@sohoa/core";
+export type { UnitSummary } from "@sohoa/contract";
 
 export interface AuthUser {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { parseRange } from "./a1";
 import { normalizeName } from "./text";
-import type { CellValue, CountField, Sheet } from "./types";
+import { COUNT_FIELDS, type CellValue, type CountField, type Sheet } from "./types";
 
 /** Monthly results tables (the month's target and output, percent of target, growth) read beside the counts. */
 export type MonthlyField = "monthTarget" | "monthOutput" | "lastMonthOutput" | "percentOfTarget" | "growth";
@@ -120,7 +120,7 @@ function monthlyField(n: string, o: string): MonthlyField | null {
 }
 
 function score(cols: Partial<Record<Field, number>>): number {
-  const counts = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"].filter((f) => cols[f as Field] !== undefined).length;
+  const counts = COUNT_FIELDS.filter((f) => cols[f] !== undefined).length;
   if (cols.entriesDigitized === undefined && cols.entriesTotal === undefined) return 0;
   return counts * 2 + (cols.unitName !== undefined || cols.unitCode !== undefined ? 1 : 0) + (cols.registerKind !== undefined ? 1 : 0) + (cols.phase !== undefined ? 1 : 0);
 }

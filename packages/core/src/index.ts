@@ -1,4 +1,5 @@
 export * from "./types";
+export { COUNT_FIELD_TABLE, NEVER_DECREASING, addCounts, countLabels, zeroCounts, type CountFieldDef } from "./count-fields";
 export * from "./text";
 export * from "./a1";
 export * from "./values";
@@ -10,6 +11,7 @@ export * from "./headers";
 export * from "./reference";
 export * from "./template";
 export * from "./validate";
+export * from "./context";
 export * from "./messages";
 export * from "./reading/types";
 export * from "./reading/saved-layouts";

@@ -2,18 +2,17 @@
  * Shared UI strings in Vietnamese (default) and English, so the add-in, the console and the server say the
  * same thing. `t("bucket.under10", "en")`; `{name}` placeholders are filled from `params`.
  */
+import { COUNT_FIELD_TABLE, type CountField } from "./count-fields";
 import type { Locale, Message } from "./types";
+
+/** "field.entriesDigitized" etc., from the count-field table */
+const fieldMessages = () => Object.fromEntries(COUNT_FIELD_TABLE.map((f) => [`field.${f.key}`, f.label])) as Record<`field.${CountField}`, Message>;
 
 export const messages = {
   "app.name": { vi: "Sohoa – Theo dõi số hóa sổ hộ tịch", en: "Sohoa – civil-status register digitization tracker" },
   "severity.error": { vi: "Lỗi", en: "Error" },
   "severity.warning": { vi: "Cảnh báo", en: "Warning" },
-  "field.booksTotal": { vi: "Tổng số sổ", en: "Books total" },
-  "field.booksDigitized": { vi: "Số sổ đã số hóa", en: "Books digitized" },
-  "field.entriesTotal": { vi: "Tổng số dữ liệu cần số hóa", en: "Entries to digitize" },
-  "field.entriesDigitized": { vi: "Số dữ liệu đã số hóa", en: "Entries digitized" },
-  "field.entriesChecked": { vi: "Số dữ liệu đã kiểm tra", en: "Entries checked" },
-  "field.entriesLoaded": { vi: "Số dữ liệu đã đưa vào CSDL", en: "Entries loaded into the database" },
+  ...fieldMessages(),
   "field.unit": { vi: "Đơn vị", en: "Unit" },
   "field.unitCode": { vi: "Mã đơn vị", en: "Unit code" },
   "field.unitName": { vi: "Tên đơn vị", en: "Unit name" },

@@ -90,7 +90,7 @@ export function rollupTree(nodes: readonly TreeNode[]): Map<string, ProgressCoun
   // Children before parents: sum bottom-up without recursion (any depth).
   const depth = new Map<string, number>();
   const depthOf = (id: string): number => {
-    let d = 0;
+    let d: number;
     const chain: string[] = [];
     let cur: string | null = id;
     while (cur !== null && !depth.has(cur)) {

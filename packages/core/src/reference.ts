@@ -141,6 +141,7 @@ export class UnitIndex {
       const n = normalizeName(name);
       const k = unitKeyOfNormalized(n);
       const tries: [KeyIndex, string][] = [[full, n], [bare, n], [key, k], [compact, compactOfKey(k)]];
+      // eslint-disable-next-line no-control-regex -- "any non-ASCII character" is the test
       if (/[^\x00-\x7f]/.test(name)) tries.unshift([exact, exactKey(name)]);
       for (const [index, text] of tries) {
         let list = index.get(text);

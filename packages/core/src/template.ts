@@ -6,22 +6,22 @@
 import { columnLetters } from "./a1";
 import { formatDate } from "./format";
 import { sumCounts } from "./metrics";
+import { COUNT_FIELDS, countLabels, type CountField } from "./count-fields";
 import type { CellValue, Locale, PhaseRef, ProgressCounts, RegisterKindRef, Sheet, UnitRef } from "./types";
+import { figuresKey } from "./context";
 
 export const TEMPLATE_VERSION = "1";
 
-export const HEADERS: Record<Locale, { index: string; code: string; name: string; kind: string; phase: string; booksTotal: string; booksDigitized: string; entriesTotal: string; entriesDigitized: string; entriesChecked: string; entriesLoaded: string; percent: string; note: string; correction: string; book: string }> = {
+export type TemplateColumn = "index" | "code" | "name" | "kind" | "phase" | "book" | CountField | "percent" | "note" | "correction";
+type Headers = Record<TemplateColumn, string>;
+export const HEADERS: Record<Locale, Headers> = {
   vi: {
-    index: "STT", code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại sổ", phase: "Giai đoạn",
-    booksTotal: "Tổng số sổ", booksDigitized: "Số sổ đã số hóa", entriesTotal: "Tổng số dữ liệu cần số hóa", entriesDigitized: "Số dữ liệu đã số hóa",
-    entriesChecked: "Số dữ liệu đã kiểm tra", entriesLoaded: "Số dữ liệu đã đưa vào CSDL", percent: "Tỷ lệ (%)", note: "Ghi chú",
-    correction: "Lý do điều chỉnh", book: "Quyển sổ",
+    index: "STT", code: "Mã đơn vị", name: "Tên đơn vị", kind: "Loại sổ", phase: "Giai đoạn", ...countLabels("vi"),
+    percent: "Tỷ lệ (%)", note: "Ghi chú", correction: "Lý do điều chỉnh", book: "Quyển sổ",
   },
   en: {
-    index: "No.", code: "Unit code", name: "Unit name", kind: "Register kind", phase: "Phase",
-    booksTotal: "Books total", booksDigitized: "Books digitized", entriesTotal: "Entries to digitize", entriesDigitized: "Entries digitized",
-    entriesChecked: "Entries checked", entriesLoaded: "Entries loaded into the database", percent: "Rate (%)", note: "Notes",
-    correction: "Correction reason", book: "Book no.",
+    index: "No.", code: "Unit code", name: "Unit name", kind: "Register kind", phase: "Phase", ...countLabels("en"),
+    percent: "Rate (%)", note: "Notes", correction: "Correction reason", book: "Book no.",
   },
 };
 
@@ -35,10 +35,26 @@ const TOTAL: Record<Locale, string> = { vi: "Tổng cộng", en: "Total" };
  * `formulas` (A1 → Excel formula, English function names) are what the apps should write instead of the
  * cached values in `rows`: the stated rate and the total rows. validateGrid reads either.
  */
-export interface TemplateLayout { version: string; headerRow: number; firstDataRow: number; lastDataRow: number; inputColumns: number[]; percentColumn: number; columns: number; dateCell: string; totalRows: number[] }
+export interface TemplateLayout {
+  version: string; headerRow: number; firstDataRow: number; lastDataRow: number; inputColumns: number[]; percentColumn: number; columns: number; dateCell: string; totalRows: number[];
+  /** each column's key, left to right: find a column by what it holds, not by its position */
+  keys: TemplateColumn[];
+}
+
+/** A template's columns in order; every position and letter derives from this list. */
+function columnsOf(lead: TemplateColumn[]) {
+  const keys: TemplateColumn[] = [...lead, ...COUNT_FIELDS, "percent", "note", "correction"];
+  const at = (k: TemplateColumn) => keys.indexOf(k);
+  /** a row from values by key (absent keys blank); figures fill the count columns and the rate */
+  const row = (v: Partial<Record<TemplateColumn, CellValue>>, figures?: ProgressCounts | null): CellValue[] => {
+    const all: Partial<Record<TemplateColumn, CellValue>> = figures ? { ...figures, percent: percentOf(figures), ...v } : v;
+    return keys.map((k) => all[k] ?? null);
+  };
+  return { keys, at, row, letter: (k: TemplateColumn) => columnLetters(at(k)), inputColumns: COUNT_FIELDS.map(at) };
+}
 export type TemplateSheet = Sheet & { layout: TemplateLayout; formulas: Record<string, string> };
 
-const rateFormula = (r: number, total = "F", done = "G") => `=IF(${total}${r + 1}>0,ROUND(${done}${r + 1}/${total}${r + 1}*100,1),"")`;
+const rateFormula = (r: number, total: string, done: string) => `=IF(${total}${r + 1}>0,ROUND(${done}${r + 1}/${total}${r + 1}*100,1),"")`;
 
 const percentOf = (c: ProgressCounts | undefined) => (c && c.entriesTotal > 0 ? Math.round((c.entriesDigitized / c.entriesTotal) * 1000) / 10 : null);
 
@@ -59,37 +75,36 @@ export function buildCommuneTemplate(opts: {
   const l = opts.locale ?? "vi";
   const h = HEADERS[l];
   const perBook = !!opts.books?.length;
-  const o = perBook ? 1 : 0; // columns shift right by the book column
-  const col = (c: number) => columnLetters(c + o);
+  const c = columnsOf(perBook ? ["index", "kind", "phase", "book"] : ["index", "kind", "phase"]);
   const rows: CellValue[][] = [
     [TITLE[l]],
     [UNIT_LABEL[l], opts.unit.fullName, null, h.code, opts.unit.code],
     [DATE_LABEL[l], formatDate(opts.reportDate, l)],
     [],
-    [h.index, h.kind, h.phase, ...(perBook ? [h.book] : []), h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note, h.correction],
+    c.keys.map((k) => h[k]),
   ];
   const formulas: Record<string, string> = {};
   const kinds = [...opts.registerKinds].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
   let i = 1;
   const push = (k: RegisterKindRef, p: PhaseRef, book: string | null, prev: ProgressCounts | undefined) => {
-    formulas[`${col(9)}${rows.length + 1}`] = rateFormula(rows.length, col(5), col(6));
-    rows.push([i++, l === "vi" ? k.nameVi : k.nameEn, l === "vi" ? p.nameVi : p.nameEn, ...(perBook ? [book] : []), prev?.booksTotal ?? null, prev?.booksDigitized ?? null, prev?.entriesTotal ?? null, prev?.entriesDigitized ?? null, prev?.entriesChecked ?? null, prev?.entriesLoaded ?? null, percentOf(prev), null, null]);
+    formulas[`${c.letter("percent")}${rows.length + 1}`] = rateFormula(rows.length, c.letter("entriesTotal"), c.letter("entriesDigitized"));
+    rows.push(c.row({ index: i++, kind: l === "vi" ? k.nameVi : k.nameEn, phase: l === "vi" ? p.nameVi : p.nameEn, book }, prev));
   };
   for (const k of kinds) {
     for (const p of opts.phases) {
       if (perBook) {
         for (const b of opts.books!) if (b.kind === k.code && b.phase === p.code) push(k, p, b.label, undefined);
-      } else push(k, p, null, opts.previous?.get(`${opts.unit.code}|${k.code}|${p.code}`));
+      } else push(k, p, null, opts.previous?.get(figuresKey(opts.unit.code, k.code, p.code)));
     }
   }
   const last = rows.length - 1;
-  const width = 12 + o;
+  const width = c.keys.length;
   return {
     name: l === "vi" ? `Tiến độ ${opts.unit.code}` : `Progress ${opts.unit.code}`,
     rows,
     merges: [`A1:${columnLetters(width - 1)}1`],
     formulas,
-    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8].map((c) => c + o), percentColumn: 9 + o, columns: width, dateCell: "B3", totalRows: [] },
+    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: c.inputColumns, percentColumn: c.at("percent"), columns: width, dateCell: "B3", totalRows: [], keys: c.keys },
   };
 }
 
@@ -105,22 +120,23 @@ export function buildRollupTemplate(opts: {
 }): TemplateSheet {
   const l = opts.locale ?? "vi";
   const h = HEADERS[l];
+  const c = columnsOf(["index", "code", "name"]);
   const rows: CellValue[][] = [
     [TITLE[l]],
     [UNIT_LABEL[l], opts.parent.fullName, null, h.code, opts.parent.code],
     [DATE_LABEL[l], formatDate(opts.reportDate, l)],
     [],
-    [h.index, h.code, h.name, h.booksTotal, h.booksDigitized, h.entriesTotal, h.entriesDigitized, h.entriesChecked, h.entriesLoaded, h.percent, h.note, h.correction],
+    c.keys.map((k) => h[k]),
   ];
   const formulas: Record<string, string> = {};
   const totalRows: number[] = [];
-  const countCols = ["D", "E", "F", "G", "H", "I"];
+  const countCols = COUNT_FIELDS.map(c.letter);
+  const rate = (r: number) => { formulas[`${c.letter("percent")}${r + 1}`] = rateFormula(r, c.letter("entriesTotal"), c.letter("entriesDigitized")); };
   let i = 1;
-  const figures = (p: ProgressCounts | null | undefined): CellValue[] => [p?.booksTotal ?? null, p?.booksDigitized ?? null, p?.entriesTotal ?? null, p?.entriesDigitized ?? null, p?.entriesChecked ?? null, p?.entriesLoaded ?? null, percentOf(p ?? undefined)];
   const line = (u: UnitRef): ProgressCounts | undefined => {
     const p = opts.previous?.get(`${u.code}|*|*`);
-    formulas[`J${rows.length + 1}`] = rateFormula(rows.length);
-    rows.push([i++, u.code, u.fullName, ...figures(p), null, null]);
+    rate(rows.length);
+    rows.push(c.row({ index: i++, code: u.code, name: u.fullName }, p));
     return p;
   };
   const sumOf = (list: (ProgressCounts | undefined)[]): ProgressCounts | null => (list.every((x) => x) ? sumCounts(list as ProgressCounts[]) : null);
@@ -137,10 +153,10 @@ export function buildRollupTemplate(opts: {
       all.push(...list);
       const to = rows.length - 1;
       for (let k = from; k <= to; k++) memberRows.push(k);
-      rows[at] = [null, g.unit.code, g.unit.fullName, ...figures(g.children.length ? sumOf(list) : null), null, null];
+      rows[at] = c.row({ code: g.unit.code, name: g.unit.fullName }, g.children.length ? sumOf(list) : null);
       totalRows.push(at);
-      if (to >= from) for (const c of countCols) formulas[`${c}${at + 1}`] = `=SUM(${c}${from + 1}:${c}${to + 1})`;
-      formulas[`J${at + 1}`] = rateFormula(at);
+      if (to >= from) for (const x of countCols) formulas[`${x}${at + 1}`] = `=SUM(${x}${from + 1}:${x}${to + 1})`;
+      rate(at);
     }
     grand = sumOf(all);
   } else {
@@ -150,19 +166,19 @@ export function buildRollupTemplate(opts: {
   }
   const last = rows.length - 1;
   const at = rows.length;
-  rows.push([null, null, TOTAL[l], ...figures(memberRows.length ? grand : null), null, null]);
+  rows.push(c.row({ name: TOTAL[l] }, memberRows.length ? grand : null));
   totalRows.push(at);
   if (memberRows.length) {
     // With groups, the grand total adds the subtotal rows (not the units twice).
     const groupRows = totalRows.slice(0, -1);
-    for (const c of countCols) formulas[`${c}${at + 1}`] = groupRows.length ? `=${groupRows.map((r) => `${c}${r + 1}`).join("+")}` : `=SUM(${c}6:${c}${last + 1})`;
+    for (const x of countCols) formulas[`${x}${at + 1}`] = groupRows.length ? `=${groupRows.map((r) => `${x}${r + 1}`).join("+")}` : `=SUM(${x}6:${x}${last + 1})`;
   }
-  formulas[`J${at + 1}`] = rateFormula(at);
+  rate(at);
   return {
     name: l === "vi" ? `Tổng hợp ${opts.parent.code}` : `Roll-up ${opts.parent.code}`,
     rows,
-    merges: ["A1:L1"],
+    merges: [`A1:${columnLetters(c.keys.length - 1)}1`],
     formulas,
-    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: [3, 4, 5, 6, 7, 8], percentColumn: 9, columns: 12, dateCell: "B3", totalRows },
+    layout: { version: TEMPLATE_VERSION, headerRow: 4, firstDataRow: 5, lastDataRow: last, inputColumns: c.inputColumns, percentColumn: c.at("percent"), columns: c.keys.length, dateCell: "B3", totalRows, keys: c.keys },
   };
 }

@@ -2,7 +2,13 @@
 import type { WorkbookReading } from "./reading/types";
 export type Locale = "vi" | "en";
 export interface Message { vi: string; en: string }
-export type UnitLevel = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+/** The one list of unit levels, account roles and API-token scopes: the contract's enums and every app's unions derive from these. */
+export const UNIT_LEVELS = ["NATION", "PROVINCE", "DISTRICT", "COMMUNE", "AGENCY"] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export const ROLES = ["ADMIN", "PROVINCE", "DISTRICT", "COMMUNE", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+export const TOKEN_SCOPES = ["SUBMIT", "READ", "ADMIN"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface UnitRef {
   id: string;
@@ -19,16 +25,9 @@ export interface UnitRef {
 export interface RegisterKindRef { code: string; nameVi: string; nameEn: string; sortOrder?: number }
 export interface PhaseRef { code: string; nameVi: string; nameEn: string }
 
-export interface ProgressCounts {
-  booksTotal: number;
-  booksDigitized: number;
-  entriesTotal: number;
-  entriesDigitized: number;
-  entriesChecked: number;
-  entriesLoaded: number;
-}
-export type CountField = keyof ProgressCounts;
-export const COUNT_FIELDS: readonly CountField[] = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"];
+import type { CountField, ProgressCounts } from "./count-fields";
+export type { CountField, ProgressCounts } from "./count-fields";
+export { COUNT_FIELDS, ZERO_COUNTS } from "./count-fields";
 
 /** A cell value as read from a workbook; cached formula results are given as their value. */
 export type CellValue = string | number | boolean | null;
@@ -104,4 +103,3 @@ export interface ValidationResult {
   reading: WorkbookReading;
 }
 
-export const ZERO_COUNTS: ProgressCounts = Object.freeze({ booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 }) as ProgressCounts;

@@ -1,7 +1,7 @@
 // Runs `prisma generate` without downloading native engines: the generated client uses the
 // WASM query compiler and a driver adapter, so any executable satisfies the CLI's engine check.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 

@@ -87,7 +87,7 @@ describe(`raw SQL for hot paths (${process.env.DATABASE_URL ? "PostgreSQL" : "PG
     await db.sql.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS sql_test_p (k text PRIMARY KEY, n int, j jsonb)`);
     const insert = { text: `${PREPARED}INSERT INTO sql_test_p (k, n, j) SELECT x.k, x.n, x.j FROM jsonb_to_recordset($1::jsonb) AS x(k text, n int, j jsonb)` };
     const count = { text: `${PREPARED}SELECT count(*)::int AS n, sum(n)::int AS s FROM sql_test_p WHERE k = ANY($1::text[])`, rows: true };
-    const ours = { text: `SELECT name FROM pg_prepared_statements WHERE name LIKE 'sohoa%\_b' ORDER BY name`, rows: true };
+    const ours = { text: `SELECT name FROM pg_prepared_statements WHERE name LIKE 'sohoa%\\_b' ORDER BY name`, rows: true };
     const write = (keys: string[]) =>
       db.transaction((tx) =>
         runBatch(tx, [

@@ -1,7 +1,7 @@
 import { useGetIdentity, useGetLocale, useLogout, useSetLocale, useTranslate } from "@refinedev/core";
 import { Layout, Segmented, Space, Typography, Button, Tooltip } from "antd";
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import type { User } from "../lib/api-types";
+import type { User } from "@sohoa/contract";
 import { RemindersBadge } from "./reminders-badge";
 
 export function AppHeader() {

@@ -8,7 +8,7 @@ import { useGetIdentity, useMenu, useTranslate, type TreeMenuItem } from "@refin
 import { Layout, Menu, Typography } from "antd";
 import { FileExcelOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
-import type { User } from "../lib/api-types";
+import type { User } from "@sohoa/contract";
 import { canAccess } from "../providers/access-control";
 import { AppHeader } from "./app-header";
 

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { Tooltip, Tabs, Input } from "antd";
-import type { ValidationIssue } from "../lib/api-types";
+import type { ValidationIssue } from "@sohoa/contract";
 import { columnLetters } from "@sohoa/core";
 import { issueMarks, markAt, type CellValue, type Matrix } from "../lib/grid";
 
@@ -42,7 +42,7 @@ function SheetTable({ sheet, issues, lang, onEdit, maxRows, tints, frozen = 0, f
     const c = box.current;
     if (focus.col >= fz.widths.length) c.scrollLeft = Math.max(0, td.offsetLeft - fz.total - 24);
     c.scrollTop = Math.max(0, td.offsetTop - 3 * td.offsetHeight);
-  }, [focus, sheet.name]);
+  }, [focus, sheet.name, fz.total, fz.widths.length]);
 
   const sticky = (ci: number, bg: string): React.CSSProperties | undefined =>
     ci < fz.widths.length ? { position: "sticky", left: fz.lefts[ci], zIndex: 1, background: bg, width: fz.widths[ci], minWidth: fz.widths[ci], maxWidth: fz.widths[ci], boxShadow: ci === fz.widths.length - 1 ? "2px 0 0 #d9d9d9" : undefined } : undefined;

@@ -1,7 +1,7 @@
 import { useList } from "@refinedev/core";
 import { useSelect } from "@refinedev/antd";
 import { Select, type SelectProps } from "antd";
-import type { UnitSummary } from "../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 
 /**
  * A unit picker whose value is the unit's code (what report and compliance URLs carry), searching the units

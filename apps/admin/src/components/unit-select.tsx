@@ -1,6 +1,6 @@
 import { useSelect } from "@refinedev/antd";
 import { Select, type SelectProps } from "antd";
-import type { UnitSummary } from "../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 
 /** Unit picker searching the server (`q` is diacritics-insensitive there). Value = unit id. */
 export function UnitSelect({ filters, value, onChange, valueField = "id", ...rest }: { filters?: { field: string; operator: "eq"; value: string }[]; valueField?: "id" | "code" } & Omit<SelectProps, "options">) {

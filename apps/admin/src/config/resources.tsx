@@ -3,7 +3,7 @@
  * follows the language switch); `roles` says who sees the resource (see access-control.ts).
  */
 import type { ResourceProps } from "@refinedev/core";
-import type { Role } from "../lib/api-types";
+import type { Role } from "@sohoa/contract";
 import { BellOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from "@ant-design/icons";
 import { BranchesOutlined, MergeCellsOutlined, ImportOutlined, NodeIndexOutlined } from "@ant-design/icons";
 import { AppstoreOutlined, CalendarOutlined, ApartmentOutlined, AimOutlined, TeamOutlined, KeyOutlined, InboxOutlined, CloudUploadOutlined, FlagOutlined, DashboardOutlined } from "@ant-design/icons";

@@ -1,4 +1,5 @@
 import type { vi } from "./vi";
+import { countLabels } from "@sohoa/core";
 import { en as reportsEn } from "./sections/reports";
 import { en as unitsReorgEn } from "./sections/units-reorg";
 import { en as readingEn } from "./sections/reading";
@@ -57,7 +58,7 @@ export const en: Shape<typeof vi> = {
     agencies: "Agencies", agenciesNote: "Agencies digitize their own books; not ranked with the territorial units",
     buckets: { zero: "0%", under10: "Under 10%", under50: "Under 50%", under100: "50–99%", done: "Done" },
     columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Growth", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
-    forecast: { ON_TRACK: "On track", AT_RISK: "At risk", WILL_MISS: "Will miss", DONE: "Done", NO_DATA: "Not enough data", NO_DEADLINE: "No deadline", UNKNOWN: "Unknown" },
+    forecast: { on_track: "On track", at_risk: "At risk", will_miss: "Will miss", done: "Done", no_data: "Not enough data", unknown: "Unknown" },
     reason: "needs {{required}} entries/day, does {{rate}}",
     finishBy: "expected to finish {{date}}",
     periods: { day: "Today", week: "This week", month: "This month" },
@@ -101,7 +102,7 @@ export const en: Shape<typeof vi> = {
     status: { ACCEPTED: "Accepted", REJECTED: "Rejected", PENDING: "Pending", SUPERSEDED: "Superseded" },
     source: { ADDIN: "Excel add-in", UPLOAD: "File upload", CONSOLE: "Web console", API: "API", DEMO: "Demo data", CARRIED: "Carried over" },
     download: "Download original file", preview: "Grid preview", versions: "Version history", changes: "Changes from the previous version", noIssues: "No issues.", noFile: "No original file (submitted directly).", noVersions: "No other versions.",
-    before: "Before", after: "After", figureFields: { booksTotal: "Books total", booksDigitized: "Books digitized", entriesTotal: "Entries total", entriesDigitized: "Entries digitized", entriesChecked: "Checked", entriesLoaded: "Loaded" },
+    before: "Before", after: "After", figureFields: countLabels("en", "short"),
   },
   upload: {
     title: "Submit a report from an Excel file", drop: "Drop an .xlsx file here or click to choose", hint: "The file is checked on your computer before it is sent.", parsing: "Reading the file…",

@@ -1,4 +1,5 @@
 /** Vietnamese (default). Keys mirror en.ts exactly; a test checks both have the same keys. */
+import { countLabels } from "@sohoa/core";
 import { vi as reportsVi } from "./sections/reports";
 import { vi as unitsReorgVi } from "./sections/units-reorg";
 import { vi as readingVi } from "./sections/reading";
@@ -53,7 +54,7 @@ export const vi = {
     agencies: "Cơ quan trực thuộc", agenciesNote: "Cơ quan tự số hóa sổ của mình; không xếp hạng cùng các đơn vị hành chính",
     buckets: { zero: "0%", under10: "Dưới 10%", under50: "Dưới 50%", under100: "50–99%", done: "Hoàn thành" },
     columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Tăng so kỳ trước", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
-    forecast: { ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ", WILL_MISS: "Không kịp hạn", DONE: "Đã xong", NO_DATA: "Chưa đủ số liệu", NO_DEADLINE: "Chưa có hạn", UNKNOWN: "Không rõ" },
+    forecast: { on_track: "Đúng tiến độ", at_risk: "Có nguy cơ", will_miss: "Không kịp hạn", done: "Đã xong", no_data: "Chưa đủ số liệu", unknown: "Không rõ" },
     reason: "cần {{required}} dữ liệu/ngày, hiện đạt {{rate}}",
     finishBy: "dự kiến xong {{date}}",
     periods: { day: "Hôm nay", week: "Tuần này", month: "Tháng này" },
@@ -97,7 +98,7 @@ export const vi = {
     status: { ACCEPTED: "Đã nhận", REJECTED: "Bị từ chối", PENDING: "Đang xử lý", SUPERSEDED: "Đã thay thế" },
     source: { ADDIN: "Excel add-in", UPLOAD: "Tải tệp", CONSOLE: "Trang web", API: "API", DEMO: "Dữ liệu mẫu", CARRIED: "Chuyển tiếp" },
     download: "Tải tệp gốc", preview: "Xem trước bảng", versions: "Lịch sử phiên bản", changes: "Thay đổi so với phiên bản trước", noIssues: "Không có vấn đề.", noFile: "Không có tệp gốc (nộp trực tiếp).", noVersions: "Chưa có phiên bản khác.",
-    before: "Trước", after: "Sau", figureFields: { booksTotal: "Tổng số sổ", booksDigitized: "Sổ đã số hóa", entriesTotal: "Tổng dữ liệu", entriesDigitized: "Dữ liệu đã số hóa", entriesChecked: "Đã kiểm tra", entriesLoaded: "Đã đưa vào CSDL" },
+    before: "Trước", after: "Sau", figureFields: countLabels("vi", "short"),
   },
   upload: {
     title: "Nộp báo cáo từ tệp Excel", drop: "Kéo thả tệp .xlsx vào đây hoặc bấm để chọn", hint: "Tệp được kiểm tra ngay trên máy bạn trước khi gửi.", parsing: "Đang đọc tệp…",

@@ -7,18 +7,12 @@
  *
  * core is loaded on demand (never in the first view) through `setValidatorLoader`, wired in main.tsx.
  */
-import type { KindPhaseRow, ProgressCounts, UnitSummary, ValidationIssue } from "./api-types";
+import { buildValidationContext, type ValidationContext } from "@sohoa/core";
+import type { KindPhaseRow, UnitSummary, ValidationIssue } from "@sohoa/contract";
 import type { Grid } from "./xlsx";
 
-export interface ClientValidationContext {
-  today: string;
-  submitter: UnitSummary;
-  units: UnitSummary[];
-  registerKinds: { code: string; nameVi: string; nameEn: string; sortOrder?: number }[];
-  phases: { code: string; nameVi: string; nameEn: string }[];
-  reportDate?: string;
-  previous: Map<string, ProgressCounts>;
-}
+/** core's own context type (a type only: core's validator itself is loaded on demand). */
+export type ClientValidationContext = ValidationContext;
 
 type Validate = (grid: Grid, ctx: ClientValidationContext) => { issues: ValidationIssue[] };
 
@@ -32,15 +26,13 @@ export function setValidatorLoader(fn: () => Promise<Validate | null>): void {
 export function communeContext(unit: UnitSummary, breakdown: KindPhaseRow[] | undefined, today: string, reportDate?: string): ClientValidationContext | null {
   if (unit.level !== "COMMUNE" && unit.level !== "AGENCY") return null;
   if (!breakdown || breakdown.length === 0) return null;
-  const kinds = new Map<string, ClientValidationContext["registerKinds"][number]>();
-  const phases = new Map<string, ClientValidationContext["phases"][number]>();
-  const previous = new Map<string, ProgressCounts>();
-  breakdown.forEach((r, i) => {
-    if (!kinds.has(r.registerKind.code)) kinds.set(r.registerKind.code, { ...r.registerKind, sortOrder: i });
-    if (!phases.has(r.phase.code)) phases.set(r.phase.code, { ...r.phase });
-    if (r.reportDate) previous.set(`${unit.code}|${r.registerKind.code}|${r.phase.code}`, r.counts);
+  const firstOf = <T extends { code: string }>(xs: T[]) => [...new Map(xs.map((x) => [x.code, x] as const)).values()];
+  return buildValidationContext({
+    today, submitter: unit, reportDate,
+    registerKinds: firstOf(breakdown.map((r) => r.registerKind)),
+    phases: firstOf(breakdown.map((r) => r.phase)),
+    previous: breakdown.map((r) => ({ unitCode: unit.code, registerKind: r.registerKind.code, phase: r.phase.code, counts: r.counts })),
   });
-  return { today, submitter: unit, units: [unit], registerKinds: [...kinds.values()], phases: [...phases.values()], ...(reportDate ? { reportDate } : {}), previous };
 }
 
 /** Issues found here, or null when the browser cannot validate this sheet (then the server will). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gridToMatrices, issueMarks, markAt, parseA1 } from "./grid";
-import type { ValidationIssue } from "./api-types";
+import type { ValidationIssue } from "@sohoa/contract";
 
 const msg = (vi: string) => ({ vi, en: vi });
 
@@ -24,7 +24,7 @@ describe("grids", () => {
     const issues: ValidationIssue[] = [
       { code: "w", severity: "warning", message: msg("nhảy vọt"), sheet: "S", cell: "F12" },
       { code: "e", severity: "error", message: msg("vượt tổng"), sheet: "S", cell: "F12", cells: ["E12"] },
-      { code: "x", severity: "warning", message: msg("chung"), cell: "A1" },
+      { code: "x", severity: "warning", message: msg("chung"), sheet: "Other", cell: "A1" },
     ];
     const marks = issueMarks(issues, "vi");
     expect(markAt(marks, "S", 11, 5)).toEqual({ severity: "error", messages: ["nhảy vọt", "vượt tổng"] });

@@ -4,7 +4,7 @@
  * from older versions, rather than fail.
  */
 import { a1 as toA1 } from "@sohoa/core";
-import type { ValidationIssue } from "./api-types";
+import type { ValidationIssue } from "@sohoa/contract";
 
 export type CellValue = string | number | boolean | null;
 export interface Matrix { name: string; rows: CellValue[][] }

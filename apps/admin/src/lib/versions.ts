@@ -1,8 +1,9 @@
 /** What a submission changed compared with the previous version for the same unit and date, per kind × phase. */
-import type { NamedCode } from "./api-types";
+import type { NamedCode } from "@sohoa/contract";
+import { COUNT_FIELDS, type CountField } from "@sohoa/core";
 
-export const FIGURE_FIELDS = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded"] as const;
-export type FigureField = (typeof FIGURE_FIELDS)[number];
+export const FIGURE_FIELDS = COUNT_FIELDS;
+export type FigureField = CountField;
 export type Figure = { registerKind: NamedCode; phase: NamedCode } & Record<FigureField, number>;
 export interface FigureChange { registerKind: NamedCode; phase: NamedCode; field: FigureField; before: number | null; after: number }
 

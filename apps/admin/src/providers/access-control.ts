@@ -1,7 +1,7 @@
 /** Role-based visibility of menus and buttons. The server enforces scope; this only avoids offering what would be refused. */
 import type { AccessControlProvider } from "@refinedev/core";
 import { RESOURCE_DEFS } from "../config/resources";
-import type { Role } from "../lib/api-types";
+import type { Role } from "@sohoa/contract";
 import { readSession } from "./session";
 
 const READ_ACTIONS = new Set(["list", "show", "field"]);

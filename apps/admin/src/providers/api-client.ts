@@ -5,16 +5,16 @@
  */
 import type { HttpError } from "@refinedev/core";
 import { env } from "../env";
-import type { ApiErrorBody, Msg, ValidationIssue } from "../lib/api-types";
+import type { ErrorBody, Message, ValidationIssue } from "@sohoa/contract";
 import { clearSession, readSession } from "./session";
 
 export class ApiError extends Error implements HttpError {
   readonly statusCode: number;
   readonly code: string;
-  readonly msg: Msg;
+  readonly msg: Message;
   readonly issues: ValidationIssue[];
   readonly field: string | undefined;
-  constructor(statusCode: number, code: string, msg: Msg, extra: { issues?: ValidationIssue[]; field?: string } = {}) {
+  constructor(statusCode: number, code: string, msg: Message, extra: { issues?: ValidationIssue[]; field?: string } = {}) {
     // no message argument: Error would make it an own property, hiding the language-aware getter below
     super();
     this.statusCode = statusCode;
@@ -39,7 +39,7 @@ export function onUnauthorized(fn: Listener): () => void {
   return () => unauthorizedListeners.delete(fn);
 }
 
-const NETWORK_MSG: Msg = {
+const NETWORK_MSG: Message = {
   vi: "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại; dữ liệu bạn nhập vẫn được giữ.",
   en: "Cannot reach the server. Check the network and retry; what you typed is kept.",
 };
@@ -99,9 +99,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
-  let body: Partial<ApiErrorBody> | null = null;
+  let body: Partial<ErrorBody> | null;
   try {
-    body = (await res.json()) as ApiErrorBody;
+    body = (await res.json()) as ErrorBody;
   } catch {
     body = null;
   }
@@ -118,7 +118,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 /** The message of any error in the current language. */
 export function errorText(e: unknown, lang: Lang = currentLang()): string {
   if (e instanceof ApiError) return e.msg[lang];
-  if (e && typeof e === "object" && "msg" in e && (e as { msg?: Msg }).msg) return (e as { msg: Msg }).msg[lang];
+  if (e && typeof e === "object" && "msg" in e && (e as { msg?: Message }).msg) return (e as { msg: Message }).msg[lang];
   if (e instanceof Error) return e.message;
   return String(e);
 }

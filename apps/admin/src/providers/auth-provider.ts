@@ -1,6 +1,6 @@
 /** Refine auth provider over /api/auth/*. Refine's login/logout hooks follow the redirectTo we return. */
 import type { AuthProvider } from "@refinedev/core";
-import type { LoginResult, User } from "../lib/api-types";
+import type { LoginResult, User } from "@sohoa/contract";
 import { ApiError, request } from "./api-client";
 import { clearSession, isExpired, readSession, writeSession } from "./session";
 import { loginPath } from "./login-path";

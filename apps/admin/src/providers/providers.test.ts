@@ -7,9 +7,9 @@ import { readSession, writeSession } from "./session";
 import { clearDraft, draftKey, loadDraft, saveDraft } from "./drafts";
 import { loginPath } from "./login-path";
 import { canAccess } from "./access-control";
-import type { User } from "../lib/api-types";
+import type { User } from "@sohoa/contract";
 
-const user: User = { id: "u1", username: "quangnam", displayName: "Sở Tư pháp Quảng Nam", role: "PROVINCE", locale: "vi", unit: { id: "p49", code: "49", name: "Quảng Nam", fullName: "Tỉnh Quảng Nam", level: "PROVINCE", parentId: "vn", validFrom: null, validTo: null } };
+const user: User = { id: "u1", username: "quangnam", displayName: "Sở Tư pháp Quảng Nam", role: "PROVINCE", locale: "vi", unit: { id: "p49", code: "49", name: "Quảng Nam", fullName: "Tỉnh Quảng Nam", level: "PROVINCE", parentId: "vn", nameEn: null, validFrom: "2025-07-01", validTo: null } };
 
 type Call = { url: string; init: RequestInit };
 let calls: Call[];

@@ -2,7 +2,7 @@
  * The signed-in session: token + user, in localStorage so a second tab stays signed in. A 401 anywhere
  * clears it (see api-client) and the auth provider then sends the person to sign-in with the page to return to.
  */
-import type { User } from "../lib/api-types";
+import type { User } from "@sohoa/contract";
 
 const KEY = "sohoa.session";
 

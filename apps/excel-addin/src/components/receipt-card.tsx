@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { formatDate } from "@sohoa/core";
-import type { Receipt } from "../api";
+import type { Receipt } from "@sohoa/contract";
 import type { Tr } from "../tr";
 
 export function ReceiptCard({ receipt, tr }: { receipt: Receipt; tr: Tr }) {

@@ -1,5 +1,5 @@
 import { Button, Caption1, Select, Text } from "@fluentui/react-components";
-import type { UnitRow, UnitSummary } from "../api";
+import type { UnitRow, UnitSummary } from "@sohoa/contract";
 import { row, shrink, stack } from "../layout";
 import type { Tr } from "../tr";
 

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button, Caption1, Checkbox, Divider, Field, MessageBar, MessageBarActions, MessageBarBody, Spinner, Textarea } from "@fluentui/react-components";
 import { buildCommuneTemplate, buildRollupTemplate, todayInVietnam, validateGrid, type Locale, type ValidationIssue, type WorkbookReading } from "@sohoa/core";
-import { RequestFailed, type Client, type Receipt, type SubmitBody, type UnitSummary } from "../api";
+import { RequestFailed, type Client } from "../api";
+import type { Receipt, SubmissionRequest, UnitSummary } from "@sohoa/contract";
 import { translate } from "../i18n";
 import type { Session } from "../session";
 import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, type UnitData } from "../validation";
@@ -36,7 +37,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [reading, setReading] = useState<WorkbookReading | null>(null);
   // The body the server warned about: confirming sends exactly it (the sheet may have changed or be gone).
-  const [needsAck, setNeedsAck] = useState<SubmitBody | null>(null);
+  const [needsAck, setNeedsAck] = useState<SubmissionRequest | null>(null);
 
   const handle = useCallback(
     (e: unknown): string => {
@@ -62,7 +63,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
     } catch (e) {
       setLoadError(handle(e));
     }
-  }, [handle, session.token, unit]);
+  }, [api, handle, session.token, unit]);
 
   useEffect(() => {
     setData(null);
@@ -163,7 +164,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
     }
   }
 
-  async function confirm(body: SubmitBody) {
+  async function confirm(body: SubmissionRequest) {
     setBusy("submit");
     setNotice(null);
     setNeedsAck(null);
@@ -201,7 +202,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       // The sheet passed: marks and problems from an earlier check are stale, so they go before the answer comes.
       setIssues(null);
       await clearMarks();
-      const body: SubmitBody = { unitCode: data.unit.code, grid: { sheets }, source: "ADDIN", ...(correction ? { correctionReason: reason.trim() } : {}) };
+      const body: SubmissionRequest = { unitCode: data.unit.code, grid: { sheets }, source: "ADDIN", ...(correction ? { correctionReason: reason.trim() } : {}) };
       outcome(await outbox.submit(body));
     } catch (e) {
       setNotice({ intent: "error", text: handle(e) });
@@ -254,5 +255,5 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
 }
 
 function pickSummary(u: UnitSummary): UnitSummary {
-  return { id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId, validFrom: u.validFrom ?? null, validTo: u.validTo ?? null };
+  return { id: u.id, code: u.code, name: u.name, fullName: u.fullName, nameEn: u.nameEn, level: u.level, parentId: u.parentId, validFrom: u.validFrom, validTo: u.validTo };
 }

@@ -1,7 +1,8 @@
 /** Domain/API errors: thrown anywhere, mapped to the one JSON error shape in app.onError. */
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export interface Msg { vi: string; en: string }
+export type { Message as Msg } from "@sohoa/contract";
+import type { Message as Msg } from "@sohoa/contract";
 
 export type ErrorCode =
   | "validation_failed" | "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict"

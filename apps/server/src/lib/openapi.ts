@@ -1,32 +1,10 @@
 /** Shared OpenAPI pieces: the error schema, the validation hook and a router factory using them. */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ErrorBodySchema } from "@sohoa/contract";
 import type { AppEnv } from "../context";
 
-export const Message = z.object({ vi: z.string(), en: z.string() }).openapi("Message");
-
-export const Issue = z
-  .object({
-    code: z.string(),
-    severity: z.enum(["error", "warning"]),
-    message: Message,
-    sheet: z.string(),
-    cell: z.string().nullable(),
-    cells: z.array(z.string()).optional(),
-    row: z.number().optional(),
-  })
-  .openapi("ValidationIssue");
-
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: Message,
-      field: z.string().optional(),
-      issues: z.array(Issue).optional(),
-      reading: z.unknown().optional().openapi({ description: "422 to a sheet: how it was read (WorkbookReading)" }),
-    }),
-  })
-  .openapi("Error");
+// The error body is the contract's; the response objects that carry it are the server's.
+const ErrorBody = ErrorBodySchema;
 
 export const errorResponses = {
   400: { description: "Invalid input", content: { "application/json": { schema: ErrorBody } } },

@@ -9,6 +9,7 @@ import type { AppEnv } from "../context";
 import { ApiError } from "./errors";
 
 // Without the u flag a pattern sees UTF-16 code units, so an unpaired surrogate can be matched.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const BAD = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** NUL or a lone surrogate in `s`. */

@@ -125,7 +125,7 @@ export async function scanXlsx(bytes: Uint8Array, limits: Pick<XlsxLimits, "maxU
 
 /** readXlsxGrid, once the streaming scan has found the workbook within its limits. */
 export async function readXlsxGridGuarded(bytes: Uint8Array, limits: XlsxLimits): Promise<Grid> {
-  let declared = 0;
+  let declared: number;
   try {
     declared = zipUncompressedSize(bytes).bytes;
   } catch {

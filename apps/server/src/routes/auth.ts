@@ -8,14 +8,7 @@ import { clearAttempts, countAttempt } from "../lib/throttle";
 import { errorResponses, router, security } from "../lib/openapi";
 import { clientIp, userAgent } from "../lib/request-info";
 import { toUnitSummary, unitSelect } from "../lib/units";
-import { UnitSummarySchema, UserSchema } from "./schemas";
-
-const LoginBody = z.object({
-  username: z.string().trim().min(1).max(100).openapi({ example: "quangnam" }),
-  password: z.string().min(1).max(200).openapi({ example: "Sohoa@2025" }),
-});
-
-const LoginOk = z.object({ token: z.string(), expiresAt: z.string(), user: UserSchema }).openapi("LoginResult");
+import { LoginBodySchema as LoginBody, LoginResultSchema as LoginOk, LogoutWithTokenSchema, MeSchema, UnitSummarySchema } from "@sohoa/contract";
 
 const login = createRoute({
   method: "post", path: "/api/auth/login", tags: ["Auth"], summary: "Sign in with username and password",
@@ -29,14 +22,14 @@ const login = createRoute({
 
 const me = createRoute({
   method: "get", path: "/api/auth/me", tags: ["Auth"], summary: "The signed-in user", security, middleware: [requireAuth({ token: "submit" })] as const,
-  responses: { 200: { description: "User", content: { "application/json": { schema: z.object({ user: UserSchema }) } } }, 401: errorResponses[401] },
+  responses: { 200: { description: "User", content: { "application/json": { schema: MeSchema } } }, 401: errorResponses[401] },
 });
 
 const logout = createRoute({
   method: "post", path: "/api/auth/logout", tags: ["Auth"], summary: "Sign out (revokes this session; a personal API token is not revoked: DELETE /api/tokens/{id})", security, middleware: [requireAuth({ token: "submit" })] as const,
   responses: {
     204: { description: "Signed out: the session no longer works" },
-    200: { description: "Called with a personal API token: nothing revoked, the token keeps working", content: { "application/json": { schema: z.object({ revoked: z.literal(false), message: z.object({ vi: z.string(), en: z.string() }) }) } } },
+    200: { description: "Called with a personal API token: nothing revoked, the token keeps working", content: { "application/json": { schema: LogoutWithTokenSchema } } },
     401: errorResponses[401],
   },
 });

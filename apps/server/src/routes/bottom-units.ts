@@ -4,31 +4,7 @@ import { errorResponses, router, security } from "../lib/openapi";
 import { defaultDate } from "../services/progress";
 import { bottomUnitsView } from "../services/bottom-units";
 import { cachedView } from "../services/view-cache";
-import { Counts, IsoDate, Level, UnitSummarySchema } from "./schemas";
-
-const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);
-const BottomUnitSchema = z
-  .object({
-    id: z.string(), code: z.string(), name: z.string(), fullName: z.string(), level: Level,
-    parent: z.object({ code: z.string(), name: z.string(), fullName: z.string(), level: Level }).nullable(),
-    counts: Counts,
-    completion: z.number().nullable(),
-    bucket: Bucket,
-    lastReportDate: z.string().nullable(),
-    lastReportAt: z.string().nullable(),
-  })
-  .openapi("BottomUnit");
-
-const BottomUnitsViewSchema = z
-  .object({
-    date: z.string(),
-    unit: UnitSummarySchema,
-    total: z.number().openapi({ description: "Territorial bottom-level units (communes, wards…) counted in the bands" }),
-    buckets: z.object({ zero: z.number(), under10: z.number(), under50: z.number(), under100: z.number(), done: z.number() }),
-    units: z.array(BottomUnitSchema).openapi({ description: "The band asked for with `list` (lowest completion first); empty without `list`" }),
-    agencies: z.array(BottomUnitSchema).openapi({ description: "Bottom-level agencies (Sở Tư pháp), not counted in the bands" }),
-  })
-  .openapi("BottomUnitsView");
+import { BottomUnitsViewSchema, BucketSchema as Bucket, CalendarDateSchema as IsoDate } from "@sohoa/contract";
 
 const bottom = createRoute({
   method: "get", path: "/api/units/{code}/bottom-units", tags: ["Progress"], security, middleware: [requireAuth()] as const,

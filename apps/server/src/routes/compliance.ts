@@ -9,21 +9,13 @@ import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 import { addDays } from "@sohoa/core";
 import { defaultDate } from "../services/progress";
 import { cachedView } from "../services/view-cache";
+import { CalendarDateSchema as IsoDate, ComplianceHistorySchema, ComplianceSchema, PeriodParamSchema } from "@sohoa/contract";
 import { CADENCE_OF, complianceFor, complianceHistory, scheduleFor, type AppliedSchedule, type PeriodParam } from "../services/compliance";
 
 const PERIOD_OF = { DAILY: "day", WEEKLY: "week", MONTHLY: "month" } as const;
-import { IsoDate, UnitSummarySchema } from "./schemas";
 
-const Row = z
-  .object({
-    unit: UnitSummarySchema, submittedAt: z.string().nullable(), district: UnitSummarySchema.nullable(),
-    members: z.number().openapi({ description: "Reporting units at the bottom of the tree under this one (1 for a commune)" }),
-    membersReported: z.number().openapi({ description: "How many of them reported in the period" }),
-  })
-  .openapi("ComplianceRow");
-const ScheduleRef = z.object({ id: z.string().nullable(), name: z.string(), cadence: z.enum(["DAILY", "WEEKLY", "MONTHLY"]) });
 const ScheduleQ = z.string().min(1).max(64).optional().openapi({ description: "A schedule id (on the unit or an ancestor); its cadence replaces `period`" });
-const PeriodQ = z.enum(["day", "week", "month"]).default("day");
+const PeriodQ = PeriodParamSchema.default("day");
 const UnitQ = z.string().min(1).max(20);
 
 const current = createRoute({
@@ -34,7 +26,7 @@ const current = createRoute({
   responses: {
     200: {
       description: "Compliance",
-      content: { "application/json": { schema: z.object({ period: z.object({ start: z.string(), end: z.string(), cutoffAt: z.string() }), dayOff: z.boolean(), schedule: ScheduleRef, onTime: z.array(Row), late: z.array(Row), missing: z.array(Row) }).openapi("Compliance") } },
+      content: { "application/json": { schema: ComplianceSchema } },
     },
     ...errorResponses,
   },
@@ -49,11 +41,7 @@ const history = createRoute({
       description: "History",
       content: {
         "application/json": {
-          schema: z.object({
-            schedule: ScheduleRef,
-            periods: z.array(z.object({ start: z.string(), end: z.string(), cutoffAt: z.string(), dayOff: z.boolean(), onTime: z.number(), late: z.number(), missing: z.number() })),
-            units: z.array(z.object({ unit: UnitSummarySchema, district: UnitSummarySchema.nullable(), statuses: z.array(z.enum(["onTime", "late", "missing", "off"])), submittedAt: z.array(z.string().nullable()) })),
-          }).openapi("ComplianceHistory"),
+          schema: ComplianceHistorySchema,
         },
       },
     },

@@ -1,25 +1,8 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { ErrorBodySchema, HealthSchema as Health } from "@sohoa/contract";
 import { migrationStatus } from "@sohoa/db";
 import type { AppEnv } from "../context";
 import { VERSION } from "../lib/version";
-
-const Health = z
-  .object({
-    status: z.enum(["ok", "degraded"]),
-    version: z.string(),
-    database: z.object({
-      kind: z.enum(["pglite", "postgresql"]),
-      reachable: z.boolean(),
-      migrations: z.object({
-        applied: z.array(z.string()),
-        pending: z.array(z.string()),
-        latest: z.string().nullable(),
-        upToDate: z.boolean(),
-      }),
-    }),
-    time: z.string(),
-  })
-  .openapi("Health");
 
 const route = createRoute({
   method: "get",
@@ -28,6 +11,8 @@ const route = createRoute({
   summary: "Liveness, database kind and migration state",
   responses: {
     200: { description: "Healthy", content: { "application/json": { schema: Health } } },
+    // The text guard of every /api route answers 400 to an address with text PostgreSQL cannot store.
+    400: { description: "Text in the address that cannot be stored (NUL, a lone surrogate)", content: { "application/json": { schema: ErrorBodySchema } } },
     503: { description: "Database unreachable or migrations pending", content: { "application/json": { schema: Health } } },
   },
 });

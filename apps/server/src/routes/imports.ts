@@ -16,7 +16,7 @@ import { inScope, requireRole, scopeFilter } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 import { bad, limitUploads, multipart, readForm, vnDate } from "./import-form";
 import { Day, toDay } from "./resources/rest";
-import { UnitSummarySchema } from "./schemas";
+import { UnitSummarySchema } from "@sohoa/contract";
 
 function dayField(fields: Record<string, string>, name: string): string {
   const r = Day.safeParse(fields[name] ?? "");

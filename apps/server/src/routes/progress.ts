@@ -1,58 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../middleware/auth";
-import { errorResponses, Message, router, security } from "../lib/openapi";
+import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { notFound } from "../lib/errors";
 import { validOn } from "../lib/units";
-import { addDays } from "@sohoa/core";
+import { addDays, todayInVietnam } from "@sohoa/core";
 import { latestReportDate } from "@sohoa/db";
-import { todayInVietnam } from "@sohoa/core";
 import { defaultDate, effectiveDeadlines, unitProgress, unitTrend } from "../services/progress";
 import { cachedView } from "../services/view-cache";
-import { Counts, IsoDate, UnitSummarySchema } from "./schemas";
-
-const Bucket = z.enum(["zero", "under10", "under50", "under100", "done"]);
-const ForecastSchema = z
-  .object({
-    status: z.enum(["done", "on_track", "at_risk", "will_miss", "no_data"]),
-    dailyRate: z.number().nullable(),
-    requiredRate: z.number().nullable(),
-    projectedFinish: z.string().nullable(),
-    remaining: z.number(),
-    reason: Message,
-  })
-  .passthrough()
-  .openapi("Forecast");
-
-const UnitProgressSchema = UnitSummarySchema.extend({
-  counts: Counts,
-  completion: z.number().nullable(),
-  booksCompletion: z.number().nullable(),
-  bucket: Bucket,
-  rank: z.number().nullable(),
-  siblings: z.number(),
-  target: z.object({ periodStart: z.string(), periodEnd: z.string(), entriesTarget: z.number(), achieved: z.number(), percent: z.number().nullable() }).nullable(),
-  growth: z.number().nullable().openapi({ description: "Output of the last 7 days against the 7 days before (0.5 = +50%)" }),
-  weekOutput: z.number(),
-  forecast: ForecastSchema,
-  deadline: z.string().nullable(),
-  lastReportAt: z.string().nullable(),
-  hasChildren: z.boolean(),
-  reported: z.boolean(),
-}).openapi("UnitProgress");
-
-const NameRef = z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() });
-const ProgressViewSchema = z
-  .object({
-    date: z.string(),
-    latestReportDate: z.string().nullable(),
-    unit: UnitProgressSchema,
-    children: z.array(UnitProgressSchema),
-    buckets: z.object({ zero: z.number(), under10: z.number(), under50: z.number(), under100: z.number(), done: z.number() }),
-    breakdown: z.array(z.object({ registerKind: NameRef, phase: NameRef, counts: Counts, completion: z.number().nullable(), reportDate: z.string(), version: z.number().nullable().openapi({ description: "null for a sum over the subtree" }) })),
-    ancestors: z.array(UnitSummarySchema),
-  })
-  .openapi("ProgressView");
+import { CalendarDateSchema as IsoDate, ProgressViewSchema, TrendSchema } from "@sohoa/contract";
 
 const CodeParam = z.object({ code: z.string().min(1).max(20).regex(/^[A-Za-z0-9-]+$/).openapi({ param: { name: "code", in: "path" }, example: "49" }) });
 
@@ -70,7 +26,7 @@ const trend = createRoute({
   responses: {
     200: {
       description: "Trend",
-      content: { "application/json": { schema: z.object({ points: z.array(z.object({ date: z.string(), entriesDigitized: z.number(), entriesTotal: z.number(), booksDigitized: z.number(), booksTotal: z.number(), target: z.number().nullable() })), deadline: z.string().nullable() }).openapi("Trend") } },
+      content: { "application/json": { schema: TrendSchema } },
     },
     ...errorResponses,
   },

@@ -3,21 +3,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
 import { notFound } from "../lib/errors";
-import { errorResponses, Message, router, security } from "../lib/openapi";
+import { errorResponses, router, security } from "../lib/openapi";
 import { inScope, scopeFilter } from "../lib/scope";
 import { toUnitSummary, unitSelect } from "../lib/units";
 import { periodOf } from "../services/schedule";
 import { reminderMessage } from "../services/reminders";
 import { IdParam, ListQuery, idFilter, withTotal } from "./resources/rest";
-import { UnitSummarySchema } from "./schemas";
-
-const ReminderSchema = z
-  .object({
-    id: z.string(), unit: UnitSummarySchema, schedule: z.object({ id: z.string(), name: z.string(), cadence: z.string() }),
-    period: z.object({ start: z.string(), end: z.string(), cutoffAt: z.string() }),
-    cutoffAt: z.string(), channel: z.string(), status: z.string(), message: Message, createdAt: z.string(), readAt: z.string().nullable(),
-  })
-  .openapi("Reminder");
+import { ReminderSchema } from "@sohoa/contract";
 
 const list = createRoute({
   method: "get", path: "/api/reminders", tags: ["Reporting"], security, middleware: [requireAuth()] as const,

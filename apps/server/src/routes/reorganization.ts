@@ -11,20 +11,13 @@ import { ApiError, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { assertInScope, inScope, requireRole } from "../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
-import { Counts, IsoDate, UnitSummarySchema } from "./schemas";
-
-const Link = z
-  .object({
-    id: z.string(), effectiveDate: z.string(), kind: z.string(), isPrimary: z.boolean(), share: z.number().nullable(), reason: z.string().nullable(),
-    unit: UnitSummarySchema,
-  })
-  .openapi("SuccessionLink");
+import { CalendarDateSchema as IsoDate, ProgressCountsSchema as Counts, SuccessionLinkSchema as Link, UnitHistorySchema, UnitSummarySchema } from "@sohoa/contract";
 
 const history = createRoute({
   method: "get", path: "/api/units/{code}/history", tags: ["Reorganization"], security, middleware: [requireAuth()] as const,
   summary: "Predecessors and successors of a unit (the code is read against the date)",
   request: { params: z.object({ code: z.string().min(1).max(20) }), query: z.object({ date: IsoDate.optional() }) },
-  responses: { 200: { description: "History", content: { "application/json": { schema: z.object({ unit: UnitSummarySchema, predecessors: z.array(Link), successors: z.array(Link) }) } } }, ...errorResponses },
+  responses: { 200: { description: "History", content: { "application/json": { schema: UnitHistorySchema } } }, ...errorResponses },
 });
 
 const province = createRoute({

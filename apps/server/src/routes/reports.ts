@@ -15,7 +15,7 @@ import { writeReportXlsx } from "../services/report-xlsx";
 import { writeReportPdf } from "../services/report-pdf";
 import { IdParam, ListQuery, page, idFilter, withTotal } from "./resources/rest";
 import { scheduleOf, unitInScope } from "./compliance";
-import { IsoDate } from "./schemas";
+import { CalendarDateSchema as IsoDate, GeneratedReportSchema, GeneratedReportWithDataSchema, PeriodParamSchema, PeriodTypeSchema, ReportDataSchema } from "@sohoa/contract";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const Format = z.enum(["json", "xlsx", "pdf"]);
@@ -23,7 +23,7 @@ const Binary = z.string().openapi({ format: "binary" });
 const fileResponses = {
   200: {
     description: "The report (JSON ReportData, .xlsx or PDF)",
-    content: { "application/json": { schema: z.object({}).passthrough().openapi("ReportData") }, [XLSX_TYPE]: { schema: Binary }, "application/pdf": { schema: Binary } },
+    content: { "application/json": { schema: ReportDataSchema }, [XLSX_TYPE]: { schema: Binary }, "application/pdf": { schema: Binary } },
   },
   ...errorResponses,
 } as const;
@@ -32,29 +32,21 @@ const preview = createRoute({
   method: "get", path: "/api/reports/preview", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
   summary: "The report of a unit for a day, week or month, built now (default date: the latest report date in your scope)",
   description: "Percent of target compares the period's output so far (from its first day to the as-of date) with the share of the monthly targets for those days; `legend` says it in words. With `schedule` (a schedule on the unit or an ancestor), the report follows that schedule: its cadence, cut-off, days off and the level expected to report.",
-  request: { query: z.object({ unit: z.string().min(1).max(20), period: z.enum(["day", "week", "month"]).default("day"), date: IsoDate.optional(), format: Format.default("json"), schedule: z.string().min(1).max(64).optional() }) },
+  request: { query: z.object({ unit: z.string().min(1).max(20), period: PeriodParamSchema.default("day"), date: IsoDate.optional(), format: Format.default("json"), schedule: z.string().min(1).max(64).optional() }) },
   responses: fileResponses,
 });
-
-const GeneratedReportSchema = z
-  .object({
-    id: z.string(), scheduleId: z.string().nullable(), unitId: z.string(), unit: z.object({ code: z.string(), name: z.string(), fullName: z.string() }),
-    periodType: z.enum(["DAY", "WEEK", "MONTH"]), periodStart: z.string(), periodEnd: z.string(), cutoffAt: z.string(), generatedAt: z.string(),
-    title: z.string(), progressLine: z.string().nullable(), hasXlsx: z.boolean(), hasPdf: z.boolean(),
-  })
-  .openapi("GeneratedReport");
 
 const list = createRoute({
   method: "get", path: "/api/reports", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
   summary: "Reports generated at the cut-offs, for units in your scope (total in X-Total-Count)",
-  request: { query: ListQuery.extend({ unitId: z.string().max(64).optional(), periodType: z.enum(["DAY", "WEEK", "MONTH"]).optional(), scheduleId: z.string().max(64).optional() }) },
+  request: { query: ListQuery.extend({ unitId: z.string().max(64).optional(), periodType: PeriodTypeSchema.optional(), scheduleId: z.string().max(64).optional() }) },
   responses: { 200: { description: "Reports", content: { "application/json": { schema: z.array(GeneratedReportSchema) } } }, ...errorResponses },
 });
 
 const show = createRoute({
   method: "get", path: "/api/reports/{id}", tags: ["Reporting"], security, middleware: [requireAuth()] as const,
   summary: "A generated report with its data", request: { params: IdParam },
-  responses: { 200: { description: "The report", content: { "application/json": { schema: GeneratedReportSchema.extend({ data: z.object({}).passthrough() }) } } }, ...errorResponses },
+  responses: { 200: { description: "The report", content: { "application/json": { schema: GeneratedReportWithDataSchema } } }, ...errorResponses },
 });
 
 const download = createRoute({

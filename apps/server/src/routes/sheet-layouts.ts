@@ -16,17 +16,8 @@ import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
 import { todayInVietnam } from "@sohoa/core";
-import { IsoDate } from "./schemas";
+import { CalendarDateSchema as IsoDate, SheetLayoutCorrectionSchema as Correction, SheetLayoutSchema as LayoutSchema, SheetLayoutsSchema } from "@sohoa/contract";
 
-const FIELDS = ["booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded", "index", "unitCode", "unitName", "registerKind", "phase", "statedPercent", "reportDate", "note", "correction", "book"] as const;
-const Correction = z
-  .object({
-    columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), z.enum(FIELDS).nullable()).optional().openapi({ description: "column letter → the field it holds (null: not read)" }),
-    notData: z.array(z.string().trim().min(1).max(200)).max(200).optional().openapi({ description: "labels of rows that are not data" }),
-  })
-  .refine((x) => Object.keys(x.columns ?? {}).length <= 100, { message: "at most 100 columns" })
-  .openapi("SheetLayoutCorrection");
-const LayoutSchema = z.object({ signature: z.string(), correction: Correction, updatedAt: z.string() }).openapi("SheetLayout");
 const params = z.object({ code: z.string().min(1).max(20).regex(/^[A-Za-z0-9-]+$/).openapi({ param: { name: "code", in: "path" }, example: "505" }) });
 /** the date the unit is looked up on (a code names a unit only with a date): the sheet's report date; default today */
 const query = z.object({ date: IsoDate.optional() });
@@ -36,7 +27,7 @@ const list = createRoute({
   method: "get", path: "/api/units/{code}/sheet-layouts", tags: ["Submissions"], security, middleware: [requireAuth()] as const,
   summary: "The unit's saved sheet layouts (corrections of how its sheets are read)",
   request: { params, query },
-  responses: { 200: { description: "Saved layouts", content: { "application/json": { schema: z.object({ layouts: z.array(LayoutSchema) }) } } }, ...errorResponses },
+  responses: { 200: { description: "Saved layouts", content: { "application/json": { schema: SheetLayoutsSchema } } }, ...errorResponses },
 });
 const put = createRoute({
   method: "put", path: "/api/units/{code}/sheet-layouts/{signature}", tags: ["Submissions"], security, middleware: [requireAuth()] as const,

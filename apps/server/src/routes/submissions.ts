@@ -1,81 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { a1, formatNumber, type CellValue } from "@sohoa/core";
 import { bodyLimit } from "hono/body-limit";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
 import { safeXlsxFilename, XLSX_TYPE } from "../lib/xlsx-write";
 import { ApiError } from "../lib/errors";
-import { errorResponses, ErrorBody, Issue, router, security } from "../lib/openapi";
+import { errorResponses, router, security } from "../lib/openapi";
 import { requireSubmitter } from "../lib/scope";
 import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
 import { readNodeBody } from "../lib/node-body";
 import { submit, type SubmitInput } from "../services/submissions";
-import { IsoDate, isCalendarDate } from "./schemas";
-import { DryRunSchema, WorkbookReadingSchema } from "./reading-schema";
-
-const MAX_CELL_TEXT = 2000;
-const MAX_ROW_CELLS = 200;
-const MAX_SHEET_ROWS = 100_000;
-const isCell = (v: unknown) => v === null || typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && v.length <= MAX_CELL_TEXT);
-/**
- * A sheet's rows of cells, checked in one loop: as a zod union per cell it cost the server more than reading the
- * JSON. The first bad cell is named by its address, in both languages; OpenAPI documents the same shape.
- */
-const Rows = z
-  .custom<CellValue[][]>(() => true)
-  .superRefine((rows, ctx) => {
-    const bad = (path: (string | number)[], vi: string, en: string) => ctx.addIssue({ code: "custom", path, message: en, params: { vi } });
-    if (!Array.isArray(rows) || rows.length > MAX_SHEET_ROWS) return bad([], `phải là danh sách các dòng (tối đa ${formatNumber(MAX_SHEET_ROWS)} dòng)`, `must be a list of rows (at most ${formatNumber(MAX_SHEET_ROWS, "en")})`);
-    for (let r = 0; r < rows.length; r++) {
-      const row: unknown = rows[r];
-      if (!Array.isArray(row) || row.length > MAX_ROW_CELLS) return bad([r], `dòng ${r + 1} phải là danh sách tối đa ${MAX_ROW_CELLS} ô`, `row ${r + 1} must be a list of at most ${MAX_ROW_CELLS} cells`);
-      for (let c = 0; c < row.length; c++) {
-        if (!isCell(row[c])) return bad([r, c], `ô ${a1(r, c)} phải là chữ (tối đa ${formatNumber(MAX_CELL_TEXT)} ký tự), số, đúng/sai hoặc để trống`, `cell ${a1(r, c)} must be text (at most ${formatNumber(MAX_CELL_TEXT, "en")} characters), a number, true/false or empty`);
-      }
-    }
-  })
-  .openapi({
-    type: "array",
-    maxItems: MAX_SHEET_ROWS,
-    items: { type: "array", maxItems: MAX_ROW_CELLS, items: { type: ["string", "number", "boolean", "null"], maxLength: MAX_CELL_TEXT } },
-  });
-const GridSchema = z
-  .object({
-    sheets: z
-      .array(
-        z.object({
-          name: z.string().min(1).max(100),
-          rows: Rows,
-          merges: z.array(z.string().max(30)).max(10_000).optional(),
-        }),
-      )
-      .min(1)
-      .max(30),
-  })
-  .openapi("Grid");
-
-const SubmitBody = z
-  .object({
-    unitCode: z.string().min(1).max(20).openapi({ example: "20491" }),
-    grid: GridSchema,
-    source: z.enum(["ADDIN", "CONSOLE", "API"]).default("API"),
-    reportDate: IsoDate.optional(),
-    acceptWarnings: z.boolean().optional(),
-    correctionReason: z.string().trim().min(3).max(1000).optional(),
-    dryRun: z.boolean().optional().openapi({ description: "read and validate only: answers 200 with what would be recorded and how the sheet was read; nothing is stored" }),
-  })
-  .openapi("SubmissionRequest");
-
-const ReceiptSchema = z
-  .object({
-    id: z.string(), checksum: z.string(), status: z.literal("ACCEPTED"), reportDate: z.string(), submittedAt: z.string(),
-    accepted: z.object({ rows: z.number(), units: z.number() }), warnings: z.array(Issue),
-    changes: z.array(z.object({ unitCode: z.string(), registerKind: z.string(), phase: z.string(), version: z.number(), entriesDigitized: z.number(), delta: z.number() })),
-    replayed: z.boolean().optional(),
-    reading: WorkbookReadingSchema.optional(),
-  })
-  .openapi("Receipt");
+import { DryRunSchema, ErrorBodySchema as ErrorBody, isCalendarDate, ReceiptSchema, SubmissionRequestSchema as SubmitBody } from "@sohoa/contract";
 
 const IdempotencyHeader = z.object({
   "idempotency-key": z.string().min(8).max(200).regex(/^[\w.:-]+$/).optional().openapi({ description: "Idempotency-Key: a retried request with the same key returns the first receipt" }),

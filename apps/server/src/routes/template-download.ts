@@ -12,7 +12,7 @@ import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { defaultDate } from "../services/progress";
 import { writeTemplateXlsx } from "../services/template-xlsx";
-import { IsoDate } from "./schemas";
+import { CalendarDateSchema as IsoDate } from "@sohoa/contract";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const DV = {

@@ -8,7 +8,7 @@ import { inScope } from "../lib/scope";
 import { validOn } from "../lib/units";
 import { todayInVietnam } from "@sohoa/core";
 import { defaultDate } from "../services/progress";
-import { IsoDate } from "./schemas";
+import { CalendarDateSchema as IsoDate } from "@sohoa/contract";
 
 const route = createRoute({
   method: "get", path: "/api/units/{code}/template", tags: ["Submissions"], security, middleware: [requireAuth()] as const,

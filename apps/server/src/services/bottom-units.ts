@@ -3,31 +3,13 @@
  * 10%, under 50%, 50–99% and done, and which. Agencies (the Department of Justice) are bottom-level units but
  * not territories: they are listed apart and left out of the bands.
  */
-import { bucketOf, completion, distribution, type Bucket, type ProgressCounts } from "@sohoa/core";
+import { bucketOf, completion, distribution, type Bucket } from "@sohoa/core";
 import { bottomUnits, scopedUnitOn, type Database } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 
-export interface BottomUnit {
-  id: string; code: string; name: string; fullName: string; level: UnitSummary["level"];
-  parent: { code: string; name: string; fullName: string; level: UnitSummary["level"] } | null;
-  counts: ProgressCounts;
-  completion: number | null;
-  bucket: Bucket;
-  lastReportDate: string | null;
-  lastReportAt: string | null;
-}
-
-export interface BottomUnitsView {
-  date: string;
-  unit: UnitSummary;
-  /** Territorial bottom-level units counted in the bands. */
-  total: number;
-  buckets: Record<Bucket, number>;
-  /** The units of the band asked for (`list`), lowest completion first; all of them for "all"; none when not asked. */
-  units: BottomUnit[];
-  agencies: BottomUnit[];
-}
+import type { BottomUnit, BottomUnitsView } from "@sohoa/contract";
+export type { BottomUnit, BottomUnitsView } from "@sohoa/contract";
 
 export async function bottomUnitsView(db: Database, opts: { code: string; date: string; scopeUnitId: string; list?: Bucket | "all" }): Promise<BottomUnitsView> {
   const unit = await scopedUnitOn(db.sql, opts.code, opts.date, opts.scopeUnitId);

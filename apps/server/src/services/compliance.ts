@@ -15,16 +15,19 @@
  * the provinces' letters: a district reports its communes' figures, all of them, before the cut-off.
  * Without a configured schedule (the national default), the leaves are expected, as with level COMMUNE.
  */
+import type { UnitLevel } from "@sohoa/core";
 import type { Database } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 import { periodOf, shiftDate, type Cadence, type Period, type ScheduleRule } from "./schedule";
 
-export type PeriodParam = "day" | "week" | "month";
+// The answers' shapes are the contract's; the names here are the ones this service has always used.
+import type { Compliance as ComplianceView, ComplianceHistory, ComplianceRow, ComplianceStatus as Status, PeriodParam } from "@sohoa/contract";
+export type { Compliance as ComplianceView, ComplianceHistory, ComplianceRow, ComplianceStatus as Status, PeriodParam } from "@sohoa/contract";
 export const CADENCE_OF: Record<PeriodParam, Cadence> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" };
 export const PERIOD_TYPE: Record<Cadence, "DAY" | "WEEK" | "MONTH"> = { DAILY: "DAY", WEEKLY: "WEEK", MONTHLY: "MONTH" };
 
-export type UnitLevel = "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "AGENCY";
+export type { UnitLevel } from "@sohoa/core";
 
 export interface AppliedSchedule extends ScheduleRule {
   /** null: no schedule is configured for the unit; the national default (17:00 / Friday 18:00 / before the 16th) applies. */
@@ -119,23 +122,6 @@ function reportedAt(members: string[], first: (unitId: string) => Date | null | 
   return latest;
 }
 
-export interface ComplianceRow {
-  unit: UnitSummary;
-  submittedAt: string | null;
-  district: UnitSummary | null;
-  /** Reporting leaves under the unit (1 for a leaf) and how many of them reported in the period. */
-  members: number;
-  membersReported: number;
-}
-export interface ComplianceView {
-  period: { start: string; end: string; cutoffAt: string };
-  dayOff: boolean;
-  schedule: { id: string | null; name: string; cadence: Cadence };
-  onTime: ComplianceRow[];
-  late: ComplianceRow[];
-  missing: ComplianceRow[];
-}
-
 /** First accepted (non-carried) submission of each unit per report date in [from, to]. */
 async function firstSubmissions(db: Database, unitIds: string[], from: string, to: string) {
   if (unitIds.length === 0) return [];
@@ -173,13 +159,6 @@ export async function complianceFor(db: Database, opts: { unitId: string; date: 
     else view.late.push(row);
   }
   return view;
-}
-
-export type Status = "onTime" | "late" | "missing" | "off";
-export interface ComplianceHistory {
-  schedule: { id: string | null; name: string; cadence: Cadence };
-  periods: { start: string; end: string; cutoffAt: string; dayOff: boolean; onTime: number; late: number; missing: number }[];
-  units: { unit: UnitSummary; district: UnitSummary | null; statuses: Status[]; submittedAt: (string | null)[] }[];
 }
 
 /** Per period of [from, to]: counts, and each reporting unit's status (a day off is "off"). One query. */

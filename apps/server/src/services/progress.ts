@@ -13,7 +13,6 @@ import {
   rankBy,
   todayInVietnam,
   type Bucket,
-  type Forecast,
   type ProgressCounts,
 } from "@sohoa/core";
 import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, latestSnapshotsJoin, rollupSeries, rollupsAt, viewFigures, ZERO } from "@sohoa/db";
@@ -21,42 +20,8 @@ import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 import { cachedSubtreeBreakdown } from "./breakdown-cache";
 
-export interface UnitProgress extends UnitSummary {
-  counts: ProgressCounts;
-  completion: number | null;
-  booksCompletion: number | null;
-  bucket: Bucket;
-  rank: number | null;
-  siblings: number;
-  target: { periodStart: string; periodEnd: string; entriesTarget: number; achieved: number; percent: number | null } | null;
-  growth: number | null;
-  weekOutput: number;
-  forecast: Forecast;
-  deadline: string | null;
-  lastReportAt: string | null;
-  hasChildren: boolean;
-  reported: boolean;
-}
-
-export interface KindPhaseRow {
-  registerKind: { code: string; nameVi: string; nameEn: string };
-  phase: { code: string; nameVi: string; nameEn: string };
-  counts: ProgressCounts;
-  completion: number | null;
-  reportDate: string;
-  /** The snapshot's version for a commune; null for a sum over a subtree. */
-  version: number | null;
-}
-
-export interface ProgressView {
-  date: string;
-  latestReportDate: string | null;
-  unit: UnitProgress;
-  children: UnitProgress[];
-  buckets: Record<Bucket, number>;
-  breakdown: KindPhaseRow[];
-  ancestors: UnitSummary[];
-}
+import type { KindPhaseRow, ProgressView, UnitProgress } from "@sohoa/contract";
+export type { KindPhaseRow, ProgressView, UnitProgress } from "@sohoa/contract";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

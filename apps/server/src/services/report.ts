@@ -15,65 +15,15 @@
  * The .xlsx and PDF writers (report-xlsx.ts, report-pdf.ts) render exactly this object, so the three formats
  * never disagree. The figures come from the same roll-ups and `unitProgress` as `/api/units/:code/progress`.
  */
-import { bucketOf, completion, FORECAST_LABELS, percentOfTarget, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress, type ForecastStatus } from "@sohoa/core";
+import { bucketOf, completion, FORECAST_LABELS, percentOfTarget, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress } from "@sohoa/core";
 import { type Database, rollupsAt } from "@sohoa/db";
-import type { UnitSummary } from "../context";
+import type { ReportData, ReportLateItem, ReportLine } from "@sohoa/contract";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
 import { complianceFor, reportingUnits, scheduleFor, CADENCE_OF, type AppliedSchedule, type PeriodParam } from "./compliance";
 import { unitProgress, type UnitProgress } from "./progress";
 import { localDate, periodOf, previousPeriod, shiftDate, type Period } from "./schedule";
 
-export interface ReportLine {
-  kind: "row" | "subtotal" | "total";
-  /** 1, 2, … within a group; I, II, … for a district; null for the total. */
-  no: string | null;
-  unit: { id: string; code: string; name: string; fullName: string; level: string };
-  entriesTotal: number;
-  entriesDigitized: number;
-  completion: number | null;
-  booksTotal: number;
-  booksDigitized: number;
-  previousDigitized: number;
-  change: number;
-  /** Entries digitized from the period's first day to the as-of date. */
-  periodDigitized: number;
-  /** The period's share of the monthly targets (rounded), for the days from the period's start to the as-of date. */
-  entriesTarget: number | null;
-  /** periodDigitized / entriesTarget (1.5 = 150%). */
-  targetPercent: number | null;
-  forecast: { status: ForecastStatus; label: string; reason: string };
-}
-
-export interface ReportListItem { code: string; name: string; fullName: string; district: string | null; completion: number | null; entriesDigitized: number; entriesTotal: number }
-export interface ReportLateItem { code: string; name: string; fullName: string; district: string | null; submittedAt: string | null; status: "late" | "missing" }
-
-export interface ReportData {
-  version: 1;
-  unit: UnitSummary;
-  periodType: PeriodParam;
-  period: { start: string; end: string; cutoffAt: string };
-  /** The figures are as of this date (the cut-off's day, or the requested date when earlier). */
-  asOf: string;
-  previous: { start: string; end: string; asOf: string };
-  schedule: { id: string | null; name: string };
-  header: { agency: string; number: string; nation: string; motto: string; place: string; dateLine: string };
-  title: string;
-  subtitle: string;
-  periodLine: string;
-  recipient: string;
-  summary: string;
-  /** "642.806/1.443.893 (44,5%)" for the unit itself. */
-  progressLine: string;
-  groups: { subtotal: ReportLine | null; rows: ReportLine[] }[];
-  total: ReportLine;
-  lists: { zero: ReportListItem[]; under10: ReportListItem[]; under50: ReportListItem[] };
-  compliance: { cutoffAt: string; dayOff: boolean; level: string | null; reportingUnits: number; onTime: number; late: number; missing: number; notReported: ReportLateItem[] };
-  /** How the columns are computed, in words (printed under the table). */
-  legend: string[];
-  /** The days whose output is compared with the period's share of the targets. */
-  targetWindow: { start: string; end: string };
-  generatedAt: string;
-}
+export type { ReportData, ReportLateItem, ReportLine, ReportListItem } from "@sohoa/contract";
 
 const NATION_LINE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO = "Độc lập - Tự do - Hạnh phúc";

@@ -9,7 +9,8 @@
  * a daily period on a day off has no cut-off to meet; a weekly or monthly period is off only when all of its
  * days are.
  */
-export type Cadence = "DAILY" | "WEEKLY" | "MONTHLY";
+import type { Cadence } from "@sohoa/contract";
+export type { Cadence } from "@sohoa/contract";
 export interface ScheduleRule { cadence: Cadence; cutoffMinutes: number; weekday?: number | null; monthDay?: number | null; daysOff?: unknown }
 export interface Period { start: string; end: string; cutoffAt: string; dayOff: boolean }
 

@@ -11,6 +11,7 @@ import {
   ZERO_COUNTS,
   addDays,
   applySavedLayouts,
+  buildValidationContext,
   detectReportDate,
   formerAndCurrentIssue,
   formerUnitIssue,
@@ -38,7 +39,8 @@ import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./sub
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
 
-export type SubmissionSource = "ADDIN" | "UPLOAD" | "CONSOLE" | "API";
+/** Who may send a sheet: the contract's sources less those only the server writes (the demo, carried figures). */
+export type SubmissionSource = Exclude<ContractSource, "DEMO" | "CARRIED">;
 
 export interface SubmitInput {
   unitCode: string;
@@ -53,34 +55,13 @@ export interface SubmitInput {
   dryRun?: boolean | undefined;
 }
 
-/** The answer to a dry run: what a submission of this sheet would record, and how the sheet was read. */
-export interface DryRun {
-  dryRun: true;
-  reportDate: string | null;
-  hasErrors: boolean;
-  issues: ValidationIssue[];
-  rows: number;
-  units: number;
-  totals: ProgressCounts;
-  reading: WorkbookReading;
-}
+import type { DryRun, Receipt, SubmissionSource as ContractSource } from "@sohoa/contract";
+export type { DryRun, Receipt } from "@sohoa/contract";
 
 export type SubmitOutcome =
   | { status: 201 | 200; receipt: Receipt; reading?: WorkbookReading }
   | { status: 422; issues: ValidationIssue[]; code: "validation_failed" | "warnings_not_accepted"; id: string | null; reading: WorkbookReading }
   | { status: "dry"; preview: DryRun };
-
-export interface Receipt {
-  id: string;
-  checksum: string;
-  status: "ACCEPTED";
-  reportDate: string;
-  submittedAt: string;
-  accepted: { rows: number; units: number };
-  warnings: ValidationIssue[];
-  changes: { unitCode: string; registerKind: string; phase: string; version: number; entriesDigitized: number; delta: number }[];
-  replayed?: boolean;
-}
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -118,32 +99,28 @@ async function validationContext(db: Database, user: AuthUser, unitCode: string,
   const kindCode = new Map(kinds.map((k) => [k.id, k.code]));
   const phaseCode = new Map(phases.map((p) => [p.id, p.code]));
 
-  const previous = new Map<string, ProgressCounts>();
-  for (const s of row.snapshots) previous.set(`${codeOf.get(s.unitId)}|${kindCode.get(s.registerKindId)}|${phaseCode.get(s.phaseId)}`, s.counts);
   const recentDailyOutput = new Map<string, number>();
   for (const s of row.series) {
     const days = Math.max(1, (day(s.last.date).getTime() - day(s.first.date).getTime()) / 86_400_000);
     recentDailyOutput.set(codeOf.get(s.unitId)!, Math.max(0, (s.last.entriesDigitized - s.first.entriesDigitized) / days));
   }
-  const inv = new Map<string, ProgressCounts>();
-  for (const i of row.inventory) {
-    inv.set(`${codeOf.get(i.unitId)}|${kindCode.get(i.registerKindId)}|${phaseCode.get(i.phaseId)}`, {
-      booksTotal: i.booksTotal, booksDigitized: 0, entriesTotal: i.entriesTotal, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0,
-    });
-  }
-  const ctx: ValidationContext = {
+  const at = (unitId: string, kindId: string, phaseId: string) => ({ unitCode: codeOf.get(unitId)!, registerKind: kindCode.get(kindId)!, phase: phaseCode.get(phaseId)! });
+  const ctx = buildValidationContext({
     today: todayInVietnam(now),
     submitter: toRef(submitter),
     units: [...subtree.map(toRef), ...formerUsable.map((u) => ({ ...toRef(u), parentId: null, code: currentCodes.has(u.code) ? `${u.code}*` : u.code }))],
-    registerKinds: kinds.map((k) => ({ code: k.code, nameVi: k.nameVi, nameEn: k.nameEn, sortOrder: k.sortOrder })),
-    phases: phases.map((p) => ({ code: p.code, nameVi: p.nameVi, nameEn: p.nameEn })),
+    registerKinds: kinds,
+    phases,
     reportDate: date,
     campaign: row.campaign,
-    previous,
+    previous: row.snapshots.map((s) => ({ ...at(s.unitId, s.registerKindId, s.phaseId), counts: s.counts })),
     recentDailyOutput,
-    inventory: inv,
-    correction: correctionReason ? { reason: correctionReason } : null,
-  };
+    inventory: row.inventory.map((i) => ({
+      ...at(i.unitId, i.registerKindId, i.phaseId),
+      counts: { booksTotal: i.booksTotal, booksDigitized: 0, entriesTotal: i.entriesTotal, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 },
+    })),
+    correctionReason: correctionReason ?? null,
+  });
   return {
     prior: row.prior,
     submitter,

@@ -5,6 +5,7 @@
  */
 import { columnLetters } from "../a1";
 import type { TableLayout } from "../headers";
+import { zeroCounts } from "../count-fields";
 import { COUNT_FIELDS, type ProgressCounts, type Sheet } from "../types";
 import { emptyTally, type ColumnReading, type RowReading, type RowRole, type SheetReading } from "./types";
 
@@ -69,7 +70,7 @@ export class SheetRecorder {
 
   /** Adds a counted row's figures to the sheet's totals. */
   count(c: ProgressCounts): void {
-    const t = (this.reading.totals ??= { booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 });
+    const t = (this.reading.totals ??= zeroCounts());
     for (const f of COUNT_FIELDS) t[f] += c[f];
   }
 }

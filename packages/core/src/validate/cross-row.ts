@@ -3,9 +3,11 @@
  * and the books of a per-book sheet summed into one row per unit/kind/phase. Pass 2, on the rows that stand:
  * previous report, inventory, outliers.
  */
+import { NEVER_DECREASING } from "../count-fields";
 import { daysBetween } from "../dates";
 import { COUNT_FIELDS, ZERO_COUNTS, type CountField, type ProgressCounts, type ProgressRow, type UnitRef, type ValidationContext } from "../types";
 import { FIELD_NAMES, n, type Collector } from "./rules";
+import { figuresKey } from "../context";
 
 /** Returns the rows folded into another (not returned as rows of their own). */
 export function crossRowRules(rows: ProgressRow[], ctx: ValidationContext, out: Collector): Set<ProgressRow> {
@@ -74,11 +76,11 @@ export function crossRowRules(rows: ProgressRow[], ctx: ValidationContext, out: 
     if (out.badRows.size && out.badRows.has(`${d.sheet}|${d.row}`)) continue;
     const c = d.counts;
     const L = d.cells;
-    const prevKey = `${d.unit.code}|${d.registerKind}|${d.phase}`;
+    const prevKey = figuresKey(d.unit.code, d.registerKind, d.phase);
     const prev = ctx.previous?.get(prevKey) ?? (d.registerKind === "*" || d.phase === "*" ? sumPrevious(ctx.previous, d) : undefined);
     if (prev) {
       if (!d.isCorrection) {
-        for (const f of ["entriesDigitized", "entriesChecked", "entriesLoaded", "booksDigitized"] as const) {
+        for (const f of NEVER_DECREASING) {
           if (L[f] && c[f] < prev[f]) {
             out.onRow("DECREASE_WITHOUT_CORRECTION", d, L[f], { vi: `${FIELD_NAMES[f].vi} (${n(c[f])}) thấp hơn lần báo cáo trước (${n(prev[f])}). Số liệu cộng dồn không giảm; nếu là sửa sai, hãy gửi dưới dạng điều chỉnh và ghi lý do (cột "Lý do điều chỉnh" hoặc ghi chú "Điều chỉnh: …").`, en: `${FIELD_NAMES[f].en} (${n(c[f], "en")}) is lower than in the last report (${n(prev[f], "en")}). Cumulative figures do not fall; if this fixes a mistake, send it as a correction with a reason ("Correction reason" column or a note "Correction: …").` }, [L[f]]);
           }

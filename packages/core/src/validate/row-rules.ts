@@ -5,6 +5,7 @@
  */
 import { formatNumber, formatPercent } from "../format";
 import { normalizeName } from "../text";
+import { zeroCounts } from "../count-fields";
 import type { CellValue, ProgressCounts, ProgressRow, UnitRef } from "../types";
 import { parseDateCell, parseNumberCell, parsePercentCell } from "../values";
 import { FIELD_NAMES, n, str } from "./rules";
@@ -19,7 +20,7 @@ export function readDataRow(w: WorkbookState, s: SheetColumns, row: CellValue[],
   const { out } = w;
   const { name, cols, countCols, countFields, countLetters } = s;
   const rowNum = r + 1;
-  const counts: ProgressCounts = { booksTotal: 0, booksDigitized: 0, entriesTotal: 0, entriesDigitized: 0, entriesChecked: 0, entriesLoaded: 0 };
+  const counts: ProgressCounts = zeroCounts();
   const cells: ProgressRow["cells"] = {};
   let ok = true;
   for (let k = 0; k < countCols.length; k++) {

@@ -5,7 +5,7 @@
  */
 import { columnLetters } from "../a1";
 import { formatNumber } from "../format";
-import type { CellValue, CountField, Message, ProgressRow, Severity, ValidationIssue } from "../types";
+import type { CellValue, Message, ProgressRow, Severity, ValidationIssue } from "../types";
 
 /** Every rule code with its severity. */
 export const RULES = {
@@ -48,14 +48,7 @@ export const RULES = {
 export type RuleCode = keyof typeof RULES;
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 
-export const FIELD_NAMES: Record<CountField, Message> = {
-  booksTotal: { vi: "Tổng số sổ", en: "Books total" },
-  booksDigitized: { vi: "Số sổ đã số hóa", en: "Books digitized" },
-  entriesTotal: { vi: "Tổng số dữ liệu cần số hóa", en: "Entries to digitize" },
-  entriesDigitized: { vi: "Số dữ liệu đã số hóa", en: "Entries digitized" },
-  entriesChecked: { vi: "Số dữ liệu đã kiểm tra", en: "Entries checked" },
-  entriesLoaded: { vi: "Số dữ liệu đã đưa vào CSDL", en: "Entries loaded into the database" },
-};
+export { FIELD_NAMES } from "../count-fields";
 
 export const str = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : typeof v === "string" ? v.trim() : String(v));
 export const n = (x: number, l: "vi" | "en" = "vi") => formatNumber(x, l);

@@ -16,9 +16,7 @@ export function compareTotals(out: Collector, sheet: Sheet, r: number, cols: Tab
     const m = rows[i]!;
     if (m.sheet !== sheet.name) continue;
     if (out.unreadable.size && out.unreadable.has(m)) return;
-    const c = m.counts;
-    sum.booksTotal += c.booksTotal; sum.booksDigitized += c.booksDigitized; sum.entriesTotal += c.entriesTotal;
-    sum.entriesDigitized += c.entriesDigitized; sum.entriesChecked += c.entriesChecked; sum.entriesLoaded += c.entriesLoaded;
+    for (const f of COUNT_FIELDS) sum[f] += m.counts[f];
   }
   compareSum(out, sheet, r, cols, sum, what);
 }

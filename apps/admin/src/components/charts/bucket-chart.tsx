@@ -1,6 +1,6 @@
 import { useTranslate } from "@refinedev/core";
 import { BUCKETS, BUCKET_COLORS } from "../../lib/dashboard";
-import type { Bucket } from "../../lib/api-types";
+import type { Bucket } from "@sohoa/contract";
 import { formatNumber } from "../../lib/format";
 
 /** Vertical bars: how many units are at 0%, under 10%, under 50%, 50–99% and done. */

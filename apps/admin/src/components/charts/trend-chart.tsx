@@ -1,5 +1,5 @@
 import { useTranslate, useGetLocale } from "@refinedev/core";
-import type { TrendPoint } from "../../lib/api-types";
+import type { TrendPoint } from "@sohoa/contract";
 import { compactNumber, dayNumber, linearScale, niceTicks, pathOf } from "../../lib/chart";
 import { formatDate, formatNumber } from "../../lib/format";
 

@@ -1,3 +1,5 @@
+import { countLabels } from "@sohoa/core";
+
 /** Translations of "what Sohoa read" on the upload page (the server's reading of a workbook); spread into vi.ts / en.ts. */
 const rolesVi = { title: "tiêu đề văn bản", header: "dòng tiêu đề cột", numbering: "dòng số thứ tự cột", data: "dòng số liệu", group: "dòng nhóm (huyện…)", subtotal: "dòng cộng", total: "dòng tổng cộng", section: "dòng mục/giai đoạn", note: "ghi chú", signature: "chữ ký", blank: "dòng trống", ignored: "không phải số liệu" };
 const rolesEn = { title: "document title", header: "header rows", numbering: "column-number row", data: "data rows", group: "group rows (districts…)", subtotal: "subtotals", total: "grand totals", section: "sections/phases", note: "notes", signature: "signature", blank: "blank rows", ignored: "not data" };
@@ -16,7 +18,7 @@ export const vi = {
     kinds: { table: "bảng số liệu", summary: "bảng tổng hợp (đối chiếu, không cộng thêm)", none: "không có bảng số liệu" },
     unit: "Đơn vị", totals: "Cộng các dòng số liệu: {{digitized}}/{{total}} dữ liệu",
     columns: "Cột đã nhận", column: "Cột", field: "Đọc là", label: "Tiêu đề cột",
-    fields: { unitName: "Tên đơn vị", unitCode: "Mã đơn vị", registerKind: "Loại sổ", phase: "Giai đoạn", booksTotal: "Tổng số sổ", booksDigitized: "Số sổ đã số hóa", entriesTotal: "Tổng số dữ liệu cần số hóa", entriesDigitized: "Số dữ liệu đã số hóa", entriesChecked: "Số dữ liệu đã kiểm tra", entriesLoaded: "Số dữ liệu đã đưa vào CSDL", statedPercent: "Tỷ lệ (%)", reportDate: "Ngày báo cáo", note: "Ghi chú", index: "STT", none: "(không đọc cột này)" },
+    fields: { unitName: "Tên đơn vị", unitCode: "Mã đơn vị", registerKind: "Loại sổ", phase: "Giai đoạn", ...countLabels("vi"), statedPercent: "Tỷ lệ (%)", reportDate: "Ngày báo cáo", note: "Ghi chú", index: "STT", none: "(không đọc cột này)" },
     notData: "Các dòng không phải số liệu (bỏ qua khi đọc):", saveLayout: "Lưu cách đọc này cho đơn vị", savedLayout: "đọc theo cách đã lưu",
     saveHint: "Lần sau, bảng tính có cùng tiêu đề cột sẽ được đọc đúng như vậy, không cần sửa lại.",
     roles: rolesVi,
@@ -37,7 +39,7 @@ export const en = {
     kinds: { table: "data table", summary: "summary (checked, not added again)", none: "no data table" },
     unit: "Unit", totals: "Data rows add up to {{digitized}}/{{total}} entries",
     columns: "Columns read", column: "Column", field: "Read as", label: "Header",
-    fields: { unitName: "Unit name", unitCode: "Unit code", registerKind: "Register kind", phase: "Phase", booksTotal: "Books to digitize", booksDigitized: "Books digitized", entriesTotal: "Entries to digitize", entriesDigitized: "Entries digitized", entriesChecked: "Entries checked", entriesLoaded: "Entries loaded", statedPercent: "Rate (%)", reportDate: "Report date", note: "Notes", index: "No.", none: "(do not read this column)" },
+    fields: { unitName: "Unit name", unitCode: "Unit code", registerKind: "Register kind", phase: "Phase", ...countLabels("en"), statedPercent: "Rate (%)", reportDate: "Report date", note: "Notes", index: "No.", none: "(do not read this column)" },
     notData: "Rows that are not data (skipped when reading):", saveLayout: "Save this reading for the unit", savedLayout: "read with the saved layout",
     saveHint: "Next time, a sheet with the same column headers is read this way with no correction.",
     roles: rolesEn,

@@ -1,5 +1,5 @@
 import { useTranslate } from "@refinedev/core";
-import type { ComplianceHistory } from "../../lib/report-types";
+import type { ComplianceHistory } from "@sohoa/contract";
 import { formatDate, formatNumber } from "../../lib/format";
 
 export const STATUS_COLORS = { onTime: "#389e0d", late: "#fa8c16", missing: "#cf1322" } as const;

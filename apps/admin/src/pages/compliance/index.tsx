@@ -8,7 +8,7 @@ import { Link } from "react-router";
 import { useList, useTranslate } from "@refinedev/core";
 import { Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import type { ComplianceHistory, ComplianceRowFull, ComplianceView, PeriodParam, Schedule } from "../../lib/report-types";
+import type { Compliance, ComplianceHistory, ComplianceRow, PeriodParam, ReportingSchedule } from "@sohoa/contract";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { matchesQuery } from "../../lib/text";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
@@ -19,7 +19,7 @@ import { CADENCE_OF, useReportParams } from "../reports/use-report-params";
 import { ComplianceHistoryChart, STATUS_COLORS } from "./history-chart";
 
 type Status = "onTime" | "late" | "missing";
-type Row = ComplianceRowFull & { status: Status };
+type Row = ComplianceRow & { status: Status };
 const TAB_OF: Record<PeriodParam, string> = { day: "today", week: "thisWeek", month: "thisMonth" };
 
 export function CompliancePage() {
@@ -29,8 +29,8 @@ export function CompliancePage() {
   const [district, setDistrict] = useState<string | undefined>();
   const [q, setQ] = useState("");
 
-  const schedules = useList<Schedule>({ resource: "schedules", filters: [{ field: "cadence", operator: "eq", value: CADENCE_OF[period] }, { field: "active", operator: "eq", value: "true" }], pagination: { pageSize: 100 } });
-  const view = useApiGet<ComplianceView>("/compliance", { unit, period, date, schedule }, Boolean(unit));
+  const schedules = useList<ReportingSchedule>({ resource: "schedules", filters: [{ field: "cadence", operator: "eq", value: CADENCE_OF[period] }, { field: "active", operator: "eq", value: "true" }], pagination: { pageSize: 100 } });
+  const view = useApiGet<Compliance>("/compliance", { unit, period, date, schedule }, Boolean(unit));
   // Without a date the server takes the latest report date in scope for both.
   const history = useApiGet<ComplianceHistory>("/compliance/history", { unit, period, to: date, schedule }, Boolean(unit) && Boolean(view.data));
 

@@ -2,7 +2,7 @@ import { useTranslate } from "@refinedev/core";
 import { useNavigate } from "react-router";
 import { Drawer, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import type { BottomUnit, BottomUnitsResponse, Bucket } from "../../lib/api-types";
+import type { BottomUnit, BottomUnitsView, Bucket } from "@sohoa/contract";
 import { BUCKET_COLORS } from "../../lib/dashboard";
 import { formatDate, formatNumber, formatPercent } from "../../lib/format";
 import { ErrorState } from "../../components/states";
@@ -12,7 +12,7 @@ import { useApiGet } from "./use-api";
 export function BottomUnitsDrawer({ code, date, band, onClose }: { code: string; date: string; band: Bucket | null; onClose: () => void }) {
   const t = useTranslate();
   const navigate = useNavigate();
-  const list = useApiGet<BottomUnitsResponse>(`/units/${encodeURIComponent(code)}/bottom-units`, { date, list: band ?? undefined }, band !== null);
+  const list = useApiGet<BottomUnitsView>(`/units/${encodeURIComponent(code)}/bottom-units`, { date, list: band ?? undefined }, band !== null);
   const rows = list.data?.units ?? [];
   const columns: ColumnsType<BottomUnit> = [
     { title: t("dashboard.columns.name"), key: "name", render: (_: unknown, u) => <Typography.Link data-testid={`band-unit-${u.code}`}>{u.fullName}</Typography.Link>, sorter: (a, b) => a.name.localeCompare(b.name, "vi") },

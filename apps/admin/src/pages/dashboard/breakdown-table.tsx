@@ -1,6 +1,6 @@
 import { useTranslate, useGetLocale } from "@refinedev/core";
 import { Table } from "antd";
-import type { KindPhaseRow } from "../../lib/api-types";
+import type { KindPhaseRow } from "@sohoa/contract";
 import { formatDate, formatNumber, formatPercent } from "../../lib/format";
 import { EmptyState } from "../../components/states";
 

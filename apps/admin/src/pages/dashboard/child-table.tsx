@@ -1,7 +1,7 @@
 import { useTranslate } from "@refinedev/core";
 import { Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import type { UnitProgress } from "../../lib/api-types";
+import type { UnitProgress } from "@sohoa/contract";
 import { formatDate, formatDateTime, formatGrowth, formatNumber, formatPercent } from "../../lib/format";
 import { BUCKET_COLORS } from "../../lib/dashboard";
 import { ForecastTag } from "./forecast-tag";

@@ -1,18 +1,17 @@
 import { useState } from "react";
 import { useTranslate } from "@refinedev/core";
 import { Card, Col, List, Row, Segmented, Typography, Badge } from "antd";
-import type { ComplianceResponse, ComplianceRow } from "../../lib/api-types";
+import type { Compliance, ComplianceRow, PeriodParam as Period } from "@sohoa/contract";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { ErrorState, LoadingState } from "../../components/states";
 import { useApiGet } from "./use-api";
 
-type Period = "day" | "week" | "month";
 
 /** Who reported before the cut-off (Asia/Ho_Chi_Minh, computed by the server), who was late, who is missing. */
 export function ComplianceCard({ unitCode, date }: { unitCode: string; date: string | undefined }) {
   const t = useTranslate();
   const [period, setPeriod] = useState<Period>("day");
-  const { data, isLoading, error, refetch } = useApiGet<ComplianceResponse>("/compliance", { unit: unitCode, period, date }, Boolean(date));
+  const { data, isLoading, error, refetch } = useApiGet<Compliance>("/compliance", { unit: unitCode, period, date }, Boolean(date));
   const column = (key: "onTime" | "late" | "missing", color: string, rows: ComplianceRow[]) => (
     <Col xs={24} md={8} key={key}>
       <Typography.Text strong><Badge color={color} /> {t(`dashboard.${key}`)} ({rows.length})</Typography.Text>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslate } from "@refinedev/core";
 import { Card, Segmented, Space, Typography } from "antd";
-import type { Bucket, BottomUnitsResponse, ProgressResponse } from "../../lib/api-types";
+import type { BottomUnitsView, Bucket, ProgressView } from "@sohoa/contract";
 import { formatNumber, formatPercent } from "../../lib/format";
 import { BucketChart } from "../../components/charts/bucket-chart";
 import { ErrorState, LoadingState } from "../../components/states";
@@ -15,12 +15,12 @@ type Level = "bottom" | "children";
  * (what leaders ask: which communes are at 0%, under 10%…), a bar opening their list; the switch goes back to
  * the direct children, whose bars filter the child table.
  */
-export function DistributionCard({ data, selected, onSelect }: { data: ProgressResponse; selected: Bucket | null; onSelect: (b: Bucket | null) => void }) {
+export function DistributionCard({ data, selected, onSelect }: { data: ProgressView; selected: Bucket | null; onSelect: (b: Bucket | null) => void }) {
   const t = useTranslate();
   const deep = data.children.some((c) => c.hasChildren);
   const [level, setLevel] = useState<Level>("bottom");
   const showBottom = deep && level === "bottom";
-  const bottom = useApiGet<BottomUnitsResponse>(`/units/${encodeURIComponent(data.unit.code)}/bottom-units`, { date: data.date }, showBottom);
+  const bottom = useApiGet<BottomUnitsView>(`/units/${encodeURIComponent(data.unit.code)}/bottom-units`, { date: data.date }, showBottom);
   const [band, setBand] = useState<Bucket | null>(null);
   const switchTo = (l: Level) => {
     setLevel(l);

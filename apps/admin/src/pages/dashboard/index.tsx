@@ -9,7 +9,7 @@ import { useNavigate, useParams, useSearchParams, Link } from "react-router";
 import { Breadcrumb, Card, Col, DatePicker, Row, Space, Statistic, Typography, Tag, Button } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
-import type { Bucket, ProgressResponse, TrendResponse, UnitProgress, User } from "../../lib/api-types";
+import type { Bucket, ProgressView, Trend, UnitProgress, User } from "@sohoa/contract";
 import { addDays } from "@sohoa/core";
 import { breadcrumbs } from "../../lib/dashboard";
 import { formatCompletionLine, formatDate, formatDateTime, formatNumber, formatPercent } from "../../lib/format";
@@ -37,10 +37,10 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const date = search.get("date") ?? undefined;
-  const progress = useApiGet<ProgressResponse>(`/units/${encodeURIComponent(code)}/progress`, { date });
+  const progress = useApiGet<ProgressView>(`/units/${encodeURIComponent(code)}/progress`, { date });
   const data = progress.data;
   const asOf = data?.date;
-  const trend = useApiGet<TrendResponse>(`/units/${encodeURIComponent(code)}/trend`, { from: asOf ? addDays(asOf, -60) : undefined, to: asOf }, Boolean(asOf));
+  const trend = useApiGet<Trend>(`/units/${encodeURIComponent(code)}/trend`, { from: asOf ? addDays(asOf, -60) : undefined, to: asOf }, Boolean(asOf));
   const [bucket, setBucket] = useState<Bucket | null>(null);
   useEffect(() => setBucket(null), [code]);
 

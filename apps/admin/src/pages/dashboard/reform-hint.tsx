@@ -6,7 +6,7 @@
 import { useTranslate } from "@refinedev/core";
 import { Alert, Button, Space, Tag, Typography } from "antd";
 import { Link } from "react-router";
-import type { UnitSummary } from "../../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 import { formatDate, formatNumber } from "../../lib/format";
 import { useApiGet } from "./use-api";
 

@@ -1,6 +1,6 @@
 import { useTranslate, useGetLocale } from "@refinedev/core";
 import { Card, Col, List, Typography } from "antd";
-import type { UnitProgress } from "../../lib/api-types";
+import type { UnitProgress } from "@sohoa/contract";
 import { atRiskUnits, forecastReason, laggards } from "../../lib/dashboard";
 import { LAGGARD_RULE } from "@sohoa/core";
 import { formatDate, formatPercent, formatProgress } from "../../lib/format";

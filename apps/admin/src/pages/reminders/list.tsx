@@ -4,7 +4,7 @@ import { useGetLocale, useInvalidate, useTranslate } from "@refinedev/core";
 import { List, useTable } from "@refinedev/antd";
 import { App, Button, Segmented, Space, Table, Tag } from "antd";
 import { CheckOutlined } from "@ant-design/icons";
-import type { Reminder } from "../../lib/report-types";
+import type { Reminder } from "@sohoa/contract";
 import { formatDateTime } from "../../lib/format";
 import { errorText, request } from "../../providers/api-client";
 import { EmptyState } from "../../components/states";

@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
 import { Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { Link, useNavigate, useParams } from "react-router";
-import type { UnitSummary, User } from "../../lib/api-types";
+import type { ProgressCounts, UnitSummary, User } from "@sohoa/contract";
 import { useApiGet } from "../dashboard/use-api";
 import { formatCompletionLine, formatDate, formatNumber, formatPercent, ratio } from "../../lib/format";
 import { matchesQuery } from "../../lib/text";
@@ -15,7 +15,7 @@ import { compactNumber } from "../../lib/chart";
 import { UnitCodeSelect } from "../../components/unit-code-select";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
 
-interface Counts { booksTotal: number; booksDigitized: number; entriesTotal: number; entriesDigitized: number; entriesChecked: number; entriesLoaded: number }
+type Counts = ProgressCounts;
 interface Source { unit: UnitSummary; share: number; isPrimary: boolean; divided: boolean; figures: Counts }
 interface Commune { unit: UnitSummary; carried: Counts; formedFrom: Source[] }
 interface Formation { province: UnitSummary; effectiveDate: string; carried: Counts; communes: Commune[] }

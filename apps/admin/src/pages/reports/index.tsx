@@ -10,7 +10,7 @@ import { useTable } from "@refinedev/antd";
 import { Alert, App, Button, Card, DatePicker, Segmented, Select, Space, Table, Tabs, Typography } from "antd";
 import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
-import type { GeneratedReport, ReportData, Schedule } from "../../lib/report-types";
+import type { GeneratedReport, ReportData, ReportingSchedule } from "@sohoa/contract";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { errorText } from "../../providers/api-client";
 import { EmptyState, ErrorState, LoadingState } from "../../components/states";
@@ -26,7 +26,7 @@ function Preview() {
   const t = useTranslate();
   const { message } = App.useApp();
   const { unit, period, date, schedule, set } = useReportParams();
-  const schedules = useList<Schedule>({ resource: "schedules", filters: [{ field: "cadence", operator: "eq", value: CADENCE_OF[period] }, { field: "active", operator: "eq", value: "true" }], pagination: { pageSize: 100 } });
+  const schedules = useList<ReportingSchedule>({ resource: "schedules", filters: [{ field: "cadence", operator: "eq", value: CADENCE_OF[period] }, { field: "active", operator: "eq", value: "true" }], pagination: { pageSize: 100 } });
   const query = { unit, period, date, schedule };
   const report = useApiGet<ReportData>("/reports/preview", query, Boolean(unit));
   const shownDate = date ?? report.data?.asOf;
@@ -67,7 +67,7 @@ function Generated() {
   const t = useTranslate();
   const { message } = App.useApp();
   const { tableProps, setFilters } = useTable<GeneratedReport>({ resource: "reports", sorters: { initial: [{ field: "cutoffAt", order: "desc" }] }, syncWithLocation: false, pagination: { pageSize: 20 } });
-  const schedules = useList<Schedule>({ resource: "schedules", pagination: { pageSize: 200 } });
+  const schedules = useList<ReportingSchedule>({ resource: "schedules", pagination: { pageSize: 200 } });
   const byId = new Map((schedules.result.data ?? []).map((s) => [s.id, s]));
   const get = async (r: GeneratedReport, format: "xlsx" | "pdf") => {
     try {

@@ -5,7 +5,7 @@
  */
 import { useTranslate } from "@refinedev/core";
 import { Card, Col, List, Row, Table, Tag, Typography } from "antd";
-import type { ReportData, ReportLine, ReportListItem } from "../../lib/report-types";
+import type { ReportData, ReportLine, ReportListItem } from "@sohoa/contract";
 import { FORECAST_COLOR } from "../../lib/dashboard";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "../../lib/format";
 

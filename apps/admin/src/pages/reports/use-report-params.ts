@@ -1,10 +1,9 @@
 /** Unit, period, date and schedule of the reporting pages, kept in the URL (shareable, survives reloads). */
 import { useSearchParams } from "react-router";
 import { useGetIdentity } from "@refinedev/core";
-import type { User } from "../../lib/api-types";
-import type { PeriodParam, Schedule } from "../../lib/report-types";
+import type { PeriodParam, ReportingSchedule, User } from "@sohoa/contract";
 
-export const CADENCE_OF: Record<PeriodParam, Schedule["cadence"]> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" };
+export const CADENCE_OF: Record<PeriodParam, ReportingSchedule["cadence"]> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY" };
 
 export function useReportParams() {
   const { data: user } = useGetIdentity<User>();

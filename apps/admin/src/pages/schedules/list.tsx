@@ -2,12 +2,11 @@
 import { useTranslate } from "@refinedev/core";
 import { List, useTable, useSelect, EditButton, DeleteButton, CreateButton } from "@refinedev/antd";
 import { Select, Space, Table, Tag, Typography } from "antd";
-import type { Schedule } from "../../lib/report-types";
-import { minutesToTime } from "../../lib/report-types";
-import { formatDate } from "../../lib/format";
+import type { ReportingSchedule } from "@sohoa/contract";
+import { formatDate, minutesToTime } from "../../lib/format";
 import { TableSearchForm } from "../../components/table-search-form";
 
-export function ScheduleRule({ s }: { s: Pick<Schedule, "cadence" | "cutoffMinutes" | "weekday" | "monthDay"> }) {
+export function ScheduleRule({ s }: { s: Pick<ReportingSchedule, "cadence" | "cutoffMinutes" | "weekday" | "monthDay"> }) {
   const t = useTranslate();
   const time = minutesToTime(s.cutoffMinutes);
   return <>{t(`reporting.schedules.rule.${s.cadence}`, { time, weekday: s.weekday ? t(`reporting.schedules.weekdays.${s.weekday}`) : "", day: s.monthDay ?? "" })}</>;
@@ -15,7 +14,7 @@ export function ScheduleRule({ s }: { s: Pick<Schedule, "cadence" | "cutoffMinut
 
 export function ScheduleList() {
   const t = useTranslate();
-  const { tableProps, setFilters, filters, searchFormProps } = useTable<Schedule>({ resource: "schedules", sorters: { initial: [{ field: "name", order: "asc" }] }, syncWithLocation: true });
+  const { tableProps, setFilters, filters, searchFormProps } = useTable<ReportingSchedule>({ resource: "schedules", sorters: { initial: [{ field: "name", order: "asc" }] }, syncWithLocation: true });
   const { selectProps: campaigns } = useSelect({ resource: "campaigns", optionLabel: "name", optionValue: "id" });
   const current = (field: string) => (filters.find((f) => "field" in f && f.field === field)?.value as string | undefined) ?? undefined;
   const setFilter = (field: string, value: string | undefined) =>
@@ -30,16 +29,16 @@ export function ScheduleList() {
       <TableSearchForm formProps={searchFormProps} />
       <Table {...tableProps} rowKey="id" size="small" scroll={{ x: 1000 }} data-testid="schedule-table">
         <Table.Column dataIndex="name" sorter title={t("reporting.schedules.fields.name")} />
-        <Table.Column<Schedule> title={t("reporting.schedules.fields.unitId")} render={(_, r) => `${r.unit.fullName} (${r.unit.code})`} />
-        <Table.Column<Schedule> dataIndex="level" title={t("reporting.schedules.fields.level")} render={(v: string) => t(`levels.${v}`)} />
-        <Table.Column<Schedule> dataIndex="cadence" sorter title={t("reporting.schedules.fields.rule")} render={(_, r) => <ScheduleRule s={r} />} />
-        <Table.Column<Schedule>
+        <Table.Column<ReportingSchedule> title={t("reporting.schedules.fields.unitId")} render={(_, r) => `${r.unit.fullName} (${r.unit.code})`} />
+        <Table.Column<ReportingSchedule> dataIndex="level" title={t("reporting.schedules.fields.level")} render={(v: string) => t(`levels.${v}`)} />
+        <Table.Column<ReportingSchedule> dataIndex="cadence" sorter title={t("reporting.schedules.fields.rule")} render={(_, r) => <ScheduleRule s={r} />} />
+        <Table.Column<ReportingSchedule>
           title={t("reporting.schedules.fields.daysOff")}
           render={(_, r) => (r.daysOff.length ? r.daysOff.map((d) => (typeof d === "number" ? t(`reporting.schedules.weekdays.${d}`) : formatDate(d))).join(", ") : t("reporting.schedules.none"))}
         />
-        <Table.Column<Schedule> dataIndex="reminderMinutesBefore" title={t("reporting.schedules.fields.reminderMinutesBefore")} render={(v: number | null) => v ?? "—"} />
-        <Table.Column<Schedule> dataIndex="active" title={t("reporting.schedules.fields.active")} render={(v: boolean) => (v ? <Tag color="green">{t("reporting.schedules.active")}</Tag> : <Tag>{t("reporting.schedules.inactive")}</Tag>)} />
-        <Table.Column<Schedule>
+        <Table.Column<ReportingSchedule> dataIndex="reminderMinutesBefore" title={t("reporting.schedules.fields.reminderMinutesBefore")} render={(v: number | null) => v ?? "—"} />
+        <Table.Column<ReportingSchedule> dataIndex="active" title={t("reporting.schedules.fields.active")} render={(v: boolean) => (v ? <Tag color="green">{t("reporting.schedules.active")}</Tag> : <Tag>{t("reporting.schedules.inactive")}</Tag>)} />
+        <Table.Column<ReportingSchedule>
           title={t("table.actions")}
           render={(_, r) => (
             <Space>

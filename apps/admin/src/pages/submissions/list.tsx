@@ -1,7 +1,7 @@
 import { useTranslate } from "@refinedev/core";
 import { List, useTable, ShowButton } from "@refinedev/antd";
 import { DatePicker, Form, Select, Table, Tag, Button, Space } from "antd";
-import type { UnitSummary } from "../../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { UnitSelect } from "../../components/unit-select";
 import { dateItemProps, DATE_FORMAT } from "../../components/form-items";

@@ -5,7 +5,7 @@ import { Show } from "@refinedev/antd";
 import { Alert, Button, Card, Descriptions, Table, Tag, Timeline, Typography } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useParams, Link } from "react-router";
-import type { ValidationIssue, UnitSummary, NamedCode } from "../../lib/api-types";
+import type { NamedCode, UnitSummary, ValidationIssue } from "@sohoa/contract";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { gridToMatrices } from "../../lib/grid";
 import { diffFigures, type Figure } from "../../lib/versions";

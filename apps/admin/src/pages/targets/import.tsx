@@ -12,7 +12,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Result, Row, Select, Space,
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import type { Dayjs } from "dayjs";
-import type { User, ValidationIssue } from "../../lib/api-types";
+import type { User, ValidationIssue } from "@sohoa/contract";
 import { gridToMatrices } from "../../lib/grid";
 import { parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
 import { GridPreview } from "../../components/grid-preview";

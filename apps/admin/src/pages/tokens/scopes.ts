@@ -1,3 +1,2 @@
-/** The scopes a personal API token may carry (the server's TokenScope), narrowest first. */
-export const TOKEN_SCOPES = ["SUBMIT", "READ", "ADMIN"] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** The scopes a personal API token may carry, narrowest first: core's list, the one the server checks. */
+export { TOKEN_SCOPES, type TokenScope } from "@sohoa/core";

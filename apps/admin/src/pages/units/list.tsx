@@ -8,7 +8,7 @@ import { List, CreateButton, EditButton } from "@refinedev/antd";
 import { Card, Col, DatePicker, Input, Row, Tag, Tree, Typography, Button, Popconfirm, Space } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router";
-import type { UnitSummary, User } from "../../lib/api-types";
+import type { UnitSummary, User } from "@sohoa/contract";
 import { request } from "../../providers/api-client";
 import { formatDate } from "../../lib/format";
 import { ErrorState } from "../../components/states";

@@ -7,7 +7,7 @@ import { useTranslate, useGetLocale, useInvalidate } from "@refinedev/core";
 import { Alert, Button, Card, DatePicker, Form, Input, Result, Select, Space, Typography } from "antd";
 import { Link } from "react-router";
 import dayjs, { type Dayjs } from "dayjs";
-import type { UnitSummary } from "../../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 import { UnitSelect } from "../../components/unit-select";
 import { DATE_FORMAT } from "../../components/form-items";
 import { errorText, request } from "../../providers/api-client";

@@ -1,7 +1,7 @@
 /** The unit search's results: the date searched, and for a closed unit when it closed and where it went. */
 import { useTranslate } from "@refinedev/core";
 import { Table, Tag, Typography } from "antd";
-import type { UnitSummary } from "../../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 import { matchesQuery } from "../../lib/text";
 import { formatDate } from "../../lib/format";
 

@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import { useCan, useTranslate, useGetLocale } from "@refinedev/core";
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router";
-import type { UnitSummary } from "../../lib/api-types";
+import type { UnitSummary } from "@sohoa/contract";
 import { useApiGet } from "../dashboard/use-api";
 import { errorText, request } from "../../providers/api-client";
 import { formatDate } from "../../lib/format";

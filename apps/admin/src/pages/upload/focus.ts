@@ -1,5 +1,5 @@
 /** Where the upload preview looks: the cell of a problem, and how many columns stay frozen (up to the unit's name). */
-import type { ValidationIssue, WorkbookReading } from "../../lib/api-types";
+import type { ValidationIssue, WorkbookReading } from "@sohoa/contract";
 import { parseA1, type Matrix } from "../../lib/grid";
 import type { GridFocus } from "../../components/grid-preview";
 

@@ -12,7 +12,7 @@ import { InboxOutlined } from "@ant-design/icons";
 import { Link } from "react-router";
 import dayjs from "dayjs";
 import { todayInVietnam } from "@sohoa/core";
-import type { DryRunAnswer, ProgressResponse, SubmissionAccepted, User, ValidationIssue, WorkbookReading } from "../../lib/api-types";
+import type { DryRun, ProgressView, Receipt, User, ValidationIssue, WorkbookReading } from "@sohoa/contract";
 import { gridToMatrices, parseA1 } from "../../lib/grid";
 import { gridKey, parseTypedValue, readXlsx, setCell, XlsxReadError, type Grid } from "../../lib/xlsx";
 import { communeContext, validateInBrowser, type ClientValidationContext } from "../../lib/browser-validation";
@@ -48,7 +48,7 @@ export function UploadPage() {
   const [correctionReason, setCorrectionReason] = useState("");
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
-  const [receipt, setReceipt] = useState<SubmissionAccepted | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [workbookReading, setWorkbookReading] = useState<WorkbookReading | null>(null);
   const [localOnly, setLocalOnly] = useState(false);
   const [picked, setPicked] = useState<GridFocus | null>(null);
@@ -64,12 +64,12 @@ export function UploadPage() {
   const contextCache = useRef<{ key: string; ctx: ClientValidationContext | null } | null>(null);
   const runLocal = async (grid: Grid) => {
     if (!unitCode) return;
-    let local: ValidationIssue[] | null = null;
+    let local: ValidationIssue[] | null;
     try {
       // the unit's kinds × phases and latest figures are the context core validates against (fetched once per unit and date)
       const key = `${unitCode}|${reportDate ?? ""}`;
       if (contextCache.current?.key !== key) {
-        const { data } = await request<ProgressResponse>(`/units/${encodeURIComponent(unitCode)}/progress`, { query: { date: reportDate } });
+        const { data } = await request<ProgressView>(`/units/${encodeURIComponent(unitCode)}/progress`, { query: { date: reportDate } });
         contextCache.current = { key, ctx: communeContext(data.unit, data.breakdown, todayInVietnam(new Date()), reportDate) };
       }
       local = await validateInBrowser(grid, contextCache.current.ctx);
@@ -85,7 +85,7 @@ export function UploadPage() {
   const runCheck = async (grid: Grid) => {
     if (!unitCode) return;
     try {
-      const { data } = await request<DryRunAnswer>("/submissions", { method: "POST", body: { unitCode, grid, source: "CONSOLE", dryRun: true, ...(reportDate ? { reportDate } : {}) } });
+      const { data } = await request<DryRun>("/submissions", { method: "POST", body: { unitCode, grid, source: "CONSOLE", dryRun: true, ...(reportDate ? { reportDate } : {}) } });
       setIssues(data.issues ?? []);
       setWorkbookReading(data.reading ?? null);
       setCheckedLocally(true);
@@ -142,7 +142,7 @@ export function UploadPage() {
     try {
       const body = { unitCode, grid: draft.grid, source: "CONSOLE", ...(reportDate ? { reportDate } : {}), ...(acceptWarnings ? { acceptWarnings: true } : {}), ...(correctionReason.trim() ? { correctionReason: correctionReason.trim() } : {}) };
       const key = await gridKey(unitCode, draft.grid, reportDate, acceptWarnings);
-      const { data } = await request<SubmissionAccepted>("/submissions", { method: "POST", body, headers: { "Idempotency-Key": key } });
+      const { data } = await request<Receipt>("/submissions", { method: "POST", body, headers: { "Idempotency-Key": key } });
       setReceipt(data);
       setIssues(data.warnings ?? []);
       clearDraft(KEY);

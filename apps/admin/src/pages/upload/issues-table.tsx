@@ -1,7 +1,7 @@
 /** The upload's problems as a list; a row with a cell brings that cell into view in the preview. */
 import { useTranslate } from "@refinedev/core";
 import { Table, Tag } from "antd";
-import type { ValidationIssue } from "../../lib/api-types";
+import type { ValidationIssue } from "@sohoa/contract";
 
 export function IssuesTable({ issues, lang, onPick }: { issues: ValidationIssue[]; lang: "vi" | "en"; onPick: (i: ValidationIssue) => void }) {
   const t = useTranslate();

@@ -7,7 +7,8 @@ import { useState } from "react";
 import { useTranslate } from "@refinedev/core";
 import { Alert, Button, Card, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from "antd";
 import { errorText, request } from "../../providers/api-client";
-import type { RowRole, SheetReading, WorkbookReading } from "../../lib/api-types";
+import type { RowRole, SheetReading, WorkbookReading } from "@sohoa/contract";
+import { COUNT_FIELDS } from "@sohoa/core";
 import { formatDate, formatNumber } from "../../lib/format";
 
 /** Row tints in the preview, by role (data rows stay white: they are what counts). */
@@ -18,7 +19,7 @@ const TAG_COLORS: Partial<Record<RowRole, string>> = { data: "blue", group: "gre
 const SHOWN: RowRole[] = ["data", "group", "subtotal", "total", "section", "numbering", "note", "signature", "ignored"];
 
 /** Fields a column can be read as, in the order a person looks for them. */
-const FIELDS = ["unitName", "unitCode", "registerKind", "phase", "booksTotal", "booksDigitized", "entriesTotal", "entriesDigitized", "entriesChecked", "entriesLoaded", "statedPercent", "reportDate", "note", "index"] as const;
+const FIELDS = ["unitName", "unitCode", "registerKind", "phase", ...COUNT_FIELDS, "statedPercent", "reportDate", "note", "index"] as const;
 
 /**
  * Correcting how the sheet was read: a column as another field (or not read), rows that are not data. Saved for

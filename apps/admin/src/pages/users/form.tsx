@@ -1,8 +1,9 @@
 import { useTranslate } from "@refinedev/core";
+import { ROLES } from "@sohoa/core";
 import { Form, Input, Select, Switch } from "antd";
 import { UnitSelect } from "../../components/unit-select";
 
-export const ROLES = ["ADMIN", "PROVINCE", "DISTRICT", "COMMUNE", "VIEWER"] as const;
+export { ROLES };
 
 export function UserFormFields({ create }: { create: boolean }) {
   const t = useTranslate();

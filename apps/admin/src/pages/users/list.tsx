@@ -2,7 +2,7 @@ import { useState } from "react";
 import { CanAccess, useTranslate } from "@refinedev/core";
 import { List, useTable, EditButton } from "@refinedev/antd";
 import { Alert, App, Button, Input, Modal, Space, Table, Tag, Typography } from "antd";
-import type { Role, UnitSummary } from "../../lib/api-types";
+import type { Role, UnitSummary } from "@sohoa/contract";
 import { formatDateTime } from "../../lib/format";
 import { errorText, request } from "../../providers/api-client";
 import { TableSearchForm } from "../../components/table-search-form";

@@ -1,6 +1,7 @@
 /** The audit log, read-only. Admins see everything; others see entries about units of their subtree. */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import { AuditEntrySchema as Entry } from "@sohoa/contract";
 import type { Prisma } from "@sohoa/db";
 import type { AppEnv } from "../../context";
 import { requireAuth } from "../../middleware/auth";
@@ -8,10 +9,6 @@ import { notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { Day, invalid, jsonOk, ListQuery, page, withTotal } from "./rest";
 
-const Entry = z.object({
-  id: z.string(), at: z.string(), userId: z.string().nullable(), username: z.string().nullable(), action: z.string(), entity: z.string(), entityId: z.string().nullable(),
-  unitId: z.string().nullable(), ip: z.string().nullable(), userAgent: z.string().nullable(), requestId: z.string().nullable(), details: z.unknown(),
-}).openapi("AuditEntry");
 /** An instant, or a day (from = its start, to = its end, in Vietnam). */
 const When = z.union([z.iso.datetime({ offset: true }), Day]);
 

@@ -4,6 +4,7 @@
  * submissions refer to a campaign long after it ends.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { CampaignSchema as Campaign } from "@sohoa/contract";
 import type { Prisma } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
@@ -12,11 +13,6 @@ import { errorResponses, router, security } from "../../lib/openapi";
 import { appliesOrInScope, assertManages, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, withTotal } from "./rest";
 
 const WHAT = { vi: "đợt/chiến dịch trong phạm vi của bạn", en: "Campaign within your scope" };
-const Campaign = z.object({
-  id: z.string(), code: z.string(), name: z.string(), legalReference: z.string().nullable(), description: z.string().nullable(),
-  unitId: z.string(), unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }),
-  startDate: z.string(), endDate: z.string(), phases: z.array(z.string()), active: z.boolean(), createdAt: z.string(), updatedAt: z.string(),
-}).openapi("Campaign");
 const Phases = z.array(z.string().max(10)).max(10);
 const Fields = {
   name: z.string().trim().min(1).max(300),

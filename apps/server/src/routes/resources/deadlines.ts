@@ -5,6 +5,7 @@
  */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import { DeadlineSchema as Deadline } from "@sohoa/contract";
 import type { Prisma } from "@sohoa/db";
 import type { AppEnv } from "../../context";
 import { requireAuth } from "../../middleware/auth";
@@ -16,11 +17,6 @@ import { validOn } from "../../lib/units";
 import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal, unitMatch } from "./rest";
 
 const WHAT = { vi: "hạn hoàn thành trong phạm vi của bạn", en: "Deadline within your scope" };
-const Deadline = z.object({
-  id: z.string(), campaignId: z.string(), unitId: z.string(), dueDate: z.string(), note: z.string().nullable(), confirmed: z.boolean(),
-  unit: z.object({ id: z.string(), code: z.string(), name: z.string(), fullName: z.string(), level: z.string() }),
-  campaign: z.object({ id: z.string(), code: z.string(), name: z.string() }), updatedAt: z.string(),
-}).openapi("Deadline");
 const Note = z.string().trim().max(500).nullable().optional();
 
 const list = createRoute({

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { BookPhaseSchema } from "@sohoa/contract";
 import { requireAuth } from "../../middleware/auth";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { withTotal } from "./rest";
 
-const phases = createRoute({ method: "get", path: "/api/book-phases", tags: ["Reference"], security, middleware: [requireAuth({ token: "submit" })] as const, summary: "Book phases", responses: { 200: { description: "Phases", content: { "application/json": { schema: z.array(z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string() })) } } }, ...errorResponses } });
+const phases = createRoute({ method: "get", path: "/api/book-phases", tags: ["Reference"], security, middleware: [requireAuth({ token: "submit" })] as const, summary: "Book phases", responses: { 200: { description: "Phases", content: { "application/json": { schema: z.array(BookPhaseSchema) } } }, ...errorResponses } });
 
 /** Small read-only reference lists. */
 export function referenceResources() {

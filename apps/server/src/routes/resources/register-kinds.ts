@@ -1,5 +1,6 @@
 /** Register kinds are data, not code: everyone reads them; an admin may rename, reorder or retire one. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { RegisterKindSchema as Kind } from "@sohoa/contract";
 import { searchText } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
@@ -8,7 +9,6 @@ import { errorResponses, router, security } from "../../lib/openapi";
 import { requireRole } from "../../lib/scope";
 import { IdParam, idFilter, jsonBody, jsonOk, ListQuery, page, withTotal } from "./rest";
 
-const Kind = z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string(), sortOrder: z.number(), active: z.boolean() }).openapi("RegisterKind");
 const WHAT = { vi: "loại sổ hộ tịch", en: "Register kind" };
 
 const list = createRoute({

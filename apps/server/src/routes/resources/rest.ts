@@ -10,7 +10,7 @@ import type { AppEnv, AuthUser } from "../../context";
 import { ApiError, badRequest, notFound, type Msg } from "../../lib/errors";
 import { canGrantRole, inScope, requireManager } from "../../lib/scope";
 import { searchText, todayInVietnam } from "@sohoa/core";
-import { CalendarDate } from "../schemas";
+import { CalendarDateSchema as CalendarDate } from "@sohoa/contract";
 
 /** Page size cap: `_end - _start` never reads more than this many rows. */
 export const MAX_PAGE = 1000;

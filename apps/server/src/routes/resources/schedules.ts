@@ -9,12 +9,11 @@ import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
 import { notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
-import { Level } from "../schemas";
+import { CadenceSchema as Cadence, LevelSchema as Level, ReportingScheduleSchema as Schedule } from "@sohoa/contract";
 import { campaignCovering } from "./deadlines";
 import { appliesOrInScope, assertManages, Day, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, withTotal } from "./rest";
 
 const WHAT = { vi: "lịch báo cáo trong phạm vi của bạn", en: "Reporting schedule within your scope" };
-const Cadence = z.enum(["DAILY", "WEEKLY", "MONTHLY"]);
 const DayOff = z.union([z.number().int().min(1).max(7), Day]);
 const Timezone = z.string().max(64).refine((tz) => {
   try {
@@ -24,12 +23,6 @@ const Timezone = z.string().max(64).refine((tz) => {
     return false;
   }
 }, "unknown IANA time zone");
-const Schedule = z.object({
-  id: z.string(), campaignId: z.string().nullable(), unitId: z.string(), level: Level, name: z.string(), cadence: Cadence, cutoffMinutes: z.number(),
-  weekday: z.number().nullable(), monthDay: z.number().nullable(), timezone: z.string(), daysOff: z.array(z.union([z.number(), z.string()])),
-  reminderMinutesBefore: z.number().nullable(), active: z.boolean(),
-  unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }), updatedAt: z.string(),
-}).openapi("ReportingSchedule");
 const Fields = z.object({
   campaignId: z.string().min(1).max(64).nullable().optional(),
   unitId: z.string().min(1).max(64),

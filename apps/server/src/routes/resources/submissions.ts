@@ -5,16 +5,9 @@ import { xlsxHeaders } from "../../lib/xlsx-write";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { inScope } from "../../lib/scope";
 import { toUnitSummary, unitSelect } from "../../lib/units";
-import { IsoDate } from "../schemas";
+import { CalendarDateSchema as IsoDate, SubmissionSourceSchema as Source, SubmissionStatusSchema as Status, SubmissionSummarySchema as Row } from "@sohoa/contract";
 import { idFilter, ListQuery, page, withTotal, unitMatch } from "./rest";
 
-const Source = z.enum(["ADDIN", "UPLOAD", "CONSOLE", "API", "DEMO", "CARRIED"]);
-const Status = z.enum(["ACCEPTED", "REJECTED"]);
-const Row = z.object({
-  id: z.string(), unit: z.object({ id: z.string(), code: z.string(), fullName: z.string() }), reportDate: z.string().nullable(), source: Source, status: Status,
-  submittedAt: z.string(), submittedBy: z.string().nullable(), rowCount: z.number(), errorCount: z.number(), warningCount: z.number(), isCorrection: z.boolean(),
-  correctionReason: z.string().nullable(), hasFile: z.boolean(), ip: z.string().nullable(),
-}).openapi("SubmissionSummary");
 
 const list = createRoute({
   method: "get", path: "/api/submissions", tags: ["Submissions"], security, middleware: [requireAuth()] as const,

@@ -3,6 +3,7 @@
  * managers write for units below their own, within a campaign that covers the unit.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { PeriodTypeSchema as PeriodType, TargetSchema as Target } from "@sohoa/contract";
 import type { Prisma } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
 import { audit } from "../../lib/audit";
@@ -13,15 +14,7 @@ import { campaignCovering } from "./deadlines";
 import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, withTotal, unitMatch } from "./rest";
 
 const WHAT = { vi: "chỉ tiêu trong phạm vi của bạn", en: "Target within your scope" };
-const PeriodType = z.enum(["DAY", "WEEK", "MONTH"]);
 const Count = z.number().int().min(0).max(1_000_000_000);
-const Target = z.object({
-  id: z.string(), campaignId: z.string(), unitId: z.string(), periodType: PeriodType, periodStart: z.string(), periodEnd: z.string(),
-  entriesTarget: z.number(), booksTarget: z.number().nullable(), carried: z.boolean(),
-  unit: z.object({ id: z.string(), code: z.string(), name: z.string(), fullName: z.string(), level: z.string() }),
-  campaign: z.object({ id: z.string(), code: z.string(), name: z.string() }), updatedAt: z.string(),
-}).openapi("Target");
-
 const list = createRoute({
   method: "get", path: "/api/targets", tags: ["Targets"], security, middleware: [requireAuth()] as const, summary: "Targets of units in your scope",
   request: { query: ListQuery.extend({ campaignId: z.string().max(64).optional(), unitId: z.string().max(64).optional(), periodStart: Day.optional(), periodType: PeriodType.optional() }) },

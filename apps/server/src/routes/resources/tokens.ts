@@ -7,6 +7,7 @@
  */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import { ApiTokenSchema as Token, ApiTokenScopeSchema as Scope } from "@sohoa/contract";
 import type { Prisma } from "@sohoa/db";
 import type { AppEnv } from "../../context";
 import { requireAuth } from "../../middleware/auth";
@@ -18,14 +19,8 @@ import { scopeFilter } from "../../lib/scope";
 import { Day, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, today, withTotal } from "./rest";
 
 const WHAT = { vi: "mã truy cập của bạn", en: "Your token" };
-const Scope = z.enum(["SUBMIT", "READ", "ADMIN"]).openapi({ description: "SUBMIT: the add-in's calls; READ: any read; ADMIN: every right of the user" });
 export const DEFAULT_TOKEN_DAYS = 90;
 const MAX_TOKEN_DAYS = 366;
-const Token = z.object({
-  id: z.string(), name: z.string(), prefix: z.string(), scope: Scope, createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
-}).openapi("ApiToken");
-
 const list = createRoute({
   method: "get", path: "/api/tokens", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Your personal API tokens (admins: those of their subtree)",
   request: { query: ListQuery.extend({ userId: z.string().max(64).optional(), revoked: z.enum(["true", "false"]).optional() }) },

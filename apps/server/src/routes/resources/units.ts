@@ -13,11 +13,9 @@ import { conflict } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { scopeFilter } from "../../lib/scope";
 import { toUnitSummary, unitSelect, validOn } from "../../lib/units";
-import { Level, UnitSummarySchema } from "../schemas";
+import { LevelSchema as Level, UnitRowSchema as UnitRow, UnitSummarySchema } from "@sohoa/contract";
 import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal } from "./rest";
 
-const Successor = z.object({ code: z.string(), fullName: z.string(), effectiveDate: z.string(), primary: z.boolean() });
-const UnitRow = UnitSummarySchema.extend({ typeName: z.string(), active: z.boolean(), childCount: z.number(), successors: z.array(Successor).optional() }).openapi("Unit");
 const WHAT = { vi: "đơn vị trong phạm vi của bạn", en: "Unit within your scope" };
 const Code = z.string().trim().regex(/^[0-9A-Za-z_-]{1,20}$/, "1–20 letters, digits, - or _");
 const Name = z.string().trim().min(1).max(200);
@@ -172,7 +170,8 @@ export function unitResources() {
     await assertVisible(c, u?.id, WHAT);
     await assertManages(c, id, { below: true });
     const name = b.name ?? u!.name;
-    let { typeName, fullName } = { typeName: b.typeName ?? u!.typeName, fullName: b.fullName ?? u!.fullName };
+    const typeName = b.typeName ?? u!.typeName;
+    let fullName = b.fullName ?? u!.fullName;
     // A new name without a new full name keeps the type prefix: "Xã Za Hung" → "Xã Zà Hung".
     if (b.name && !b.fullName) fullName = `${typeName} ${name}`.trim();
     if (b.typeName && !b.fullName) fullName = `${typeName} ${name}`.trim();

@@ -14,15 +14,11 @@ import { conflict, forbidden } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { canGrantRole, requireManager, scopeFilter } from "../../lib/scope";
 import { toUnitSummary, unitSelect } from "../../lib/units";
-import { RoleSchema, UnitSummarySchema } from "../schemas";
+import { AccountSchema as Account, RoleSchema } from "@sohoa/contract";
 import { assertManages, assertVisible, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, managesUser, page, withTotal } from "./rest";
 
 const WHAT = { vi: "tài khoản trong phạm vi của bạn", en: "User within your scope" };
 const Password = z.string().min(8).max(200);
-const Account = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), email: z.string().nullable(), role: RoleSchema, unitId: z.string(), unit: UnitSummarySchema,
-  locale: z.string(), active: z.boolean(), mustChangePassword: z.boolean(), lastLoginAt: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
-}).openapi("Account");
 const Locale = z.enum(["vi", "en"]);
 
 const list = createRoute({

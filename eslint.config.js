@@ -1,0 +1,3 @@
+import sohoa from "@sohoa/eslint-config";
+
+export default sohoa;
