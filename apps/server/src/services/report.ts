@@ -264,10 +264,11 @@ export async function periodTargets(db: Database, rootId: string, unitIds: strin
          FROM "Target" t JOIN "UnitClosure" r ON r."descendantId" = t."unitId" AND r."ancestorId" = $2
         WHERE t."periodType" = 'MONTH' AND t."periodStart" <= $4::date AND t."periodEnd" >= $3::date
         GROUP BY t."unitId"),
-     capped AS (
-       SELECT s."unitId", s.s, (SELECT min(up.distance) FROM "UnitClosure" up JOIN share s2 ON s2."unitId" = up."ancestorId"
-                                 WHERE up."descendantId" = s."unitId" AND up.distance > 0) AS cap
-         FROM share s)
+     capped AS MATERIALIZED (
+       SELECT s."unitId", s.s, min(up.distance) FILTER (WHERE s2."unitId" IS NOT NULL) AS cap
+         FROM share s LEFT JOIN "UnitClosure" up ON up."descendantId" = s."unitId" AND up.distance > 0
+         LEFT JOIN share s2 ON s2."unitId" = up."ancestorId"
+        GROUP BY s."unitId", s.s)
      SELECT c."ancestorId" AS "unitId", sum(s.s)::float8 AS share
        FROM "UnitClosure" c JOIN capped s ON s."unitId" = c."descendantId"
       WHERE c."ancestorId" = ANY($1::text[]) AND (s.cap IS NULL OR c.distance < s.cap)
