@@ -55,10 +55,12 @@ function Preview() {
           options={[{ value: "", label: t("reporting.scheduleAuto") }, ...(schedules.result.data ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${s.unit.fullName}` }))]}
           aria-label={t("reporting.schedule")}
         />
-        <Button icon={<FileExcelOutlined />} onClick={() => void download("xlsx")} loading={busy === "xlsx"} disabled={!report.data} data-testid="download-xlsx">{t("reporting.reports.downloadXlsx")}</Button>
-        <Button icon={<FilePdfOutlined />} onClick={() => void download("pdf")} loading={busy === "pdf"} disabled={!report.data} data-testid="download-pdf">{t("reporting.reports.downloadPdf")}</Button>
+        <Button icon={<FileExcelOutlined />} onClick={() => void download("xlsx")} loading={busy === "xlsx"} disabled={!report.data || report.stale} data-testid="download-xlsx">{t("reporting.reports.downloadXlsx")}</Button>
+        <Button icon={<FilePdfOutlined />} onClick={() => void download("pdf")} loading={busy === "pdf"} disabled={!report.data || report.stale} data-testid="download-pdf">{t("reporting.reports.downloadPdf")}</Button>
       </Space>
-      {!unit ? <EmptyState text={t("reporting.reports.pickUnit")} /> : report.isLoading ? <LoadingState rows={8} /> : report.error ? <ErrorState error={report.error} onRetry={report.refetch} /> : report.data ? <ReportView data={report.data} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="report-language">{t("reporting.reports.officialVi")}</Typography.Paragraph>
+      {/* the previous report is not left on screen while another period or unit loads */}
+      {!unit ? <EmptyState text={t("reporting.reports.pickUnit")} /> : report.isLoading || report.stale ? <div data-testid="report-loading" aria-busy="true"><Typography.Text type="secondary">{t("reporting.reports.loading")}</Typography.Text><LoadingState rows={8} /></div> : report.error ? <ErrorState error={report.error} onRetry={report.refetch} /> : report.data ? <ReportView data={report.data} /> : null}
     </>
   );
 }

