@@ -70,4 +70,21 @@ describe.skipIf(skip !== null)("console screens: report preview, compliance, das
     await page.screenshot({ path: path.join(shots, "h4-report-month.png") });
     await page.close();
   });
+
+  it("compliance for an admin starts on the units with a schedule in force, not the whole country", async () => {
+    const page = await signIn("admin");
+    const asked: string[] = [];
+    page.on("request", (r) => { if (/\/api\/compliance\?/.test(r.url())) asked.push(new URL(r.url()).searchParams.get("unit") ?? ""); });
+    const t0 = Date.now();
+    await page.goto(`${web.url}/compliance`);
+    await page.getByTestId("compliance-table").waitFor();
+    const took = Date.now() - t0;
+    expect(asked).toEqual(["49"]); // never the nation (VN)
+    expect(await page.getByTestId("compliance-default-unit").innerText()).toContain("Tỉnh Quảng Nam");
+    const missing = Number((await page.getByTestId("compliance-count-missing").locator(".ant-statistic-content-value").innerText()).replace(/\D/g, ""));
+    expect(missing).toBeLessThan(233); // Quảng Nam's communes at most
+    console.log(`[screens] admin compliance first view: ${took} ms`);
+    await page.screenshot({ path: path.join(shots, "h4-compliance-admin.png") });
+    await page.close();
+  });
 });

@@ -32,6 +32,8 @@ export const vi = {
       title: "Tình hình nộp báo cáo", today: "Hôm nay", thisWeek: "Tuần này", thisMonth: "Tháng này", onTime: "Đúng hạn", late: "Muộn", missing: "Chưa báo cáo", off: "Nghỉ",
       reference: "Kỳ {{start}} – {{end}} · hạn {{cutoff}}", history: "Diễn biến theo kỳ", status: "Tình trạng", district: "Huyện", submittedAt: "Gửi lúc", members: "Đơn vị cơ sở đã gửi",
       allDistricts: "Tất cả huyện", allStatuses: "Mọi tình trạng", search: "Tìm đơn vị", dashboard: "Xem tiến độ", dayOff: "Kỳ này là ngày nghỉ, không yêu cầu báo cáo.", noHistory: "Chưa có số liệu diễn biến.",
+      nationalDefault: "Toàn quốc chưa có lịch báo cáo chung; đang xem đơn vị có lịch báo cáo đang áp dụng. Đơn vị có lịch: {{units}}. Chọn đơn vị khác ở ô bên trên.",
+      pickUnit: "Chưa có lịch báo cáo nào đang áp dụng. Hãy chọn tỉnh hoặc đơn vị cần xem, hoặc tạo lịch báo cáo.",
     },
     reminders: {
       title: "Nhắc nhở báo cáo", unreadOnly: "Chỉ chưa đọc", all: "Tất cả", markRead: "Đánh dấu đã đọc", markAllRead: "Đánh dấu tất cả đã đọc", read: "Đã đọc", unread: "Chưa đọc",
@@ -72,6 +74,8 @@ export const en: typeof vi = {
       title: "Reporting compliance", today: "Today", thisWeek: "This week", thisMonth: "This month", onTime: "On time", late: "Late", missing: "Not reported", off: "Day off",
       reference: "Period {{start}} – {{end}} · deadline {{cutoff}}", history: "History by period", status: "Status", district: "District", submittedAt: "Sent at", members: "Reporting units that sent",
       allDistricts: "All districts", allStatuses: "All statuses", search: "Find a unit", dashboard: "View progress", dayOff: "This period is a day off; no report is required.", noHistory: "No history yet.",
+      nationalDefault: "The whole country has no reporting schedule of its own; showing a unit with a schedule in force. Units with a schedule: {{units}}. Pick another unit above.",
+      pickUnit: "No reporting schedule is in force. Pick the province or unit to look at, or create a reporting schedule.",
     },
     reminders: {
       title: "Reporting reminders", unreadOnly: "Unread only", all: "All", markRead: "Mark as read", markAllRead: "Mark all as read", read: "Read", unread: "Unread",
