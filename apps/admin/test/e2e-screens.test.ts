@@ -87,4 +87,19 @@ describe.skipIf(skip !== null)("console screens: report preview, compliance, das
     await page.screenshot({ path: path.join(shots, "h4-compliance-admin.png") });
     await page.close();
   });
+
+  it("the dashboard: the nation has no province's deadline, a unit shows its projected finish, the pace column says what it compares", async () => {
+    const page = await signIn("admin");
+    await page.goto(`${web.url}/dashboard/VN?date=2025-02-18`);
+    await page.getByTestId("unit-name").waitFor();
+    const header = await page.getByTestId("dashboard").locator(".ant-space").first().innerText();
+    expect(header).not.toContain("Hạn hoàn thành");
+    await page.goto(`${web.url}/dashboard/49?date=2025-02-18`);
+    await expect.poll(() => page.getByTestId("unit-name").innerText()).toContain("Quảng Nam");
+    expect(await page.getByTestId("projected-finish").innerText()).toMatch(/Dự kiến hoàn thành: (\d{2}\/\d{2}\/\d{4}|chưa ước tính)/);
+    expect(await page.getByTestId("growth-help").first().getAttribute("title")).toContain("7 ngày");
+    await page.getByTestId("trend-chart").waitFor();
+    await page.screenshot({ path: path.join(shots, "h4-dashboard-49.png"), fullPage: true });
+    await page.close();
+  });
 });

@@ -46,7 +46,7 @@ export const en: Shape<typeof vi> = {
   menu: { dashboard: "Dashboard", units: "Units", campaigns: "Campaigns", deadlines: "Deadlines", targets: "Targets", users: "Users", tokens: "Access tokens", submissions: "Submissions", upload: "Submit a report", management: "Management" },
   dashboard: {
     title: "Progress overview", date: "As of", latest: "Latest report date", entries: "Entries", books: "Books", checked: "Checked", loaded: "Loaded into the database",
-    distribution: "Units by completion", trend: "Cumulative progress", cumulative: "Digitized (cumulative)", targetLine: "Target", deadline: "Deadline", total: "Total to digitize",
+    distribution: "Units by completion", trend: "Cumulative progress", cumulative: "Digitized (cumulative)", targetLine: "Target", deadline: "Deadline", projected: "Projected finish", projectedNone: "not yet estimated (no pace yet)", total: "Total to digitize",
     children: "Child units", laggards: "Lagging units", atRisk: "At risk of missing the deadline", compliance: "Reporting compliance", breakdown: "By register kind and phase",
     noChildren: "This unit has no child units.", noTrend: "No trend data yet.", noLaggards: "No lagging units.", noAtRisk: "No units at risk.", drill: "Click a unit to drill down",
     levelSwitch: { bottom: "Communes and wards", children: "Child units" },
@@ -56,7 +56,7 @@ export const en: Shape<typeof vi> = {
     parent: "Belongs to",
     agencies: "Agencies", agenciesNote: "Agencies digitize their own books; not ranked with the territorial units",
     buckets: { zero: "0%", under10: "Under 10%", under50: "Under 50%", under100: "50–99%", done: "Done" },
-    columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Growth", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
+    columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Pace vs last week", growthHelp: "Entries digitized in the last 7 days against the 7 days before: −7% means slower than last week, not fewer entries.", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
     forecast: { ON_TRACK: "On track", AT_RISK: "At risk", WILL_MISS: "Will miss", DONE: "Done", NO_DATA: "Not enough data", NO_DEADLINE: "No deadline", UNKNOWN: "Unknown" },
     reason: "needs {{required}} entries/day, does {{rate}}",
     finishBy: "expected to finish {{date}}",

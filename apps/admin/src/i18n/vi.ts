@@ -42,7 +42,7 @@ export const vi = {
   menu: { dashboard: "Tổng quan", units: "Đơn vị", campaigns: "Chiến dịch", deadlines: "Thời hạn", targets: "Chỉ tiêu", users: "Người dùng", tokens: "Mã truy cập", submissions: "Báo cáo đã nộp", upload: "Nộp báo cáo", management: "Quản lý" },
   dashboard: {
     title: "Tổng quan tiến độ", date: "Ngày số liệu", latest: "Ngày báo cáo mới nhất", entries: "Dữ liệu (trường hợp)", books: "Sổ", checked: "Đã kiểm tra", loaded: "Đã đưa vào CSDL",
-    distribution: "Phân bố đơn vị theo mức hoàn thành", trend: "Diễn biến lũy kế", cumulative: "Lũy kế đã số hóa", targetLine: "Chỉ tiêu", deadline: "Hạn hoàn thành", total: "Tổng cần số hóa",
+    distribution: "Phân bố đơn vị theo mức hoàn thành", trend: "Diễn biến lũy kế", cumulative: "Lũy kế đã số hóa", targetLine: "Chỉ tiêu", deadline: "Hạn hoàn thành", projected: "Dự kiến hoàn thành", projectedNone: "chưa ước tính được (chưa có nhịp số hóa)", total: "Tổng cần số hóa",
     children: "Đơn vị trực thuộc", laggards: "Đơn vị chậm tiến độ", atRisk: "Có nguy cơ không kịp hạn", compliance: "Tình hình báo cáo", breakdown: "Theo loại sổ và giai đoạn",
     noChildren: "Đơn vị này không có đơn vị trực thuộc.", noTrend: "Chưa có số liệu diễn biến.", noLaggards: "Không có đơn vị chậm tiến độ.", noAtRisk: "Không có đơn vị có nguy cơ.", drill: "Bấm vào một đơn vị để xem chi tiết",
     levelSwitch: { bottom: "Xã, phường, thị trấn", children: "Đơn vị trực thuộc" },
@@ -52,7 +52,7 @@ export const vi = {
     parent: "Trực thuộc",
     agencies: "Cơ quan trực thuộc", agenciesNote: "Cơ quan tự số hóa sổ của mình; không xếp hạng cùng các đơn vị hành chính",
     buckets: { zero: "0%", under10: "Dưới 10%", under50: "Dưới 50%", under100: "50–99%", done: "Hoàn thành" },
-    columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Tăng so kỳ trước", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
+    columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Nhịp so tuần trước", growthHelp: "Số dữ liệu số hóa trong 7 ngày qua so với 7 ngày trước đó: −7% là làm chậm hơn tuần trước, số liệu không giảm.", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
     forecast: { ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ", WILL_MISS: "Không kịp hạn", DONE: "Đã xong", NO_DATA: "Chưa đủ số liệu", NO_DEADLINE: "Chưa có hạn", UNKNOWN: "Không rõ" },
     reason: "cần {{required}} dữ liệu/ngày, hiện đạt {{rate}}",
     finishBy: "dự kiến xong {{date}}",

@@ -105,6 +105,9 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
             <Tag>{t(`levels.${u.level}`)}</Tag>
             <ForecastTag forecast={u.forecast} />
             {u.deadline && <Typography.Text type="secondary">{t("dashboard.deadline")}: {formatDate(u.deadline)}</Typography.Text>}
+            {u.counts.entriesDigitized < u.counts.entriesTotal && (
+              <Typography.Text type="secondary" data-testid="projected-finish">· {t("dashboard.projected")}: {u.forecast?.projectedFinish ? formatDate(u.forecast.projectedFinish) : t("dashboard.projectedNone")}</Typography.Text>
+            )}
             {u.rank && <Typography.Text type="secondary">· {t("dashboard.columns.rank")}: {u.rank}/{u.siblings}</Typography.Text>}
             {u.validFrom === "2025-07-01" && (
               <Link to={u.level === "PROVINCE" ? `/reorganization/${u.code}` : `/units/show/${u.id}`} data-testid="formed-link">· {t("unitsReorg.hint.formed")}</Link>
