@@ -89,7 +89,7 @@ function Generated() {
           onChange={(v) => setFilters(v ? [{ field: "scheduleId", operator: "eq", value: v }] : [], "replace")}
         />
       </Space>
-      <Table {...tableProps} rowKey="id" size="small" data-testid="generated-reports" locale={{ emptyText: <EmptyState text={t("reporting.reports.generated.empty")} /> }} scroll={{ x: 900 }}>
+      <Table {...tableProps} rowKey="id" size="small" data-testid="generated-reports" locale={{ emptyText: <EmptyState text={schedules.query.isLoading ? undefined : t(byId.size === 0 ? "reporting.reports.generated.emptyNoSchedule" : "reporting.reports.generated.emptyNotYet")} /> }} scroll={{ x: 900 }}>
         <Table.Column<GeneratedReport> title={t("reporting.reports.generated.schedule")} render={(_, r) => (r.scheduleId ? byId.get(r.scheduleId)?.name ?? "—" : "—")} />
         <Table.Column<GeneratedReport> title={t("reporting.reports.generated.unit")} render={(_, r) => r.unit.fullName} />
         <Table.Column<GeneratedReport> dataIndex="periodType" title={t("reporting.reports.generated.periodType")} render={(v: string) => t(`reporting.periodTypes.${v}`)} />
