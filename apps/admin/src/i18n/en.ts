@@ -16,7 +16,7 @@ export const en: Shape<typeof vi> = {
   ...unitSearchEn,
   ...uploadHelpEn,
   ...listsEn,
-  app: { title: "Sohoa", subtitle: "Civil-status register digitization", language: "Language", retry: "Retry", loading: "Loading…", empty: "No data", error: "Something went wrong", signedInAs: "Signed in as", logout: "Sign out", sessionExpired: "Your session has expired. Please sign in again; what you were typing has been kept.", draftRestored: "Your unsaved input was restored.", yes: "Yes", no: "No", all: "All", search: "Search", notFound: "This page does not exist.", backHome: "Back home", forbidden: "You are not allowed to see this page." },
+  app: { title: "Sohoa", subtitle: "Civil-status register digitization", language: "Language", retry: "Retry", loading: "Loading…", empty: "No data", error: "Something went wrong", signedInAs: "Signed in as", logout: "Sign out", sessionExpired: "Your session has expired. Please sign in again; what you were typing has been kept.", draftRestored: "Your unsaved input was restored.", yes: "Yes", no: "No", all: "All", search: "Search", notFound: "This page does not exist.", backHome: "Back home", forbidden: "You are not allowed to see this page.", unitNotFound: "Code {{code}}: no such unit in your scope on the chosen date" },
   roles: { ADMIN: "Administrator", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", VIEWER: "Viewer" },
   levels: { NATION: "Nation", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", AGENCY: "Agency" },
   pages: {

@@ -12,7 +12,7 @@ export const vi = {
   ...unitSearchVi,
   ...uploadHelpVi,
   ...listsVi,
-  app: { title: "Sohoa", subtitle: "Số hóa sổ hộ tịch", language: "Ngôn ngữ", retry: "Thử lại", loading: "Đang tải…", empty: "Không có dữ liệu", error: "Đã xảy ra lỗi", signedInAs: "Đăng nhập với tên", logout: "Đăng xuất", sessionExpired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập đã được giữ lại.", draftRestored: "Đã khôi phục nội dung đang nhập dở.", yes: "Có", no: "Không", all: "Tất cả", search: "Tìm kiếm", notFound: "Không tìm thấy trang này.", backHome: "Về trang chủ", forbidden: "Bạn không có quyền xem trang này." },
+  app: { title: "Sohoa", subtitle: "Số hóa sổ hộ tịch", language: "Ngôn ngữ", retry: "Thử lại", loading: "Đang tải…", empty: "Không có dữ liệu", error: "Đã xảy ra lỗi", signedInAs: "Đăng nhập với tên", logout: "Đăng xuất", sessionExpired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập đã được giữ lại.", draftRestored: "Đã khôi phục nội dung đang nhập dở.", yes: "Có", no: "Không", all: "Tất cả", search: "Tìm kiếm", notFound: "Không tìm thấy trang này.", backHome: "Về trang chủ", forbidden: "Bạn không có quyền xem trang này.", unitNotFound: "Mã {{code}}: không có đơn vị này trong phạm vi của bạn vào ngày đã chọn" },
   roles: { ADMIN: "Quản trị hệ thống", PROVINCE: "Cấp tỉnh", DISTRICT: "Cấp huyện", COMMUNE: "Cấp xã", VIEWER: "Chỉ xem" },
   levels: { NATION: "Toàn quốc", PROVINCE: "Tỉnh/Thành phố", DISTRICT: "Quận/Huyện", COMMUNE: "Xã/Phường", AGENCY: "Cơ quan" },
   pages: {
