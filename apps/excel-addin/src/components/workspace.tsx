@@ -8,7 +8,7 @@ import type { Session } from "../session";
 import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, type UnitData } from "../validation";
 import { inExcel } from "../excel/host";
 import { row, spread } from "../layout";
-import { clearMarks, validateAndMark } from "../excel/marks";
+import { clearMarks, markIssues, validateAndMark } from "../excel/marks";
 import { readWorkbook, selectCell } from "../excel/sheet";
 import { insertTemplate } from "../excel/template";
 import { ReadingSummary } from "../reading";
@@ -115,6 +115,11 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       setIssues(null);
     });
 
+  // The server's issues on their cells too (its own rules included); a sheet renamed or removed since is skipped.
+  const markServer = useCallback((sheetName: string, list: ValidationIssue[]) => {
+    if (list.some((i) => i.cell)) void markIssues(sheetName, list, { locale }).catch(() => undefined);
+  }, [locale]);
+
   // One place that turns an answer (to a click, or to a resend from the outbox) into what the pane shows.
   const outcome = useCallback(
     (o: SendOutcome, fromOutbox = false) => {
@@ -125,6 +130,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
         setReading(r.reading ?? null);
         setNeedsAck(null);
         setIssues(r.warnings.length ? { sheet: o.body.grid.sheets[0]!.name, list: r.warnings, from: "server" } : null);
+        if (r.warnings.length) markServer(o.body.grid.sheets[0]!.name, r.warnings);
         // a report sent from the outbox is announced: the official may have sent it days ago, in another pane
         if (fromOutbox) setNotice({ intent: "success", text: tr("outbox.sentLater", { at: new Date(o.item.queuedAt).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) }) });
         setCorrection(false);
@@ -141,13 +147,14 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
         setReading(e.error.reading ?? null);
         const errors = e.error.issues.filter((i) => i.severity === "error");
         setIssues({ sheet: o.body.grid.sheets[0]!.name, list: e.error.issues, from: "server" });
+        markServer(o.body.grid.sheets[0]!.name, e.error.issues);
         setNeedsAck(errors.length === 0 ? o.body : null);
         setNotice({ intent: errors.length ? "error" : "warning", text: errors.length ? tr("submit.errors") : tr("submit.warnings") });
         return;
       }
       setNotice({ intent: "error", text: handle(e) });
     },
-    [handle, load, locale, tr],
+    [handle, load, locale, tr, markServer],
   );
   const outbox = useOutbox({ api, token: session.token, username: session.user.username, now, onOutcome: outcome });
 
