@@ -80,9 +80,10 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     // the figures of the Quảng Nam report of February 2025, the Vietnamese way
     expect(await entriesLine(page)).toBe("642.806/1.443.893 — 44,5%");
     await page.screenshot({ path: path.join(artifacts, "01-province-dashboard.png") });
-    // language switch: English labels, same Vietnamese-style numbers
+    // language switch: English labels and English numbers
     await page.getByTestId("language-switch").getByText("English").click();
     await page.getByText("Child units").first().waitFor();
+    await expect.poll(() => entriesLine(page)).toBe("642,806/1,443,893 — 44.5%");
     await page.screenshot({ path: path.join(artifacts, "02-province-dashboard-en.png") });
     await page.getByTestId("language-switch").getByText("Tiếng Việt").click();
     await page.close();
