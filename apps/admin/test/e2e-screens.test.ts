@@ -102,4 +102,15 @@ describe.skipIf(skip !== null)("console screens: report preview, compliance, das
     await page.screenshot({ path: path.join(shots, "h4-dashboard-49.png"), fullPage: true });
     await page.close();
   });
+
+  it("a commune user opening the province is told it is outside their unit and offered their own", async () => {
+    const page = await signIn("zahung");
+    await page.goto(`${web.url}/dashboard/49`);
+    await page.getByTestId("outside-scope").waitFor();
+    expect(await page.getByTestId("outside-scope").innerText()).toContain("không thuộc phạm vi của bạn (Xã Za Hung)");
+    expect(await page.getByTestId("error-state").count()).toBe(0); // no useless "Thử lại"
+    await page.getByTestId("go-own-unit").click();
+    await expect.poll(() => page.getByTestId("unit-name").innerText()).toContain("Za Hung");
+    await page.close();
+  });
 });

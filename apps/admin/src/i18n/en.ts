@@ -46,7 +46,7 @@ export const en: Shape<typeof vi> = {
   menu: { dashboard: "Dashboard", units: "Units", campaigns: "Campaigns", deadlines: "Deadlines", targets: "Targets", users: "Users", tokens: "Access tokens", submissions: "Submissions", upload: "Submit a report", management: "Management" },
   dashboard: {
     title: "Progress overview", date: "As of", latest: "Latest report date", entries: "Entries", books: "Books", checked: "Checked", loaded: "Loaded into the database",
-    distribution: "Units by completion", trend: "Cumulative progress", cumulative: "Digitized (cumulative)", targetLine: "Target", deadline: "Deadline", projected: "Projected finish", projectedNone: "not yet estimated (no pace yet)", total: "Total to digitize",
+    distribution: "Units by completion", trend: "Cumulative progress", cumulative: "Digitized (cumulative)", targetLine: "Target", deadline: "Deadline", projected: "Projected finish", outsideScope: "Unit {{code}} cannot be shown: it is outside your unit ({{unit}}) or did not exist on the chosen date.", goOwnUnit: "Go to my unit", projectedNone: "not yet estimated (no pace yet)", total: "Total to digitize",
     children: "Child units", laggards: "Lagging units", atRisk: "At risk of missing the deadline", compliance: "Reporting compliance", breakdown: "By register kind and phase",
     noChildren: "This unit has no child units.", noTrend: "No trend data yet.", noLaggards: "No lagging units.", noAtRisk: "No units at risk.", drill: "Click a unit to drill down",
     levelSwitch: { bottom: "Communes and wards", children: "Child units" },

@@ -42,7 +42,7 @@ export const vi = {
   menu: { dashboard: "Tổng quan", units: "Đơn vị", campaigns: "Chiến dịch", deadlines: "Thời hạn", targets: "Chỉ tiêu", users: "Người dùng", tokens: "Mã truy cập", submissions: "Báo cáo đã nộp", upload: "Nộp báo cáo", management: "Quản lý" },
   dashboard: {
     title: "Tổng quan tiến độ", date: "Ngày số liệu", latest: "Ngày báo cáo mới nhất", entries: "Dữ liệu (trường hợp)", books: "Sổ", checked: "Đã kiểm tra", loaded: "Đã đưa vào CSDL",
-    distribution: "Phân bố đơn vị theo mức hoàn thành", trend: "Diễn biến lũy kế", cumulative: "Lũy kế đã số hóa", targetLine: "Chỉ tiêu", deadline: "Hạn hoàn thành", projected: "Dự kiến hoàn thành", projectedNone: "chưa ước tính được (chưa có nhịp số hóa)", total: "Tổng cần số hóa",
+    distribution: "Phân bố đơn vị theo mức hoàn thành", trend: "Diễn biến lũy kế", cumulative: "Lũy kế đã số hóa", targetLine: "Chỉ tiêu", deadline: "Hạn hoàn thành", projected: "Dự kiến hoàn thành", outsideScope: "Không xem được đơn vị mã {{code}}: đơn vị này không thuộc phạm vi của bạn ({{unit}}) hoặc không có vào ngày đã chọn.", goOwnUnit: "Về đơn vị của tôi", projectedNone: "chưa ước tính được (chưa có nhịp số hóa)", total: "Tổng cần số hóa",
     children: "Đơn vị trực thuộc", laggards: "Đơn vị chậm tiến độ", atRisk: "Có nguy cơ không kịp hạn", compliance: "Tình hình báo cáo", breakdown: "Theo loại sổ và giai đoạn",
     noChildren: "Đơn vị này không có đơn vị trực thuộc.", noTrend: "Chưa có số liệu diễn biến.", noLaggards: "Không có đơn vị chậm tiến độ.", noAtRisk: "Không có đơn vị có nguy cơ.", drill: "Bấm vào một đơn vị để xem chi tiết",
     levelSwitch: { bottom: "Xã, phường, thị trấn", children: "Đơn vị trực thuộc" },

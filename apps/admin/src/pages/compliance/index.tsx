@@ -34,7 +34,8 @@ export function CompliancePage() {
   // nearest to the top first), not on every commune of the country; with none anywhere, they pick a unit.
   const scheduled = [...(schedules.result.data ?? [])].sort((a, b) => a.unit.code.length - b.unit.code.length || a.unit.code.localeCompare(b.unit.code));
   const national = !unitChosen && userLevel === "NATION";
-  const unit = !national ? ownOrChosen : schedules.query.isLoading ? "" : (scheduled[0]?.unit.code ?? "");
+  const schedulesKnown = schedules.query.isSuccess || schedules.query.isError;
+  const unit = !national ? ownOrChosen : !schedulesKnown ? "" : (scheduled[0]?.unit.code ?? "");
   const scheduledUnits = [...new Map(scheduled.map((s) => [s.unit.code, s.unit])).values()];
   const view = useApiGet<ComplianceView>("/compliance", { unit, period, date, schedule }, Boolean(unit));
   // Without a date the server takes the latest report date in scope for both.
@@ -76,7 +77,7 @@ export function CompliancePage() {
         </Typography.Paragraph>
       )}
       {!unit ? (
-        <EmptyState text={national && !schedules.query.isLoading ? t("reporting.compliance.pickUnit") : undefined} />
+        <EmptyState text={national && schedulesKnown ? t("reporting.compliance.pickUnit") : undefined} />
       ) : view.isLoading || view.stale ? (
         <LoadingState rows={6} />
       ) : view.error ? (
