@@ -3,6 +3,7 @@
  * same thing. `t("bucket.under10", "en")`; `{name}` placeholders are filled from `params`.
  */
 import type { Locale, Message } from "./types";
+import { TERMS } from "./glossary";
 
 export const messages = {
   "app.name": { vi: "Sohoa – Theo dõi số hóa sổ hộ tịch", en: "Sohoa – civil-status register digitization tracker" },
@@ -39,7 +40,7 @@ export const messages = {
   "forecast.done": { vi: "Đã hoàn thành", en: "Done" },
   "forecast.on_track": { vi: "Đúng tiến độ", en: "On track" },
   "forecast.at_risk": { vi: "Có nguy cơ chậm", en: "At risk" },
-  "forecast.will_miss": { vi: "Sẽ trễ hạn", en: "Will miss" },
+  "forecast.will_miss": TERMS.willMiss,
   "forecast.no_data": { vi: "Chưa có số liệu", en: "No data" },
   "level.NATION": { vi: "Toàn quốc", en: "Nation" },
   "level.PROVINCE": { vi: "Tỉnh/Thành phố", en: "Province" },

@@ -5,6 +5,7 @@ import { en as readingEn } from "./sections/reading";
 import { en as unitSearchEn } from "./sections/unit-search";
 import { en as uploadHelpEn } from "./sections/upload-help";
 import { en as listsEn } from "./sections/lists";
+import { TERMS } from "@sohoa/core";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -57,11 +58,11 @@ export const en: Shape<typeof vi> = {
     agencies: "Agencies", agenciesNote: "Agencies digitize their own books; not ranked with the territorial units",
     buckets: { zero: "0%", under10: "Under 10%", under50: "Under 50%", under100: "50–99%", done: "Done" },
     columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Pace vs last week", growthHelp: "Entries digitized in the last 7 days against the 7 days before: −7% means slower than last week, not fewer entries.", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
-    forecast: { ON_TRACK: "On track", AT_RISK: "At risk", WILL_MISS: "Will miss", DONE: "Done", NO_DATA: "Not enough data", NO_DEADLINE: "No deadline", UNKNOWN: "Unknown" },
+    forecast: { ON_TRACK: "On track", AT_RISK: "At risk", WILL_MISS: TERMS.willMiss.en, DONE: "Done", NO_DATA: "Not enough data", NO_DEADLINE: "No deadline", UNKNOWN: "Unknown" },
     reason: "needs {{required}} entries/day, does {{rate}}",
     finishBy: "expected to finish {{date}}",
     periods: { day: "Today", week: "This week", month: "This month" },
-    onTime: "On time", late: "Late", missing: "Not reported", cutoff: "Cut-off", submittedAt: "Submitted at",
+    onTime: TERMS.onTime.en, late: TERMS.late.en, missing: TERMS.missing.en, cutoff: "Cut-off", submittedAt: "Submitted at",
     notReported: "not reported", of: "of",
   },
   units: {

@@ -5,6 +5,7 @@ import { vi as readingVi } from "./sections/reading";
 import { vi as unitSearchVi } from "./sections/unit-search";
 import { vi as uploadHelpVi } from "./sections/upload-help";
 import { vi as listsVi } from "./sections/lists";
+import { TERMS } from "@sohoa/core";
 export const vi = {
   ...reportsVi,
   ...unitsReorgVi,
@@ -53,11 +54,11 @@ export const vi = {
     agencies: "Cơ quan trực thuộc", agenciesNote: "Cơ quan tự số hóa sổ của mình; không xếp hạng cùng các đơn vị hành chính",
     buckets: { zero: "0%", under10: "Dưới 10%", under50: "Dưới 50%", under100: "50–99%", done: "Hoàn thành" },
     columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Nhịp so tuần trước", growthHelp: "Số dữ liệu số hóa trong 7 ngày qua so với 7 ngày trước đó: −7% là làm chậm hơn tuần trước, số liệu không giảm.", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
-    forecast: { ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ", WILL_MISS: "Không kịp hạn", DONE: "Đã xong", NO_DATA: "Chưa đủ số liệu", NO_DEADLINE: "Chưa có hạn", UNKNOWN: "Không rõ" },
+    forecast: { ON_TRACK: "Đúng tiến độ", AT_RISK: "Có nguy cơ", WILL_MISS: TERMS.willMiss.vi, DONE: "Đã xong", NO_DATA: "Chưa đủ số liệu", NO_DEADLINE: "Chưa có hạn", UNKNOWN: "Không rõ" },
     reason: "cần {{required}} dữ liệu/ngày, hiện đạt {{rate}}",
     finishBy: "dự kiến xong {{date}}",
     periods: { day: "Hôm nay", week: "Tuần này", month: "Tháng này" },
-    onTime: "Đúng hạn", late: "Trễ hạn", missing: "Chưa báo cáo", cutoff: "Hạn chót", submittedAt: "Nộp lúc",
+    onTime: TERMS.onTime.vi, late: TERMS.late.vi, missing: TERMS.missing.vi, cutoff: "Hạn chót", submittedAt: "Nộp lúc",
     notReported: "chưa báo cáo", of: "trên",
   },
   units: {

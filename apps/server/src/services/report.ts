@@ -15,7 +15,7 @@
  * The .xlsx and PDF writers (report-xlsx.ts, report-pdf.ts) render exactly this object, so the three formats
  * never disagree. The figures come from the same roll-ups and `unitProgress` as `/api/units/:code/progress`.
  */
-import { bucketOf, completion, FORECAST_LABELS, percentOfTarget, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress, type ForecastStatus } from "@sohoa/core";
+import { bucketOf, completion, FORECAST_LABELS, TERMS, percentOfTarget, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress, type ForecastStatus } from "@sohoa/core";
 import { type Database, rollupsAt } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { toUnitSummary, unitSelect, validOn } from "../lib/units";
@@ -210,7 +210,7 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
     `${WHOLE[unit.level] ?? "Toàn đơn vị"} đã số hóa ${progressLine} dữ liệu hộ tịch, ` +
     `${total.change >= 0 ? "tăng" : "giảm"} ${formatNumber(Math.abs(total.change))} dữ liệu so với kỳ báo cáo trước (${formatDate(prevAsOf)}). ` +
     `Có ${lists.zero.length} đơn vị chưa triển khai (0%), ${lists.under10.length} đơn vị đạt dưới 10%, ${lists.under50.length} đơn vị đạt từ 10% đến dưới 50%. ` +
-    (comp.dayOff ? "Kỳ này là ngày nghỉ, không yêu cầu báo cáo." : `${comp.onTime.length}/${expected} đơn vị báo cáo đúng hạn, ${comp.late.length} đơn vị báo cáo muộn, ${comp.missing.length} đơn vị chưa báo cáo.`) +
+    (comp.dayOff ? "Kỳ này là ngày nghỉ, không yêu cầu báo cáo." : `${comp.onTime.length}/${expected} đơn vị báo cáo đúng hạn, ${comp.late.length} đơn vị ${TERMS.reportedLate.vi.toLowerCase()}, ${comp.missing.length} đơn vị chưa báo cáo.`) +
     (total.targetPercent !== null ? ` Kết quả ${windowText} đạt ${formatPercent(total.targetPercent)} kế hoạch (${formatNumber(total.periodDigitized)}/${formatNumber(total.entriesTarget ?? 0)} dữ liệu).` : "");
   const legend = [
     `Tỷ lệ hoàn thành = số dữ liệu đã số hóa / tổng số dữ liệu cần số hóa, tính đến ngày ${formatDate(asOf)}.`,

@@ -1,4 +1,5 @@
 /** Translations of the reporting pages (reports, schedules, compliance, reminders); spread into vi.ts / en.ts. */
+import { TERMS } from "@sohoa/core";
 export const vi = {
   // Refine's own notifications name a resource by "<resource>.<resource>" ("Đã tạo lịch báo cáo").
   schedules: { schedules: "lịch báo cáo" },
@@ -31,7 +32,7 @@ export const vi = {
       monthHelp: "Ví dụ 16: kỳ báo cáo từ ngày 16 tháng trước đến ngày 15, hạn trước 0:00 ngày 16.", deleteConfirm: "Ngừng áp dụng lịch này? Các báo cáo đã tạo vẫn được giữ.",
     },
     compliance: {
-      title: "Tình hình nộp báo cáo", today: "Hôm nay", thisWeek: "Tuần này", thisMonth: "Tháng này", onTime: "Đúng hạn", late: "Muộn", missing: "Chưa báo cáo", off: "Nghỉ",
+      title: "Tình hình nộp báo cáo", today: "Hôm nay", thisWeek: "Tuần này", thisMonth: "Tháng này", onTime: TERMS.onTime.vi, late: TERMS.late.vi, missing: TERMS.missing.vi, off: "Nghỉ",
       reference: "Kỳ {{start}} – {{end}} · hạn {{cutoff}}", history: "Diễn biến theo kỳ", status: "Tình trạng", district: "Huyện", submittedAt: "Gửi lúc", members: "Đơn vị cơ sở đã gửi",
       allDistricts: "Tất cả huyện", allStatuses: "Mọi tình trạng", search: "Tìm đơn vị", dashboard: "Xem tiến độ", dayOff: "Kỳ này là ngày nghỉ, không yêu cầu báo cáo.", noHistory: "Chưa có số liệu diễn biến.",
       nationalDefault: "Toàn quốc chưa có lịch báo cáo chung; đang xem đơn vị có lịch báo cáo đang áp dụng. Đơn vị có lịch: {{units}}. Chọn đơn vị khác ở ô bên trên.",
@@ -75,7 +76,7 @@ export const en: typeof vi = {
       monthHelp: "E.g. 16: the period runs from the 16th of the previous month to the 15th, due before 0:00 on the 16th.", deleteConfirm: "Deactivate this schedule? Reports already generated are kept.",
     },
     compliance: {
-      title: "Reporting compliance", today: "Today", thisWeek: "This week", thisMonth: "This month", onTime: "On time", late: "Late", missing: "Not reported", off: "Day off",
+      title: "Reporting compliance", today: "Today", thisWeek: "This week", thisMonth: "This month", onTime: TERMS.onTime.en, late: TERMS.late.en, missing: TERMS.missing.en, off: "Day off",
       reference: "Period {{start}} – {{end}} · deadline {{cutoff}}", history: "History by period", status: "Status", district: "District", submittedAt: "Sent at", members: "Reporting units that sent",
       allDistricts: "All districts", allStatuses: "All statuses", search: "Find a unit", dashboard: "View progress", dayOff: "This period is a day off; no report is required.", noHistory: "No history yet.",
       nationalDefault: "The whole country has no reporting schedule of its own; showing a unit with a schedule in force. Units with a schedule: {{units}}. Pick another unit above.",
