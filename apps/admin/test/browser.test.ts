@@ -88,8 +88,10 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
     const page = await signIn("zahung");
     await expect.poll(() => page.getByTestId("unit-name").innerText()).toBe("Xã Za Hung");
     await page.goto(`${web.url}/dashboard/20473`);
-    await page.getByTestId("error-state").waitFor();
-    expect(await page.getByTestId("error-state").innerText()).toContain("Không tìm thấy đơn vị mã 20473 trong phạm vi của bạn.");
+    // outside their unit: said so, with the way back to their own (it was an error with a useless "Thử lại")
+    await page.getByTestId("outside-scope").waitFor();
+    expect(await page.getByTestId("outside-scope").innerText()).toContain("Không xem được đơn vị mã 20473: đơn vị này không thuộc phạm vi của bạn");
+    expect(await page.getByTestId("go-own-unit").count()).toBe(1);
     expect(await page.getByTestId("unit-name").count()).toBe(0);
     await page.close();
   });

@@ -124,10 +124,11 @@ describe.skipIf(skip !== null)("console end-to-end (Chromium, real server, demo 
     await page.getByTestId("dashboard").waitFor();
     expect(await page.getByTestId("unit-name").innerText()).toMatch(/Za Hung/);
     await page.goto(`${web.url}/dashboard/20473`); // Xã Sông Kôn, a neighbour in the same district
-    await page.getByTestId("error-state").waitFor();
-    expect(await page.getByTestId("error-state").innerText()).toMatch(/phạm vi|không tìm thấy|quyền/i);
+    // said to be outside their unit, with the way back to it (not an error with "Thử lại")
+    await page.getByTestId("outside-scope").waitFor();
+    expect(await page.getByTestId("outside-scope").innerText()).toMatch(/không thuộc phạm vi của bạn/);
     await page.goto(`${web.url}/dashboard/49`);
-    await page.getByTestId("error-state").waitFor();
+    await page.getByTestId("outside-scope").waitFor();
     await page.screenshot({ path: path.join(artifacts, "05-commune-user-refused.png") });
     await page.close();
   });
