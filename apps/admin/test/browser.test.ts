@@ -61,10 +61,12 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
     await page.getByTestId("language-switch").getByText("English").click();
     await page.getByText("Child units").first().waitFor();
     expect(await page.getByTestId("at-risk").innerText()).toContain("needs 1,250 entries/day, does 310");
-    expect(await page.getByTestId("entries-line").innerText()).toBe("630.000/1.443.893 — 43,6%");
+    // numbers follow the language (they were Vietnamese beside English words)
+    expect(await page.getByTestId("entries-line").innerText()).toBe("630,000/1,443,893 — 43.6%");
     await shot(page, "02-province-en");
     await page.getByTestId("language-switch").getByText("Tiếng Việt").click();
     await page.getByText("Đơn vị trực thuộc").first().waitFor();
+    expect(await page.getByTestId("entries-line").innerText()).toBe("630.000/1.443.893 — 43,6%");
     await page.close();
   });
 
@@ -86,8 +88,10 @@ describe.skipIf(skip !== null)("console in Chromium (fixture API)", { timeout: 9
     const page = await signIn("zahung");
     await expect.poll(() => page.getByTestId("unit-name").innerText()).toBe("Xã Za Hung");
     await page.goto(`${web.url}/dashboard/20473`);
-    await page.getByTestId("error-state").waitFor();
-    expect(await page.getByTestId("error-state").innerText()).toContain("Không tìm thấy đơn vị mã 20473 trong phạm vi của bạn.");
+    // outside their unit: said so, with the way back to their own (it was an error with a useless "Thử lại")
+    await page.getByTestId("outside-scope").waitFor();
+    expect(await page.getByTestId("outside-scope").innerText()).toContain("Không xem được đơn vị mã 20473: đơn vị này không thuộc phạm vi của bạn");
+    expect(await page.getByTestId("go-own-unit").count()).toBe(1);
     expect(await page.getByTestId("unit-name").count()).toBe(0);
     await page.close();
   });

@@ -5,6 +5,7 @@
  */
 import { formatDate, formatNumber } from "./format";
 import type { Message } from "./types";
+import { TERMS } from "./glossary";
 
 export type ForecastStatus = "done" | "on_track" | "at_risk" | "will_miss" | "no_data";
 
@@ -132,6 +133,6 @@ export const FORECAST_LABELS: Record<ForecastStatus, Message> = {
   done: { vi: "Đã hoàn thành", en: "Done" },
   on_track: { vi: "Đúng tiến độ", en: "On track" },
   at_risk: { vi: "Có nguy cơ chậm", en: "At risk" },
-  will_miss: { vi: "Sẽ trễ hạn", en: "Will miss" },
+  will_miss: TERMS.willMiss,
   no_data: { vi: "Chưa có số liệu", en: "No data" },
 };

@@ -6,6 +6,7 @@ export * from "./values";
 export * from "./format";
 export * from "./metrics";
 export * from "./forecast";
+export * from "./glossary";
 export * from "./laggards";
 export * from "./headers";
 export * from "./reference";

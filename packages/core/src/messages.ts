@@ -4,6 +4,7 @@
  */
 import { COUNT_FIELD_TABLE, type CountField } from "./count-fields";
 import type { Locale, Message } from "./types";
+import { TERMS } from "./glossary";
 
 /** "field.entriesDigitized" etc., from the count-field table */
 const fieldMessages = () => Object.fromEntries(COUNT_FIELD_TABLE.map((f) => [`field.${f.key}`, f.label])) as Record<`field.${CountField}`, Message>;
@@ -38,7 +39,7 @@ export const messages = {
   "forecast.done": { vi: "Đã hoàn thành", en: "Done" },
   "forecast.on_track": { vi: "Đúng tiến độ", en: "On track" },
   "forecast.at_risk": { vi: "Có nguy cơ chậm", en: "At risk" },
-  "forecast.will_miss": { vi: "Sẽ trễ hạn", en: "Will miss" },
+  "forecast.will_miss": TERMS.willMiss,
   "forecast.no_data": { vi: "Chưa có số liệu", en: "No data" },
   "level.NATION": { vi: "Toàn quốc", en: "Nation" },
   "level.PROVINCE": { vi: "Tỉnh/Thành phố", en: "Province" },

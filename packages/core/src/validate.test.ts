@@ -97,6 +97,30 @@ describe("each rule, in Vietnamese and English, at its cell", () => {
     expect(i.message.vi).not.toBe(i.message.en);
   });
 
+  it("reports digitized above total as the root cause, naming the rate it makes unverifiable, not a rate mismatch", () => {
+    // 99.999 > 3.265 with the rate as the sheet's formula left it (0%): one error, at the digitized cell
+    const r = validateGrid(communeSheet({}, (rows) => { rows[5]![5] = 3265; rows[5]![6] = 99999; rows[5]![9] = "0%"; }), communeCtx());
+    const onRow = r.issues.filter((i) => i.row === 6);
+    expect(onRow.map((i) => `${i.code}@${i.cell}`)).toEqual(["DIGITIZED_GT_TOTAL@G6"]);
+    expect(onRow[0]!.cells).toEqual(["G6", "F6", "J6"]);
+    expect(onRow[0]!.message.vi).toContain("99.999");
+    expect(onRow[0]!.message.vi).toContain("J6");
+    expect(onRow[0]!.message.en).toContain("J6");
+    expect(r.rows.some((x) => x.row === 6)).toBe(false);
+  });
+
+  it("compares a stated rate in the unit it was written in, within display rounding", () => {
+    // 74/1000 = 7.4%: 0 (as a number or text) is neither 0% ±0.5 nor 0 as a fraction ±0.5 points
+    const rate = (v: CellValue) => codes(communeSheet({ entriesDigitized: 74, entriesChecked: 0, entriesLoaded: 0 }, (rows) => (rows[5]![9] = v)));
+    expect(rate(0)).toEqual(["PERCENT_MISMATCH@J6"]);
+    expect(rate("0")).toEqual(["PERCENT_MISMATCH@J6"]);
+    expect(rate(0.1)).toEqual(["PERCENT_MISMATCH@J6"]); // 10% as a fraction, 0.1% as a percent
+    // what the sheet may show for 7.4%
+    for (const ok of [0.074, 0.07, 7.4, 7, "7,4%", "7%", 74 / 1000]) expect(rate(ok), String(ok)).toEqual([]);
+    expect(rate(8)).toEqual(["PERCENT_MISMATCH@J6"]);
+    expect(rate(0.08)).toEqual(["PERCENT_MISMATCH@J6"]);
+  });
+
   it("accepts a decrease sent as a correction with a reason", () => {
     const ctx = communeCtx({ correction: { reason: "Nhập nhầm" }, previous: new Map([["20491|BIRTH|P1", { booksTotal: 10, booksDigitized: 4, entriesTotal: 1000, entriesDigitized: 450, entriesChecked: 0, entriesLoaded: 0 }]]) });
     const r = validateGrid(communeSheet(), ctx);

@@ -32,7 +32,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [collapsed, setCollapsed] = useState(false);
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={210} theme="light" style={{ borderRight: "1px solid #f0f0f0", position: "sticky", top: 0, height: "100vh", overflow: "auto" }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={224} theme="light" style={{ borderRight: "1px solid #f0f0f0", position: "sticky", top: 0, height: "100vh", overflow: "auto" }}>
         <div style={{ height: 56, display: "flex", alignItems: "center", gap: 8, padding: "0 20px", borderBottom: "1px solid #f0f0f0" }}>
           <FileExcelOutlined style={{ fontSize: 20, color: "#b71c1c" }} />
           {!collapsed && (
@@ -42,7 +42,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </div>
           )}
         </div>
-        <Menu mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[...defaultOpenKeys, "management"]} items={toItems(menuItems, user?.role)} style={{ borderInlineEnd: 0 }} data-testid="sider-menu" />
+        {/* long labels ("Tình hình nộp báo cáo", "Sắp xếp đơn vị hành chính") wrap instead of being cut */}
+        <style>{`.sohoa-menu .ant-menu-title-content{white-space:normal;line-height:1.3}.sohoa-menu .ant-menu-item,.sohoa-menu .ant-menu-submenu-title{height:auto!important;min-height:40px;padding-top:6px!important;padding-bottom:6px!important;line-height:1.3!important;display:flex;align-items:center}`}</style>
+        <Menu className="sohoa-menu" mode="inline" selectedKeys={[selectedKey]} defaultOpenKeys={[...defaultOpenKeys, "management"]} items={toItems(menuItems, user?.role)} style={{ borderInlineEnd: 0 }} data-testid="sider-menu" />
       </Layout.Sider>
       <Layout>
         <AppHeader />

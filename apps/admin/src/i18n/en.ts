@@ -1,11 +1,11 @@
 import type { vi } from "./vi";
-import { countLabels } from "@sohoa/core";
 import { en as reportsEn } from "./sections/reports";
 import { en as unitsReorgEn } from "./sections/units-reorg";
 import { en as readingEn } from "./sections/reading";
 import { en as unitSearchEn } from "./sections/unit-search";
 import { en as uploadHelpEn } from "./sections/upload-help";
 import { en as listsEn } from "./sections/lists";
+import { TERMS, countLabels } from "@sohoa/core";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -17,7 +17,7 @@ export const en: Shape<typeof vi> = {
   ...unitSearchEn,
   ...uploadHelpEn,
   ...listsEn,
-  app: { title: "Sohoa", subtitle: "Civil-status register digitization", language: "Language", retry: "Retry", loading: "Loading…", empty: "No data", error: "Something went wrong", signedInAs: "Signed in as", logout: "Sign out", sessionExpired: "Your session has expired. Please sign in again; what you were typing has been kept.", draftRestored: "Your unsaved input was restored.", yes: "Yes", no: "No", all: "All", search: "Search", notFound: "This page does not exist.", backHome: "Back home", forbidden: "You are not allowed to see this page." },
+  app: { title: "Sohoa", subtitle: "Civil-status register digitization", language: "Language", retry: "Retry", loading: "Loading…", empty: "No data", error: "Something went wrong", signedInAs: "Signed in as", logout: "Sign out", sessionExpired: "Your session has expired. Please sign in again; what you were typing has been kept.", draftRestored: "Your unsaved input was restored.", yes: "Yes", no: "No", all: "All", search: "Search", notFound: "This page does not exist.", backHome: "Back home", forbidden: "You are not allowed to see this page.", unitNotFound: "Code {{code}}: no such unit in your scope on the chosen date" },
   roles: { ADMIN: "Administrator", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", VIEWER: "Viewer" },
   levels: { NATION: "Nation", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune", AGENCY: "Agency" },
   pages: {
@@ -47,7 +47,7 @@ export const en: Shape<typeof vi> = {
   menu: { dashboard: "Dashboard", units: "Units", campaigns: "Campaigns", deadlines: "Deadlines", targets: "Targets", users: "Users", tokens: "Access tokens", submissions: "Submissions", upload: "Submit a report", management: "Management" },
   dashboard: {
     title: "Progress overview", date: "As of", latest: "Latest report date", entries: "Entries", books: "Books", checked: "Checked", loaded: "Loaded into the database",
-    distribution: "Units by completion", trend: "Cumulative progress", cumulative: "Digitized (cumulative)", targetLine: "Target", deadline: "Deadline", total: "Total to digitize",
+    distribution: "Units by completion", trend: "Cumulative progress", cumulative: "Digitized (cumulative)", targetLine: "Target", deadline: "Deadline", projected: "Projected finish", outsideScope: "Unit {{code}} cannot be shown: it is outside your unit ({{unit}}) or did not exist on the chosen date.", goOwnUnit: "Go to my unit", projectedNone: "not yet estimated (no pace yet)", total: "Total to digitize",
     children: "Child units", laggards: "Lagging units", atRisk: "At risk of missing the deadline", compliance: "Reporting compliance", breakdown: "By register kind and phase",
     noChildren: "This unit has no child units.", noTrend: "No trend data yet.", noLaggards: "No lagging units.", noAtRisk: "No units at risk.", drill: "Click a unit to drill down",
     levelSwitch: { bottom: "Communes and wards", children: "Child units" },
@@ -57,12 +57,12 @@ export const en: Shape<typeof vi> = {
     parent: "Belongs to",
     agencies: "Agencies", agenciesNote: "Agencies digitize their own books; not ranked with the territorial units",
     buckets: { zero: "0%", under10: "Under 10%", under50: "Under 50%", under100: "50–99%", done: "Done" },
-    columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Growth", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
-    forecast: { on_track: "On track", at_risk: "At risk", will_miss: "Will miss", done: "Done", no_data: "Not enough data", unknown: "Unknown" },
+    columns: { name: "Unit", completion: "Completion", entries: "Entries", books: "Books", rank: "Rank", targetPercent: "% of target", growth: "Pace vs last week", growthHelp: "Entries digitized in the last 7 days against the 7 days before: −7% means slower than last week, not fewer entries.", forecast: "Forecast", deadline: "Deadline", lastReport: "Last report", kind: "Register kind", phase: "Phase", reason: "Reason", reportDate: "Report date", version: "Version" },
+    forecast: { on_track: "On track", at_risk: "At risk", will_miss: TERMS.willMiss.en, done: "Done", no_data: "Not enough data", unknown: "Unknown" },
     reason: "needs {{required}} entries/day, does {{rate}}",
     finishBy: "expected to finish {{date}}",
     periods: { day: "Today", week: "This week", month: "This month" },
-    onTime: "On time", late: "Late", missing: "Not reported", cutoff: "Cut-off", submittedAt: "Submitted at",
+    onTime: TERMS.onTime.en, late: TERMS.late.en, missing: TERMS.missing.en, cutoff: "Cut-off", submittedAt: "Submitted at",
     notReported: "not reported", of: "of",
   },
   units: {

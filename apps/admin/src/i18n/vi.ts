@@ -1,11 +1,11 @@
 /** Vietnamese (default). Keys mirror en.ts exactly; a test checks both have the same keys. */
-import { countLabels } from "@sohoa/core";
 import { vi as reportsVi } from "./sections/reports";
 import { vi as unitsReorgVi } from "./sections/units-reorg";
 import { vi as readingVi } from "./sections/reading";
 import { vi as unitSearchVi } from "./sections/unit-search";
 import { vi as uploadHelpVi } from "./sections/upload-help";
 import { vi as listsVi } from "./sections/lists";
+import { TERMS, countLabels } from "@sohoa/core";
 export const vi = {
   ...reportsVi,
   ...unitsReorgVi,
@@ -13,7 +13,7 @@ export const vi = {
   ...unitSearchVi,
   ...uploadHelpVi,
   ...listsVi,
-  app: { title: "Sohoa", subtitle: "Số hóa sổ hộ tịch", language: "Ngôn ngữ", retry: "Thử lại", loading: "Đang tải…", empty: "Không có dữ liệu", error: "Đã xảy ra lỗi", signedInAs: "Đăng nhập với tên", logout: "Đăng xuất", sessionExpired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập đã được giữ lại.", draftRestored: "Đã khôi phục nội dung đang nhập dở.", yes: "Có", no: "Không", all: "Tất cả", search: "Tìm kiếm", notFound: "Không tìm thấy trang này.", backHome: "Về trang chủ", forbidden: "Bạn không có quyền xem trang này." },
+  app: { title: "Sohoa", subtitle: "Số hóa sổ hộ tịch", language: "Ngôn ngữ", retry: "Thử lại", loading: "Đang tải…", empty: "Không có dữ liệu", error: "Đã xảy ra lỗi", signedInAs: "Đăng nhập với tên", logout: "Đăng xuất", sessionExpired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; nội dung bạn đang nhập đã được giữ lại.", draftRestored: "Đã khôi phục nội dung đang nhập dở.", yes: "Có", no: "Không", all: "Tất cả", search: "Tìm kiếm", notFound: "Không tìm thấy trang này.", backHome: "Về trang chủ", forbidden: "Bạn không có quyền xem trang này.", unitNotFound: "Mã {{code}}: không có đơn vị này trong phạm vi của bạn vào ngày đã chọn" },
   roles: { ADMIN: "Quản trị hệ thống", PROVINCE: "Cấp tỉnh", DISTRICT: "Cấp huyện", COMMUNE: "Cấp xã", VIEWER: "Chỉ xem" },
   levels: { NATION: "Toàn quốc", PROVINCE: "Tỉnh/Thành phố", DISTRICT: "Quận/Huyện", COMMUNE: "Xã/Phường", AGENCY: "Cơ quan" },
   pages: {
@@ -43,7 +43,7 @@ export const vi = {
   menu: { dashboard: "Tổng quan", units: "Đơn vị", campaigns: "Chiến dịch", deadlines: "Thời hạn", targets: "Chỉ tiêu", users: "Người dùng", tokens: "Mã truy cập", submissions: "Báo cáo đã nộp", upload: "Nộp báo cáo", management: "Quản lý" },
   dashboard: {
     title: "Tổng quan tiến độ", date: "Ngày số liệu", latest: "Ngày báo cáo mới nhất", entries: "Dữ liệu (trường hợp)", books: "Sổ", checked: "Đã kiểm tra", loaded: "Đã đưa vào CSDL",
-    distribution: "Phân bố đơn vị theo mức hoàn thành", trend: "Diễn biến lũy kế", cumulative: "Lũy kế đã số hóa", targetLine: "Chỉ tiêu", deadline: "Hạn hoàn thành", total: "Tổng cần số hóa",
+    distribution: "Phân bố đơn vị theo mức hoàn thành", trend: "Diễn biến lũy kế", cumulative: "Lũy kế đã số hóa", targetLine: "Chỉ tiêu", deadline: "Hạn hoàn thành", projected: "Dự kiến hoàn thành", outsideScope: "Không xem được đơn vị mã {{code}}: đơn vị này không thuộc phạm vi của bạn ({{unit}}) hoặc không có vào ngày đã chọn.", goOwnUnit: "Về đơn vị của tôi", projectedNone: "chưa ước tính được (chưa có nhịp số hóa)", total: "Tổng cần số hóa",
     children: "Đơn vị trực thuộc", laggards: "Đơn vị chậm tiến độ", atRisk: "Có nguy cơ không kịp hạn", compliance: "Tình hình báo cáo", breakdown: "Theo loại sổ và giai đoạn",
     noChildren: "Đơn vị này không có đơn vị trực thuộc.", noTrend: "Chưa có số liệu diễn biến.", noLaggards: "Không có đơn vị chậm tiến độ.", noAtRisk: "Không có đơn vị có nguy cơ.", drill: "Bấm vào một đơn vị để xem chi tiết",
     levelSwitch: { bottom: "Xã, phường, thị trấn", children: "Đơn vị trực thuộc" },
@@ -53,12 +53,12 @@ export const vi = {
     parent: "Trực thuộc",
     agencies: "Cơ quan trực thuộc", agenciesNote: "Cơ quan tự số hóa sổ của mình; không xếp hạng cùng các đơn vị hành chính",
     buckets: { zero: "0%", under10: "Dưới 10%", under50: "Dưới 50%", under100: "50–99%", done: "Hoàn thành" },
-    columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Tăng so kỳ trước", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
-    forecast: { on_track: "Đúng tiến độ", at_risk: "Có nguy cơ", will_miss: "Không kịp hạn", done: "Đã xong", no_data: "Chưa đủ số liệu", unknown: "Không rõ" },
+    columns: { name: "Đơn vị", completion: "Hoàn thành", entries: "Dữ liệu", books: "Sổ", rank: "Xếp hạng", targetPercent: "% chỉ tiêu", growth: "Nhịp so tuần trước", growthHelp: "Số dữ liệu số hóa trong 7 ngày qua so với 7 ngày trước đó: −7% là làm chậm hơn tuần trước, số liệu không giảm.", forecast: "Dự báo", deadline: "Hạn", lastReport: "Báo cáo gần nhất", kind: "Loại sổ", phase: "Giai đoạn", reason: "Lý do", reportDate: "Ngày báo cáo", version: "Phiên bản" },
+    forecast: { on_track: "Đúng tiến độ", at_risk: "Có nguy cơ", will_miss: TERMS.willMiss.vi, done: "Đã xong", no_data: "Chưa đủ số liệu", unknown: "Không rõ" },
     reason: "cần {{required}} dữ liệu/ngày, hiện đạt {{rate}}",
     finishBy: "dự kiến xong {{date}}",
     periods: { day: "Hôm nay", week: "Tuần này", month: "Tháng này" },
-    onTime: "Đúng hạn", late: "Trễ hạn", missing: "Chưa báo cáo", cutoff: "Hạn chót", submittedAt: "Nộp lúc",
+    onTime: TERMS.onTime.vi, late: TERMS.late.vi, missing: TERMS.missing.vi, cutoff: "Hạn chót", submittedAt: "Nộp lúc",
     notReported: "chưa báo cáo", of: "trên",
   },
   units: {

@@ -1,25 +1,31 @@
 /**
  * Formatting for the console: core's Vietnamese formatters (`642.806/1.443.893 (44,5%)`, dd/mm/yyyy), made
  * tolerant of the nulls the API uses for "not applicable" (shown as "—"), plus instants in Asia/Ho_Chi_Minh.
- * Numbers stay Vietnamese-style in both languages, as in the official reports.
+ * Numbers follow the console's language (642.806 / 44,5% in Vietnamese, 642,806 / 44.5% in English); dates are
+ * dd/mm/yyyy in both, as the date pickers take them. The official report stays a Vietnamese document (server-side).
  */
 import { completion, formatDate as coreFormatDate, formatGrowth as coreFormatGrowth, formatNumber as coreFormatNumber, formatPercent as coreFormatPercent, formatProgress as coreFormatProgress } from "@sohoa/core";
 
 const TZ = "Asia/Ho_Chi_Minh";
+let lang: "vi" | "en" = "vi";
+/** Set by the i18n provider when the language is chosen or changed. */
+export function setFormatLocale(l: "vi" | "en"): void {
+  lang = l;
+}
 const ok = (n: number | null | undefined): n is number => n !== null && n !== undefined && Number.isFinite(n);
 
 export function formatNumber(n: number | null | undefined): string {
-  return ok(n) ? coreFormatNumber(n) : "—";
+  return ok(n) ? coreFormatNumber(n, lang) : "—";
 }
 
 /** 0.445 → "44,5%" */
 export function formatPercent(ratio: number | null | undefined): string {
-  return ok(ratio) ? coreFormatPercent(ratio) : "—";
+  return ok(ratio) ? coreFormatPercent(ratio, lang) : "—";
 }
 
 /** Growth as a signed percentage: 3.73 → "+373%", -0.12 → "−12%". */
 export function formatGrowth(ratio: number | null | undefined): string {
-  return ok(ratio) ? coreFormatGrowth(ratio) : "—";
+  return ok(ratio) ? coreFormatGrowth(ratio, lang) : "—";
 }
 
 export function ratio(part: number, whole: number): number | null {
@@ -28,7 +34,7 @@ export function ratio(part: number, whole: number): number | null {
 
 /** "642.806/1.443.893 (44,5%)" */
 export function formatProgress(done: number, total: number): string {
-  return coreFormatProgress(done, total);
+  return coreFormatProgress(done, total, lang);
 }
 
 /** "642.806/1.443.893 — 44,5%", the dashboard headline form. */

@@ -11,6 +11,7 @@ import "dayjs/locale/en";
 import { vi } from "../i18n/vi";
 import { en } from "../i18n/en";
 import { setLanguageSource, type Lang } from "./api-client";
+import { setFormatLocale } from "../lib/format";
 
 const KEY = "sohoa.lang";
 export const LANGUAGES: Lang[] = ["vi", "en"];
@@ -31,6 +32,7 @@ export function createI18n(lang: Lang = storedLanguage()): I18n {
     returnNull: false,
   });
   dayjs.locale(lang);
+  setFormatLocale(lang);
   return instance;
 }
 
@@ -47,6 +49,7 @@ export function createI18nProvider(instance: I18n): I18nProvider {
       const l: Lang = lang === "en" ? "en" : "vi";
       globalThis.localStorage?.setItem(KEY, l);
       dayjs.locale(l);
+      setFormatLocale(l);
       await instance.changeLanguage(l);
     },
     getLocale: () => instance.language,

@@ -9,7 +9,7 @@ import type { Session } from "../session";
 import { buildContext, isLeaf, reportDateFor, templatePrevious, unitRef, validateSheet, type UnitData } from "../validation";
 import { inExcel } from "../excel/host";
 import { row, spread } from "../layout";
-import { clearMarks, validateAndMark } from "../excel/marks";
+import { clearMarks, markIssues, validateAndMark } from "../excel/marks";
 import { readWorkbook, selectCell } from "../excel/sheet";
 import { insertTemplate } from "../excel/template";
 import { ReadingSummary } from "../reading";
@@ -21,7 +21,8 @@ import { ProgressCard } from "./progress-card";
 import { ReceiptCard } from "./receipt-card";
 import { UnitPicker } from "./unit-picker";
 
-type Notice = { intent: "success" | "error" | "warning" | "info"; text: string };
+// A notice is kept as how to say it, not as words: it follows a language switch made after it was shown.
+type Notice = { intent: "success" | "error" | "warning" | "info"; text: (tr: Tr, locale: Locale) => string };
 
 export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired }: { api: Client; session: Session; locale: Locale; tr: Tr; now: () => Date; onSignOut: () => void; onExpired: () => void }) {
   // The path from the user's own unit down to the chosen one: the picker never leaves the user's scope.
@@ -39,6 +40,17 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
   // The body the server warned about: confirming sends exactly it (the sheet may have changed or be gone).
   const [needsAck, setNeedsAck] = useState<SubmissionRequest | null>(null);
 
+  /** An error as a notice (a 401 signs out, as handle does). */
+  const noticeOf = useCallback(
+    (e: unknown): Notice["text"] => {
+      if (e instanceof RequestFailed && e.status === 401) {
+        onExpired();
+        return (t) => t("signIn.expired");
+      }
+      return (t, l) => messageOf(e, l, t);
+    },
+    [onExpired],
+  );
   const handle = useCallback(
     (e: unknown): string => {
       if (e instanceof RequestFailed && e.status === 401) {
@@ -80,7 +92,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
     try {
       await fn();
     } catch (e) {
-      setNotice({ intent: "error", text: handle(e) });
+      setNotice({ intent: "error", text: noticeOf(e) });
     } finally {
       setBusy(null);
     }
@@ -95,7 +107,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
         : buildRollupTemplate({ parent: unitRef(data.unit), children: data.children.map(unitRef), reportDate: reportDateFor(data.unit, today), locale, previous });
       const r = await insertTemplate(template, { validationTitle: tr("template.dvTitle"), validationMessage: tr("template.dvMessage") });
       setIssues(null);
-      setNotice({ intent: "success", text: tr("template.inserted", { sheet: r.sheetName }) + (r.dataValidation ? "" : tr("template.noValidation")) });
+      setNotice({ intent: "success", text: (t) => t("template.inserted", { sheet: r.sheetName }) + (r.dataValidation ? "" : t("template.noValidation")) });
     });
 
   const ctxFor = () => buildContext(data!, today, correction ? reason.trim() : null);
@@ -107,7 +119,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       setIssues({ sheet: r.sheet.name, list: r.issues, from: "addin" });
       // what was read of the sheet, before anything is sent (the server's reading replaces it on sending)
       setReading(validateGrid({ sheets: [r.sheet] }, ctxFor()).reading);
-      setNotice(r.issues.length ? { intent: "info", text: tr("validate.marked", { cells: r.cells }) } : { intent: "success", text: tr("validate.none") });
+      setNotice(r.issues.length ? { intent: "info", text: (t) => t("validate.marked", { cells: r.cells }) } : { intent: "success", text: (t) => t("validate.none") });
     });
 
   const clear = () =>
@@ -115,6 +127,11 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       await clearMarks();
       setIssues(null);
     });
+
+  // The server's issues on their cells too (its own rules included); a sheet renamed or removed since is skipped.
+  const markServer = useCallback((sheetName: string, list: ValidationIssue[]) => {
+    if (list.some((i) => i.cell)) void markIssues(sheetName, list, { locale }).catch(() => undefined);
+  }, [locale]);
 
   // One place that turns an answer (to a click, or to a resend from the outbox) into what the pane shows.
   const outcome = useCallback(
@@ -126,15 +143,16 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
         setReading(r.reading ?? null);
         setNeedsAck(null);
         setIssues(r.warnings.length ? { sheet: o.body.grid.sheets[0]!.name, list: r.warnings, from: "server" } : null);
+        if (r.warnings.length) markServer(o.body.grid.sheets[0]!.name, r.warnings);
         // a report sent from the outbox is announced: the official may have sent it days ago, in another pane
-        if (fromOutbox) setNotice({ intent: "success", text: tr("outbox.sentLater", { at: new Date(o.item.queuedAt).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) }) });
+        if (fromOutbox) setNotice({ intent: "success", text: (t, l) => t("outbox.sentLater", { at: new Date(o.item.queuedAt).toLocaleString(l === "en" ? "en-GB" : "vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) }) });
         setCorrection(false);
         setReason("");
         void load();
         return;
       }
       if (o.kind === "kept" && o.error.offline) {
-        setNotice({ intent: "error", text: `${o.error.error.message[locale]} ${tr("submit.networkKept")}` }); // the outbox below has the retry button
+        setNotice({ intent: "error", text: (t, l) => `${o.error.error.message[l]} ${t("submit.networkKept")}` }); // the outbox below has the retry button
         return;
       }
       const e = o.error;
@@ -142,13 +160,14 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
         setReading(e.error.reading ?? null);
         const errors = e.error.issues.filter((i) => i.severity === "error");
         setIssues({ sheet: o.body.grid.sheets[0]!.name, list: e.error.issues, from: "server" });
+        markServer(o.body.grid.sheets[0]!.name, e.error.issues);
         setNeedsAck(errors.length === 0 ? o.body : null);
-        setNotice({ intent: errors.length ? "error" : "warning", text: errors.length ? tr("submit.errors") : tr("submit.warnings") });
+        setNotice({ intent: errors.length ? "error" : "warning", text: (t) => (errors.length ? t("submit.errors") : t("submit.warnings")) });
         return;
       }
-      setNotice({ intent: "error", text: handle(e) });
+      setNotice({ intent: "error", text: noticeOf(e) });
     },
-    [handle, load, locale, tr],
+    [noticeOf, load, markServer],
   );
   const outbox = useOutbox({ api, token: session.token, username: session.user.username, now, onOutcome: outcome });
 
@@ -158,7 +177,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
     try {
       await outbox.flush();
     } catch (e) {
-      setNotice({ intent: "error", text: handle(e) });
+      setNotice({ intent: "error", text: noticeOf(e) });
     } finally {
       setBusy(null);
     }
@@ -171,7 +190,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
     try {
       outcome(await outbox.submit({ ...body, acceptWarnings: true }));
     } catch (e) {
-      setNotice({ intent: "error", text: handle(e) });
+      setNotice({ intent: "error", text: noticeOf(e) });
     } finally {
       setBusy(null);
     }
@@ -180,7 +199,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
   async function send() {
     if (!data) return;
     if (correction && reason.trim().length < 3) {
-      setNotice({ intent: "error", text: tr("submit.reasonMissing") });
+      setNotice({ intent: "error", text: (t) => t("submit.reasonMissing") });
       return;
     }
     setBusy("submit");
@@ -196,7 +215,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       if (isLeaf(data) && local.some((i) => i.severity === "error")) {
         const r = await validateAndMark((s) => validateSheet(s, ctxFor()), { locale });
         setIssues({ sheet: r.sheet.name, list: r.issues, from: "addin" });
-        setNotice({ intent: "error", text: translate("validation.summary", locale, { errors: r.issues.filter((i) => i.severity === "error").length, warnings: r.issues.filter((i) => i.severity === "warning").length }) });
+        setNotice({ intent: "error", text: (_, l) => translate("validation.summary", l, { errors: r.issues.filter((i) => i.severity === "error").length, warnings: r.issues.filter((i) => i.severity === "warning").length }) });
         return;
       }
       // The sheet passed: marks and problems from an earlier check are stale, so they go before the answer comes.
@@ -205,7 +224,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       const body: SubmissionRequest = { unitCode: data.unit.code, grid: { sheets }, source: "ADDIN", ...(correction ? { correctionReason: reason.trim() } : {}) };
       outcome(await outbox.submit(body));
     } catch (e) {
-      setNotice({ intent: "error", text: handle(e) });
+      setNotice({ intent: "error", text: noticeOf(e) });
     } finally {
       setBusy(null);
     }
@@ -240,7 +259,7 @@ export function Workspace({ api, session, locale, tr, now, onSignOut, onExpired 
       </Button>
       {notice && (
         <MessageBar layout="multiline" intent={notice.intent} data-testid="notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarBody>{notice.text(tr, locale)}</MessageBarBody>
         </MessageBar>
       )}
       {needsAck && (

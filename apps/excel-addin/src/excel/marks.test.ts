@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateGrid, type Sheet } from "@sohoa/core";
 import { ExcelDouble } from "../testing/excel-double";
 import { filledRows, rollupFixture } from "../testing/fixtures";
-import { clearMarks, MARK_FILL, MARKS_SETTING, NOTE_PREFIX, validateAndMark } from "./marks";
+import { clearMarks, MARK_FILL, MARKS_SETTING, markIssues, NOTE_PREFIX, validateAndMark } from "./marks";
 import { insertTemplate } from "./template";
 
 const MSG = { validationTitle: "Sai", validationMessage: "Nhập số nguyên ≥ 0" };
@@ -52,6 +52,26 @@ describe("validate-and-mark through the Excel double", () => {
     expect(host.syncs).toBeLessThanOrEqual(5);
     expect(host.model.fills(sheetName)).toEqual(before);
     expect(host.settings.has(MARKS_SETTING)).toBe(false);
+  });
+
+  it("marks the server's own issues (a former unit, a unit that does not report) on their cells, like local ones", async () => {
+    const { template } = rollupFixture(20);
+    const { sheetName } = await insertTemplate(template, MSG);
+    host.model.setValues(sheetName, "A1", filledRows(template));
+    const first = template.layout.firstDataRow + 1;
+    host.model.setFill(sheetName, `B${first + 1}`, "#0000FF");
+    const msg = { vi: "Đơn vị đã ngừng hoạt động", en: "A former unit" };
+    const server = [
+      { code: "UNIT_NOT_REPORTING", severity: "error" as const, message: msg, sheet: sheetName, cell: `B${first}`, row: first },
+      { code: "UNIT_FORMER", severity: "warning" as const, message: msg, sheet: sheetName, cell: `B${first + 1}`, row: first + 1 },
+      { code: "UNIT_FORMER", severity: "warning" as const, message: msg, sheet: "Another sheet", cell: "B2", row: 2 },
+    ];
+    const r = await markIssues(sheetName, server);
+    expect(r.issues).toHaveLength(2); // only this sheet's
+    expect(host.model.fill(sheetName, `B${first}`)).toBe(MARK_FILL.error);
+    expect(host.model.fill(sheetName, `B${first + 1}`)).toBe(MARK_FILL.warning);
+    await clearMarks();
+    expect(host.model.fill(sheetName, `B${first + 1}`)).toBe("#0000FF");
   });
 
   it("restores the original fill after the official fixes the cell, and leaves a mark they repainted", async () => {

@@ -254,6 +254,14 @@ export function validateAndMark(validate: (sheet: Sheet) => ValidationIssue[], o
   return markRun(validate, opts);
 }
 
+/**
+ * Marks the issues the server answered (its 422 or the warnings of a 201) on their cells, as local ones are:
+ * the server also applies the rules that need the unit tree over time (UNIT_FORMER*, UNIT_NOT_REPORTING).
+ */
+export function markIssues(sheetName: string, issues: ValidationIssue[], opts: Omit<MarkOptions, "sheetName"> = {}): Promise<MarkResult> {
+  return markRun(() => issues.filter((i) => i.sheet === sheetName), { ...opts, sheetName });
+}
+
 /** Removes every mark Sohoa made, restoring the fills that were there before. */
 export async function clearMarks(opts: MarkOptions = {}): Promise<number> {
   const store = loadStore();

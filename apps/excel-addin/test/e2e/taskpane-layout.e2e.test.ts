@@ -89,6 +89,8 @@ describe.skipIf(!!skipReason)("task pane layout at 320 px", () => {
 
     await page.getByTestId("language").click();
     await expect.poll(() => page.getByTestId("submit").textContent()).toBe("Submit");
+    // the notice shown before the switch follows it too (it stayed Vietnamese)
+    expect(await page.getByTestId("notice").textContent()).not.toContain("Không kết nối được");
     await expectFits(page, "layout-320-english");
 
     await page.setViewportSize({ width: 300, height: 640 });

@@ -72,6 +72,19 @@ describe("GET /api/units/:code/progress", () => {
     expect(district.breakdown.reduce((a, r) => a + r.counts.entriesDigitized, 0)).toBe(district.unit.counts.entriesDigitized);
   });
 
+  it("the nation takes no province's deadline as its own (Quảng Nam's campaign covers Quảng Nam only)", async () => {
+    const v = (await (await get("admin", "/api/units/VN/progress?date=2025-02-18")).json()) as View;
+    expect(v.unit.deadline).toBeNull();
+    const trend = (await (await get("admin", "/api/units/VN/trend?to=2025-02-18")).json()) as { deadline: string | null };
+    expect(trend.deadline).toBeNull();
+    const province = (await (await get("admin", "/api/units/49/trend?to=2025-02-18")).json()) as { deadline: string | null; points: { date: string; target: number | null }[] };
+    expect(province.deadline).toBe("2025-03-12");
+    // the target line is cumulative across months: it never falls (it used to drop back on 01/02)
+    const line = province.points.filter((p) => p.target !== null);
+    expect(line.some((p) => p.date === "2025-01-31") && line.some((p) => p.date === "2025-02-01")).toBe(true);
+    for (let i = 1; i < line.length; i++) expect(line[i]!.target!, line[i]!.date).toBeGreaterThanOrEqual(line[i - 1]!.target!);
+  });
+
   it("enforces scope: outside one's subtree is not found, without a token is 401", async () => {
     expect((await get("zahung", "/api/units/49/progress")).status).toBe(404);
     expect((await get("zahung", "/api/units/20473/progress")).status).toBe(404); // Sông Kôn, a neighbour

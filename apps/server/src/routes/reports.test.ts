@@ -206,6 +206,11 @@ describe("reports", () => {
     expect(all).toContain("Xã Za Hung");
     // the header row is repeated on every page
     for (const p of pages.slice(0, -2)) expect(p).toContain("Tổng số dữ liệu");
+    // "Nơi nhận" and the signature are kept with the notes before them, never alone on the last page
+    const last = pages[pages.length - 1]!;
+    expect(last).toContain("Nơi nhận");
+    expect(last).toContain("THỦ TRƯỞNG ĐƠN VỊ");
+    expect(last).toContain("Ghi chú");
   }, 120_000);
 
   it("builds weekly and monthly reports against their own previous period, for a district too", async () => {

@@ -230,7 +230,10 @@ export async function effectiveDeadlines(db: Database, unitId: string, childIds:
          JOIN "UnitClosure" c ON c."ancestorId" = d."unitId"
         WHERE c."descendantId" = ANY($1::text[]) AND k.active AND k."startDate" <= $2::date
        UNION ALL
-       SELECT $3, max(d."dueDate"), NULL, true FROM "Deadline" d JOIN "UnitClosure" c ON c."descendantId" = d."unitId" WHERE c."ancestorId" = $3
+       -- only deadlines of campaigns covering the unit: the nation does not take one province's deadline as its own
+       SELECT $3, max(d."dueDate"), NULL, true FROM "Deadline" d JOIN "UnitClosure" c ON c."descendantId" = d."unitId"
+         JOIN "Campaign" k ON k.id = d."campaignId" JOIN "UnitClosure" kc ON kc."ancestorId" = k."unitId" AND kc."descendantId" = $3
+        WHERE c."ancestorId" = $3 AND k.active
      ) x ORDER BY x."below", x.distance`,
     [unitId, ...childIds], date, unitId,
   );
@@ -264,7 +267,10 @@ export async function unitTrend(db: Database, unitId: string, from: string, to: 
       GROUP BY 1, 2 ORDER BY 1`,
     unitId, from, to,
   );
+  // The target line is cumulative: a month starts where the previous month's line ended (from the actual figure
+  // before the first month only), so it does not fall back to the actual figures at each 1st.
   const monthBase = new Map<string, number>();
+  let lastMonth: { key: string; target: number } | null = null;
   const points: { date: string; entriesDigitized: number; entriesTotal: number; booksDigitized: number; booksTotal: number; target: number | null }[] = [];
   const ownIdx = { i: 0 };
   const predIdx = new Map(flows.map((f) => [f.predecessorId, { i: 0 }]));
@@ -283,7 +289,11 @@ export async function unitTrend(db: Database, unitId: string, from: string, to: 
     let target: number | null = null;
     if (t) {
       const key = t.periodStart.toISOString().slice(0, 10);
-      if (!monthBase.has(key)) monthBase.set(key, (await rollupsAt(db.prisma, [unitId], addDays(key, -1))).get(unitId)?.entriesDigitized ?? 0);
+      if (!monthBase.has(key)) {
+        const base = lastMonth ? monthBase.get(lastMonth.key)! + lastMonth.target : (await rollupsAt(db.prisma, [unitId], addDays(key, -1))).get(unitId)?.entriesDigitized ?? 0;
+        monthBase.set(key, base);
+        lastMonth = { key, target: Number(t.entriesTarget) };
+      }
       const daysIn = Math.round((t.periodEnd.getTime() - t.periodStart.getTime()) / 86_400_000) + 1;
       const elapsed = Math.round((day(d).getTime() - t.periodStart.getTime()) / 86_400_000) + 1;
       target = Math.round(monthBase.get(key)! + (Number(t.entriesTarget) * elapsed) / daysIn);

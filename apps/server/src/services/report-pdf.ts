@@ -158,13 +158,23 @@ export async function writeReportPdf(data: ReportData): Promise<Buffer> {
     if (missing.length) para(`Chưa báo cáo: ${missing.map((x) => `${x.fullName}${x.district ? ` (${x.district})` : ""}`).join("; ")}.`);
     if (late.length) para(`Báo cáo muộn: ${late.map((x) => `${x.fullName} (${localTime(x.submittedAt!)})`).join("; ")}.`);
   }
-  if (data.legend?.length) {
+  // The notes and the closing block ("Nơi nhận", signature) stay together: the signature never sits alone on a page.
+  const legendText = (data.legend ?? []).map((text) => `${text.startsWith("Tỷ lệ đạt") ? "(*)" : "-"} ${text}`);
+  const closingH = 80;
+  let tailH = closingH;
+  if (legendText.length) {
+    tailH += doc.font("B").fontSize(9).heightOfString("Ghi chú:", { width }) + 20;
+    doc.font("I").fontSize(8);
+    for (const text of legendText) tailH += doc.heightOfString(text, { width });
+  }
+  if (doc.y + tailH > bottom() && tailH < bottom() - doc.page.margins.top) doc.addPage();
+  if (legendText.length) {
     doc.moveDown(0.6);
     para("Ghi chú:", "B", 9);
-    for (const text of data.legend) para(`${text.startsWith("Tỷ lệ đạt") ? "(*)" : "-"} ${text}`, "I", 8);
+    for (const text of legendText) para(text, "I", 8);
   }
   doc.moveDown(1);
-  if (doc.y + 60 > bottom()) doc.addPage();
+  if (doc.y + closingH > bottom()) doc.addPage();
   const sy = doc.y;
   doc.font("BI").fontSize(10).text("Nơi nhận:", left, sy, { width: 300 });
   doc.font("R").fontSize(9).text(`- ${data.recipient.replace(/^Kính gửi:\s*/, "")};\n- Lưu: VT.`, { width: 300 });

@@ -75,11 +75,11 @@ export function readDataRow(w: WorkbookState, s: SheetColumns, row: CellValue[],
       const pp = parsePercentCell(pv);
       if (pp.kind === "percent") {
         statedPercent = pp.value;
-        if (ok && s.hasTotalCol && s.hasDigitizedCol && counts.entriesTotal > 0) {
+        // Digitized above total is refused by its own rule (cross-row.ts), which names this cell: no rate to check yet.
+        if (ok && s.hasTotalCol && s.hasDigitizedCol && counts.entriesTotal > 0 && counts.entriesDigitized <= counts.entriesTotal) {
           const computed = (counts.entriesDigitized / counts.entriesTotal) * 100;
-          const decimals = Math.min(6, decimalsOf(pp.value));
-          const tol = Math.max(0.5 * 10 ** -decimals, 1e-6) + 1e-9;
-          const matches = Math.abs(pp.value - computed) <= tol || (pp.maybeRatio && Math.abs(pp.value * 100 - computed) <= tol * 100);
+          // Each reading is compared in its own unit, within the rounding it shows: 0 read as a fraction is "0%" (±0.5 points), not ±50.
+          const matches = Math.abs(pp.value - computed) <= roundingOf(pp.value) || (pp.maybeRatio && Math.abs(pp.value * 100 - computed) <= roundingOf(pp.value * 100));
           if (!matches) {
             out.add("PERCENT_MISMATCH", name, r, cols.statedPercent, {
               vi: `Tỷ lệ ghi ${formatNumber(pp.value, "vi", 2)}% không khớp với số liệu: ${n(counts.entriesDigitized)}/${n(counts.entriesTotal)} = ${formatPercent(computed / 100, "vi")}. Hãy sửa tỷ lệ hoặc số liệu.`,
@@ -134,6 +134,11 @@ export function readDataRow(w: WorkbookState, s: SheetColumns, row: CellValue[],
   if (!ok) out.badRows.add(`${name}|${rowNum}`);
   if (!countsOk) out.unreadable.add(pr);
   return pr;
+}
+
+/** Half a unit of the last decimal the value shows (44.5 → 0.05), the display rounding it may carry. */
+function roundingOf(x: number): number {
+  return Math.max(0.5 * 10 ** -Math.min(6, decimalsOf(x)), 1e-6) + 1e-9;
 }
 
 /** Decimals the stated value shows (44.5 → 1), up to 6, without building a string. */

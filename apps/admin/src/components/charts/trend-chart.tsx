@@ -4,10 +4,13 @@ import { compactNumber, dayNumber, linearScale, niceTicks, pathOf } from "../../
 import { formatDate, formatNumber } from "../../lib/format";
 
 /** Cumulative digitized entries against the target line, the total to reach and the deadline. */
-export function TrendChart({ points, deadline, asOf }: { points: TrendPoint[]; deadline: string | null; asOf?: string }) {
+export function TrendChart({ points: all, deadline, asOf }: { points: TrendPoint[]; deadline: string | null; asOf?: string }) {
   const t = useTranslate();
   const lang = useGetLocale()() === "en" ? "en" : "vi";
   const W = 640, H = 230, left = 56, right = 16, top = 14, bottom = 40;
+  // From the first report on: the days before it are no figures, not zeros (drawn as 0 they made a cliff).
+  const from = all.findIndex((p) => p.entriesTotal > 0 || p.entriesDigitized > 0);
+  const points = from > 0 ? all.slice(from) : all;
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return null;

@@ -24,12 +24,19 @@ const TAB_OF: Record<PeriodParam, string> = { day: "today", week: "thisWeek", mo
 
 export function CompliancePage() {
   const t = useTranslate();
-  const { unit, period, date, schedule, set } = useReportParams();
+  const { unit: ownOrChosen, unitChosen, userLevel, period, date, schedule, set } = useReportParams();
   const [status, setStatus] = useState<Status | undefined>();
   const [district, setDistrict] = useState<string | undefined>();
   const [q, setQ] = useState("");
 
   const schedules = useList<ReportingSchedule>({ resource: "schedules", filters: [{ field: "cadence", operator: "eq", value: CADENCE_OF[period] }, { field: "active", operator: "eq", value: "true" }], pagination: { pageSize: 100 } });
+  // The whole country has no schedule of its own: a national user starts on the units with one in force (the
+  // nearest to the top first), not on every commune of the country; with none anywhere, they pick a unit.
+  const scheduled = [...(schedules.result.data ?? [])].sort((a, b) => a.unit.code.length - b.unit.code.length || a.unit.code.localeCompare(b.unit.code));
+  const national = !unitChosen && userLevel === "NATION";
+  const schedulesKnown = schedules.query.isSuccess || schedules.query.isError;
+  const unit = !national ? ownOrChosen : !schedulesKnown ? "" : (scheduled[0]?.unit.code ?? "");
+  const scheduledUnits = [...new Map(scheduled.map((s) => [s.unit.code, s.unit])).values()];
   const view = useApiGet<Compliance>("/compliance", { unit, period, date, schedule }, Boolean(unit));
   // Without a date the server takes the latest report date in scope for both.
   const history = useApiGet<ComplianceHistory>("/compliance/history", { unit, period, to: date, schedule }, Boolean(unit) && Boolean(view.data));
@@ -64,9 +71,14 @@ export function CompliancePage() {
         items={(["day", "week", "month"] as const).map((p) => ({ key: p, label: t(`reporting.compliance.${TAB_OF[p]}`) }))}
         data-testid="compliance-tabs"
       />
+      {national && scheduledUnits.length > 0 && (
+        <Typography.Paragraph type="secondary" data-testid="compliance-default-unit">
+          {t("reporting.compliance.nationalDefault", { units: scheduledUnits.map((u) => u.fullName).join(", ") })}
+        </Typography.Paragraph>
+      )}
       {!unit ? (
-        <EmptyState />
-      ) : view.isLoading ? (
+        <EmptyState text={national && schedulesKnown ? t("reporting.compliance.pickUnit") : undefined} />
+      ) : view.isLoading || view.stale ? (
         <LoadingState rows={6} />
       ) : view.error ? (
         <ErrorState error={view.error} onRetry={view.refetch} />

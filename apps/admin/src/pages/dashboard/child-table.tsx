@@ -33,7 +33,7 @@ export function ChildTable({ rows, onOpen, testId = "child-table" }: { rows: Uni
     { title: t("dashboard.columns.books"), key: "books", width: 80, align: "right", sorter: byNumber((u) => u.booksCompletion), render: (_: unknown, u) => formatPercent(u.booksCompletion) },
     { title: t("dashboard.columns.rank"), key: "rank", width: 80, align: "right", sorter: byNumber((u) => u.rank), render: (_: unknown, u) => (u.rank ? `${u.rank}/${u.siblings}` : "—") },
     { title: t("dashboard.columns.targetPercent"), key: "target", width: 90, align: "right", sorter: byNumber((u) => u.target?.percent ?? null), render: (_: unknown, u) => <span style={{ color: u.target?.percent !== null && u.target?.percent !== undefined && u.target.percent < 1 ? "#cf1322" : undefined }}>{formatPercent(u.target?.percent)}</span> },
-    { title: t("dashboard.columns.growth"), key: "growth", width: 90, align: "right", sorter: byNumber((u) => u.growth), render: (_: unknown, u) => formatGrowth(u.growth) },
+    { title: <span title={t("dashboard.columns.growthHelp")} data-testid="growth-help">{t("dashboard.columns.growth")}</span>, key: "growth", width: 90, align: "right", sorter: byNumber((u) => u.growth), render: (_: unknown, u) => formatGrowth(u.growth) },
     { title: t("dashboard.columns.forecast"), key: "forecast", width: 120, render: (_: unknown, u) => <ForecastTag forecast={u.forecast} /> },
     { title: t("dashboard.columns.deadline"), key: "deadline", width: 95, render: (_: unknown, u) => formatDate(u.deadline) },
     {

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useGetIdentity, useTranslate } from "@refinedev/core";
 import { useNavigate, useParams, useSearchParams, Link } from "react-router";
-import { Breadcrumb, Card, Col, DatePicker, Row, Space, Statistic, Typography, Tag, Button } from "antd";
+import { Alert, Breadcrumb, Card, Col, DatePicker, Row, Space, Statistic, Typography, Tag, Button } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import type { Bucket, ProgressView, Trend, UnitProgress, User } from "@sohoa/contract";
@@ -79,7 +79,18 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
           </Space>
         )}
         {date && <ReformHint code={code} date={date} onDate={setDate} />}
-        <ErrorState error={progress.error} onRetry={progress.refetch} />
+        {/* a unit not found that is not one's own is most often outside one's unit: say so, and offer one's own */}
+        {user && code !== user.unit.code && (progress.error as { statusCode?: number } | null)?.statusCode === 404 ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="outside-scope"
+            message={t("dashboard.outsideScope", { code, unit: user.unit.fullName })}
+            action={<Button size="small" type="primary" onClick={() => navigate("/")} data-testid="go-own-unit">{t("dashboard.goOwnUnit")}</Button>}
+          />
+        ) : (
+          <ErrorState error={progress.error} onRetry={progress.refetch} />
+        )}
       </Space>
     );
   }
@@ -105,6 +116,9 @@ function Dashboard({ code, user }: { code: string; user: User | null }) {
             <Tag>{t(`levels.${u.level}`)}</Tag>
             <ForecastTag forecast={u.forecast} />
             {u.deadline && <Typography.Text type="secondary">{t("dashboard.deadline")}: {formatDate(u.deadline)}</Typography.Text>}
+            {u.counts.entriesDigitized < u.counts.entriesTotal && (
+              <Typography.Text type="secondary" data-testid="projected-finish">· {t("dashboard.projected")}: {u.forecast?.projectedFinish ? formatDate(u.forecast.projectedFinish) : t("dashboard.projectedNone")}</Typography.Text>
+            )}
             {u.rank && <Typography.Text type="secondary">· {t("dashboard.columns.rank")}: {u.rank}/{u.siblings}</Typography.Text>}
             {u.validFrom === "2025-07-01" && (
               <Link to={u.level === "PROVINCE" ? `/reorganization/${u.code}` : `/units/show/${u.id}`} data-testid="formed-link">· {t("unitsReorg.hint.formed")}</Link>

@@ -55,10 +55,12 @@ function Preview() {
           options={[{ value: "", label: t("reporting.scheduleAuto") }, ...(schedules.result.data ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${s.unit.fullName}` }))]}
           aria-label={t("reporting.schedule")}
         />
-        <Button icon={<FileExcelOutlined />} onClick={() => void download("xlsx")} loading={busy === "xlsx"} disabled={!report.data} data-testid="download-xlsx">{t("reporting.reports.downloadXlsx")}</Button>
-        <Button icon={<FilePdfOutlined />} onClick={() => void download("pdf")} loading={busy === "pdf"} disabled={!report.data} data-testid="download-pdf">{t("reporting.reports.downloadPdf")}</Button>
+        <Button icon={<FileExcelOutlined />} onClick={() => void download("xlsx")} loading={busy === "xlsx"} disabled={!report.data || report.stale} data-testid="download-xlsx">{t("reporting.reports.downloadXlsx")}</Button>
+        <Button icon={<FilePdfOutlined />} onClick={() => void download("pdf")} loading={busy === "pdf"} disabled={!report.data || report.stale} data-testid="download-pdf">{t("reporting.reports.downloadPdf")}</Button>
       </Space>
-      {!unit ? <EmptyState text={t("reporting.reports.pickUnit")} /> : report.isLoading ? <LoadingState rows={8} /> : report.error ? <ErrorState error={report.error} onRetry={report.refetch} /> : report.data ? <ReportView data={report.data} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="report-language">{t("reporting.reports.officialVi")}</Typography.Paragraph>
+      {/* the previous report is not left on screen while another period or unit loads */}
+      {!unit ? <EmptyState text={t("reporting.reports.pickUnit")} /> : report.isLoading || report.stale ? <div data-testid="report-loading" aria-busy="true"><Typography.Text type="secondary">{t("reporting.reports.loading")}</Typography.Text><LoadingState rows={8} /></div> : report.error ? <ErrorState error={report.error} onRetry={report.refetch} /> : report.data ? <ReportView data={report.data} /> : null}
     </>
   );
 }
@@ -87,7 +89,7 @@ function Generated() {
           onChange={(v) => setFilters(v ? [{ field: "scheduleId", operator: "eq", value: v }] : [], "replace")}
         />
       </Space>
-      <Table {...tableProps} rowKey="id" size="small" data-testid="generated-reports" locale={{ emptyText: <EmptyState text={t("reporting.reports.generated.empty")} /> }} scroll={{ x: 900 }}>
+      <Table {...tableProps} rowKey="id" size="small" data-testid="generated-reports" locale={{ emptyText: <EmptyState text={schedules.query.isLoading ? undefined : t(byId.size === 0 ? "reporting.reports.generated.emptyNoSchedule" : "reporting.reports.generated.emptyNotYet")} /> }} scroll={{ x: 900 }}>
         <Table.Column<GeneratedReport> title={t("reporting.reports.generated.schedule")} render={(_, r) => (r.scheduleId ? byId.get(r.scheduleId)?.name ?? "—" : "—")} />
         <Table.Column<GeneratedReport> title={t("reporting.reports.generated.unit")} render={(_, r) => r.unit.fullName} />
         <Table.Column<GeneratedReport> dataIndex="periodType" title={t("reporting.reports.generated.periodType")} render={(v: string) => t(`reporting.periodTypes.${v}`)} />

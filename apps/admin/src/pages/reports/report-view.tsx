@@ -36,7 +36,7 @@ export function ReportTable({ data }: { data: ReportData }) {
         { key: "entriesTotal", title: t("reporting.reports.columns.entriesTotal"), width: 100, ...right, render: (_, r) => formatNumber(r.entriesTotal) },
         { key: "entriesDigitized", title: t("reporting.reports.columns.entriesDigitized"), width: 100, ...right, render: (_, r) => formatNumber(r.entriesDigitized) },
         { key: "completion", title: t("reporting.reports.columns.completion"), width: 84, ...right, render: (_, r) => formatPercent(r.completion) },
-        { key: "change", title: t("reporting.reports.columns.change"), width: 90, ...right, render: (_, r) => signed(r.change) },
+        { key: "change", title: <span title={t("reporting.reports.columns.changeHelp")}>{t("reporting.reports.columns.change")}</span>, width: 90, ...right, render: (_, r) => signed(r.change) },
         {
           key: "targetPercent", title: `${t("reporting.reports.columns.targetPercent")} (*)`, width: 90, ...right,
           render: (_, r) => <span title={r.entriesTarget !== null && r.periodDigitized !== undefined ? `${formatNumber(r.periodDigitized)}/${formatNumber(r.entriesTarget)}` : undefined}>{formatPercent(r.targetPercent)}</span>,

@@ -15,6 +15,9 @@ export function useReportParams() {
   };
   return {
     unit: params.get("unit") ?? user?.unit.code ?? "",
+    /** the unit was chosen (in the URL), not the user's own by default */
+    unitChosen: params.has("unit"),
+    userLevel: user?.unit.level,
     period: (params.get("period") as PeriodParam | null) ?? "day",
     date: params.get("date") ?? undefined,
     schedule: params.get("schedule") ?? undefined,
