@@ -17,3 +17,7 @@ export { PREPARED, COMMIT, isUniqueViolation, type Sql, type Statement } from ".
 export { countSignInAttempt, clearSignInAttempts, purgeSignInAttempts, type AttemptCount } from "./repositories/sign-in-attempts";
 export { sheetLayoutsOf, saveSheetLayout, deleteSheetLayout, type SheetLayoutRow } from "./repositories/sheet-layouts";
 export { purgeExpiredSessions } from "./repositories/sessions";
+export { writeSubmissions, writeSubmissionBatch, STALE, StaleSubmissions, type SubmissionJob, type SubmissionRecord, type SubmissionRowInput, type ReceiptChange, type GuardedField } from "./repositories/submission-write";
+export { writeAudit, type AuditRow } from "./repositories/audit";
+export { submissionByIdempotencyKey, formerUnitFlows, reformFlows } from "./repositories/submission-queries";
+export { viewUnits, kindPhaseSnapshots, monthTargets, monthTargetsBetween, deadlinesInForce, unitValidFrom, type ViewUnitRow, type KindPhaseSnapshot, type MonthTarget } from "./repositories/progress-view";
