@@ -21,3 +21,7 @@ export { writeSubmissions, writeSubmissionBatch, STALE, StaleSubmissions, type S
 export { writeAudit, type AuditRow } from "./repositories/audit";
 export { submissionByIdempotencyKey, formerUnitFlows, reformFlows } from "./repositories/submission-queries";
 export { viewUnits, kindPhaseSnapshots, monthTargets, monthTargetsBetween, deadlinesInForce, unitValidFrom, type ViewUnitRow, type KindPhaseSnapshot, type MonthTarget } from "./repositories/progress-view";
+export { credentialsByHash, touchApiToken, isInSubtree, subtreeFilter, type CredentialRow, type CredentialKind } from "./repositories/credentials";
+export { claimReminder, addReminders, setReminderStatus, emailsOfUnits, type ReminderData } from "./repositories/reminders";
+export { activeSchedulesAt, generatedReportExists, storeGeneratedReport } from "./repositories/scheduled-reports";
+export { unitSelect, validOn, unitById, subtreeUnitsOn, agencyNameUnder, schedulesCovering, firstSubmissions, periodTargetShares, type UnitSelected } from "./repositories/units-read";
