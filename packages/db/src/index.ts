@@ -25,3 +25,7 @@ export { credentialsByHash, touchApiToken, isInSubtree, subtreeFilter, type Cred
 export { claimReminder, addReminders, setReminderStatus, emailsOfUnits, type ReminderData } from "./repositories/reminders";
 export { activeSchedulesAt, generatedReportExists, storeGeneratedReport } from "./repositories/scheduled-reports";
 export { unitSelect, validOn, unitById, subtreeUnitsOn, agencyNameUnder, schedulesCovering, firstSubmissions, periodTargetShares, type UnitSelected } from "./repositories/units-read";
+export { seedReference, importRegistry, importReformLinks, carryReform, templateInputsOf } from "./repositories/of-database";
+export { bookPhases, activeKindsAndPhases, activeUnitByCodeOn, unitByCodeOn, activeChildrenOn } from "./repositories/reference-lists";
+export { userForSignIn, openSession, revokeSession } from "./repositories/sessions-users";
+export { inboxReminders, reminderHead, markReminderRead, type InboxReminder, type InboxQuery } from "./repositories/reminder-inbox";
