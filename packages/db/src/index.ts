@@ -25,7 +25,13 @@ export { credentialsByHash, touchApiToken, isInSubtree, subtreeFilter, type Cred
 export { claimReminder, addReminders, setReminderStatus, emailsOfUnits, type ReminderData } from "./repositories/reminders";
 export { activeSchedulesAt, generatedReportExists, storeGeneratedReport } from "./repositories/scheduled-reports";
 export { unitSelect, validOn, unitById, subtreeUnitsOn, agencyNameUnder, schedulesCovering, firstSubmissions, periodTargetShares, type UnitSelected } from "./repositories/units-read";
-export { seedReference, importRegistry, importReformLinks, carryReform, templateInputsOf } from "./repositories/of-database";
-export { bookPhases, activeKindsAndPhases, activeUnitByCodeOn, unitByCodeOn, activeChildrenOn } from "./repositories/reference-lists";
-export { userForSignIn, openSession, revokeSession } from "./repositories/sessions-users";
+export { seedReference, importRegistry, importReformLinks, carryReform, carryPlans, templateInputsOf } from "./repositories/of-database";
+export { bookPhases, activeKindsAndPhases, activeUnitByCodeOn, unitByCodeOn, unitByCodeOnOrNull, activeChildrenOn } from "./repositories/reference-lists";
+export { userForSignIn, openSession, revokeSession, createUserFromCli } from "./repositories/sessions-users";
 export { inboxReminders, reminderHead, markReminderRead, type InboxReminder, type InboxQuery } from "./repositories/reminder-inbox";
+export type { Page } from "./repositories/resources/page";
+export { subtreeUnitIds, auditLogPage, auditLogEntry } from "./repositories/resources/audit-logs";
+export { registerKinds, registerKind, updateRegisterKind } from "./repositories/resources/register-kinds";
+export { tokenPage, tokenWhere, tokenWithOwner, createToken, revokeToken, type TokenRow } from "./repositories/resources/tokens";
+export { generatedReportPage, generatedReport, generatedReportFile, type GeneratedReportRow, type GeneratedReportHead, type GeneratedReportQuery } from "./repositories/resources/generated-reports";
+export { scopedUnitByCodeOn, formerUnitByCode, successionsBelow, provincesOf, unitsByIds } from "./repositories/unit-whereabouts";

@@ -1,7 +1,7 @@
 /** The repositories written against Prisma's client, for callers that hold a Database (the server hands no client around). */
 import type { Database } from "../connection";
 import { seedReferenceData } from "../reference-data";
-import { carryAcrossReform, importSuccessors, type SuccessorLink } from "./successors";
+import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, type SuccessorLink } from "./successors";
 import { importUnitRegistry, type RegistryNode } from "./unit-import";
 import { templateInputs } from "./template-inputs";
 
@@ -10,3 +10,4 @@ export const importRegistry = (db: Database, registry: RegistryNode[], effective
 export const importReformLinks = (db: Database, links: SuccessorLink[], effectiveIso: string, opts: { dryRun?: boolean } = {}) => importSuccessors(db.prisma, links, effectiveIso, opts);
 export const carryReform = (db: Database, effectiveIso: string, successorIds?: string[]) => carryAcrossReform(db.prisma, effectiveIso, successorIds);
 export const templateInputsOf = (db: Database, code: string, date: string, figuresDate: string) => templateInputs(db.prisma, code, date, figuresDate);
+export const carryPlans = (db: Database, effectiveIso: string) => carryPlansAcrossReform(db.prisma, effectiveIso);

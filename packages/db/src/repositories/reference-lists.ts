@@ -30,3 +30,8 @@ export function unitByCodeOn(db: Database, code: string, at: Date) {
 export function activeChildrenOn(db: Database, unitId: string, at: Date) {
   return db.prisma.unit.findMany({ where: { parentId: unitId, active: true, ...validOn(at) }, orderBy: [{ level: "asc" }, { code: "asc" }] });
 }
+
+/** A unit with this code valid on `at`, active or not, or null. */
+export function unitByCodeOnOrNull(db: Database, code: string, at: Date) {
+  return db.prisma.unit.findFirst({ where: { code, ...validOn(at) } });
+}

@@ -18,3 +18,12 @@ export async function openSession(db: Database, s: { userId: string; tokenHash: 
 export async function revokeSession(db: Database, id: string, at: Date): Promise<void> {
   await db.prisma.session.update({ where: { id }, data: { revokedAt: at } });
 }
+
+/** Creates a user from the command line, with its audit entry. */
+export function createUserFromCli(db: Database, data: { username: string; displayName: string; passwordHash: string; role: "ADMIN" | "PROVINCE" | "DISTRICT" | "COMMUNE" | "VIEWER"; unitId: string }, details: unknown) {
+  return db.prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({ data });
+    await tx.auditLog.create({ data: { action: "create", entity: "user", entityId: user.id, unitId: data.unitId, username: "cli", details: details as object } });
+    return user;
+  });
+}
