@@ -35,3 +35,4 @@ export { registerKinds, registerKind, updateRegisterKind } from "./repositories/
 export { tokenPage, tokenWhere, tokenWithOwner, createToken, revokeToken, type TokenRow } from "./repositories/resources/tokens";
 export { generatedReportPage, generatedReport, generatedReportFile, type GeneratedReportRow, type GeneratedReportHead, type GeneratedReportQuery } from "./repositories/resources/generated-reports";
 export { scopedUnitByCodeOn, formerUnitByCode, successionsBelow, provincesOf, unitsByIds } from "./repositories/unit-whereabouts";
+export { userById, userPage, unitExists, createUser, updateUser, resetPassword, type UserRow } from "./repositories/resources/users";

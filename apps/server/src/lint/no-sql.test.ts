@@ -18,7 +18,6 @@ const PENDING = new Set<string>([
   "routes/resources/submissions.ts",
   "routes/resources/targets.ts",
   "routes/resources/units.ts",
-  "routes/resources/users.ts",
   "routes/targets-import.ts",
 ]);
 
