@@ -36,3 +36,4 @@ export { tokenPage, tokenWhere, tokenWithOwner, createToken, revokeToken, type T
 export { generatedReportPage, generatedReport, generatedReportFile, type GeneratedReportRow, type GeneratedReportHead, type GeneratedReportQuery } from "./repositories/resources/generated-reports";
 export { scopedUnitByCodeOn, formerUnitByCode, successionsBelow, provincesOf, unitsByIds } from "./repositories/unit-whereabouts";
 export { userById, userPage, unitExists, createUser, updateUser, resetPassword, type UserRow } from "./repositories/resources/users";
+export { campaignPage, campaignWhere, phaseCodes, createCampaign, updateCampaign, type CampaignRow, type AuditOf } from "./repositories/resources/campaigns";
