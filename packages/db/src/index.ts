@@ -37,3 +37,4 @@ export { generatedReportPage, generatedReport, generatedReportFile, type Generat
 export { scopedUnitByCodeOn, formerUnitByCode, successionsBelow, provincesOf, unitsByIds } from "./repositories/unit-whereabouts";
 export { userById, userPage, unitExists, createUser, updateUser, resetPassword, type UserRow } from "./repositories/resources/users";
 export { campaignPage, campaignWhere, phaseCodes, createCampaign, updateCampaign, type CampaignRow, type AuditOf } from "./repositories/resources/campaigns";
+export { campaignHead, deadlinePage, deadlineById, createDeadline, childIdsOn, setDeadlines, updateDeadline, deleteDeadline, type DeadlineRow, type BulkDeadlines } from "./repositories/resources/deadlines";
