@@ -38,3 +38,4 @@ export { scopedUnitByCodeOn, formerUnitByCode, successionsBelow, provincesOf, un
 export { userById, userPage, unitExists, createUser, updateUser, resetPassword, type UserRow } from "./repositories/resources/users";
 export { campaignPage, campaignWhere, phaseCodes, createCampaign, updateCampaign, type CampaignRow, type AuditOf } from "./repositories/resources/campaigns";
 export { campaignHead, deadlinePage, deadlineById, createDeadline, childIdsOn, setDeadlines, updateDeadline, deleteDeadline, type DeadlineRow, type BulkDeadlines } from "./repositories/resources/deadlines";
+export { schedulePage, scheduleWhere, createSchedule, updateSchedule, type ScheduleRow } from "./repositories/resources/schedules";

@@ -12,7 +12,6 @@ const SRC = path.resolve(import.meta.dirname, "..");
 const PENDING = new Set<string>([
   "demo/quang-nam.ts",
   "routes/reorganization.ts",
-  "routes/resources/schedules.ts",
   "routes/resources/submissions.ts",
   "routes/resources/targets.ts",
   "routes/resources/units.ts",
