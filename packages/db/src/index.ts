@@ -39,3 +39,4 @@ export { userById, userPage, unitExists, createUser, updateUser, resetPassword, 
 export { campaignPage, campaignWhere, phaseCodes, createCampaign, updateCampaign, type CampaignRow, type AuditOf } from "./repositories/resources/campaigns";
 export { campaignHead, deadlinePage, deadlineById, createDeadline, childIdsOn, setDeadlines, updateDeadline, deleteDeadline, type DeadlineRow, type BulkDeadlines } from "./repositories/resources/deadlines";
 export { schedulePage, scheduleWhere, createSchedule, updateSchedule, type ScheduleRow } from "./repositories/resources/schedules";
+export { targetPage, targetById, createTarget, updateTarget, deleteTarget, type TargetRow } from "./repositories/resources/targets";
