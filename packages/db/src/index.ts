@@ -40,3 +40,4 @@ export { campaignPage, campaignWhere, phaseCodes, createCampaign, updateCampaign
 export { campaignHead, deadlinePage, deadlineById, createDeadline, childIdsOn, setDeadlines, updateDeadline, deleteDeadline, type DeadlineRow, type BulkDeadlines } from "./repositories/resources/deadlines";
 export { schedulePage, scheduleWhere, createSchedule, updateSchedule, type ScheduleRow } from "./repositories/resources/schedules";
 export { targetPage, targetById, createTarget, updateTarget, deleteTarget, type TargetRow } from "./repositories/resources/targets";
+export { submissionPage, submissionDetail, submissionFile, type SubmissionSummaryRow } from "./repositories/resources/submissions";
