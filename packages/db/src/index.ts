@@ -41,3 +41,4 @@ export { campaignHead, deadlinePage, deadlineById, createDeadline, childIdsOn, s
 export { schedulePage, scheduleWhere, createSchedule, updateSchedule, type ScheduleRow } from "./repositories/resources/schedules";
 export { targetPage, targetById, createTarget, updateTarget, deleteTarget, type TargetRow } from "./repositories/resources/targets";
 export { submissionPage, submissionDetail, submissionFile, type SubmissionSummaryRow } from "./repositories/resources/submissions";
+export { campaignForSheet, sheetRoot, sheetUnits, monthTargetsOf, sheetUnitsByCode, writeTargetSheet, type TargetSheetWrite } from "./repositories/target-sheets";

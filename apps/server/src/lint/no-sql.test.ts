@@ -13,7 +13,6 @@ const PENDING = new Set<string>([
   "demo/quang-nam.ts",
   "routes/reorganization.ts",
   "routes/resources/units.ts",
-  "routes/targets-import.ts",
 ]);
 
 const RULES: [string, RegExp][] = [
