@@ -43,3 +43,4 @@ export { targetPage, targetById, createTarget, updateTarget, deleteTarget, type 
 export { submissionPage, submissionDetail, submissionFile, type SubmissionSummaryRow } from "./repositories/resources/submissions";
 export { campaignForSheet, sheetRoot, sheetUnits, monthTargetsOf, sheetUnitsByCode, writeTargetSheet, type TargetSheetWrite } from "./repositories/target-sheets";
 export { unitList, unitWithChildCount, unitAdminRow, unitAdminRowOn, parentOn, unitsAdminRows, childrenLivingAfter, activeChildCount, createUnit, updateUnit, mergeUnits, type UnitAdminRow, type NewUnitData, type UnitParent, type MergeInput, type MergeOutcome } from "./repositories/resources/units";
+export { unitOfCodeOn, successionLinks, provinceAfterReform, successorLinksOf, setSuccessionShares } from "./repositories/reorganization";
