@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { openDatabase, migrate, seedReferenceData, type Database } from "@sohoa/db";
+import { openDatabase, migrate, type Database, seedReference } from "@sohoa/db";
 import { readEnv } from "./env";
 import { createApp } from "./app";
 import { isDatabaseEmpty, loadDemo } from "./demo/quang-nam";
@@ -22,7 +22,7 @@ const workers = env.SOHOA_WORKERS === "auto" ? os.availableParallelism() : env.S
 if (cluster.isPrimary) {
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.SOHOA_DATA_DIR });
   const applied = await migrate(db);
-  await seedReferenceData(db.prisma);
+  await seedReference(db);
   console.log(`[sohoa] database ${db.kind} at ${db.location}; ${applied.length} migration(s) applied now`);
   if (env.SOHOA_DEMO === "auto" && (await isDatabaseEmpty(db))) {
     console.log("[sohoa] empty database: loading the Quảng Nam demo (first start only, about a minute)…");

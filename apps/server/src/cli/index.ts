@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { openDatabase, migrate, seedReferenceData, importUnitRegistry, readRegistry, dateOnly, importSuccessors, carryAcrossReform, carryPlansAcrossReform, type SuccessorLink } from "@sohoa/db";
+import { openDatabase, migrate, seedReference, importRegistry, readRegistry, dateOnly, importReformLinks, carryReform, carryPlans, unitByCodeOnOrNull, createUserFromCli, type SuccessorLink } from "@sohoa/db";
 import { readEnv } from "../env";
 import { hashPassword } from "../lib/crypto";
 import { isDatabaseEmpty, loadDemo } from "../demo/quang-nam";
@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.SOHOA_DATA_DIR });
   try {
     await migrate(db);
-    await seedReferenceData(db.prisma);
+    await seedReference(db);
     const { flags: f, rest } = flags(args);
     if (cmd === "migrate") {
       console.log(`${db.kind}: migrations up to date`);
@@ -62,9 +62,9 @@ export async function main(argv: string[]): Promise<void> {
       dateOnly(effective);
       const links = JSON.parse(readFileSync(path.resolve(file), "utf8")) as SuccessorLink[];
       if (!Array.isArray(links)) fail("the successor file must be a JSON array of {old, new[], primary}");
-      const report = await importSuccessors(db.prisma, links, effective);
-      const carried = await carryAcrossReform(db.prisma, effective);
-      const plans = await carryPlansAcrossReform(db.prisma, effective);
+      const report = await importReformLinks(db, links, effective);
+      const carried = await carryReform(db, effective);
+      const plans = await carryPlans(db, effective);
       console.log(`Liên kết đơn vị kế thừa / successor links, effective ${effective}:`);
       console.log(`  đơn vị cũ / old units:      ${report.predecessors}`);
       console.log(`  liên kết mới / linked:      ${report.linked}`);
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<void> {
       const file = rest[1] ?? fail("units import <file> --effective <date>");
       const effective = f.effective ?? fail("--effective <yyyy-mm-dd> is required");
       dateOnly(effective);
-      const report = await importUnitRegistry(db.prisma, readRegistry(path.resolve(file)), effective);
+      const report = await importRegistry(db, readRegistry(path.resolve(file)), effective);
       console.log(`Nhập danh mục đơn vị / unit registry import, effective ${effective}:`);
       console.log(`  thêm mới / added:     ${report.added}`);
       console.log(`  thay đổi / changed:   ${report.changed}`);
@@ -92,12 +92,9 @@ export async function main(argv: string[]): Promise<void> {
       if (!["ADMIN", "PROVINCE", "DISTRICT", "COMMUNE", "VIEWER"].includes(role)) fail(`unknown role ${role}`);
       const code = f.unit ?? fail("--unit <code> is required (VN for the whole country)");
       const at = dateOnly(f.date ?? new Date().toISOString().slice(0, 10));
-      const unit = await db.prisma.unit.findFirst({ where: { code, validFrom: { lte: at }, OR: [{ validTo: null }, { validTo: { gt: at } }] } })
+      const unit = await unitByCodeOnOrNull(db, code, at)
         ?? fail(`không có đơn vị mã ${code} vào ngày ${at.toISOString().slice(0, 10)} / no unit with code ${code} on that date`);
-      const user = await db.prisma.user.create({
-        data: { username, displayName: f.name ?? username, passwordHash: await hashPassword(password), role: role as "ADMIN", unitId: unit.id },
-      });
-      await db.prisma.auditLog.create({ data: { action: "create", entity: "user", entityId: user.id, unitId: unit.id, username: "cli", details: { username, role, unit: code } } });
+      await createUserFromCli(db, { username, displayName: f.name ?? username, passwordHash: await hashPassword(password), role: role as "ADMIN", unitId: unit.id }, { username, role, unit: code });
       console.log(`Đã tạo người dùng / created user ${username} (${role}) — ${unit.fullName}`);
     } else if (cmd === "demo") {
       if (!(await isDatabaseEmpty(db))) fail("cơ sở dữ liệu đã có dữ liệu / the database is not empty");

@@ -1,6 +1,6 @@
 /** Every write leaves an audit entry: who, when, from where (ip, user agent, request id), what. */
 import type { Context } from "hono";
-import type { Prisma } from "@sohoa/db";
+import { writeAudit, type AuditRow, type Sql } from "@sohoa/db";
 import type { AppEnv } from "../context";
 import { clientIp, userAgent } from "./request-info";
 
@@ -15,10 +15,8 @@ export interface AuditEntry {
   userId?: string | null;
 }
 
-type Tx = Pick<Prisma.TransactionClient, "auditLog">;
-
 /** The audit row for `entry` in this request: who, when, from where. */
-export function auditValues(c: Context<AppEnv>, entry: AuditEntry) {
+export function auditValues(c: Context<AppEnv>, entry: AuditEntry): AuditRow {
   const user = c.get("user") as AppEnv["Variables"]["user"] | undefined;
   return {
     at: c.var.deps.clock(),
@@ -31,11 +29,11 @@ export function auditValues(c: Context<AppEnv>, entry: AuditEntry) {
     ip: clientIp(c),
     userAgent: userAgent(c),
     requestId: c.get("requestId") ?? null,
-    details: entry.details === undefined ? undefined : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue),
+    details: entry.details === undefined ? undefined : (JSON.parse(JSON.stringify(entry.details)) as unknown),
   };
 }
 
-export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Tx): Promise<void> {
-  const client = (tx ?? c.var.deps.db.prisma) as Tx;
-  await client.auditLog.create({ data: auditValues(c, entry) });
+/** Writes the entry, in the caller's transaction when `tx` is given. */
+export async function audit(c: Context<AppEnv>, entry: AuditEntry, tx?: Sql): Promise<void> {
+  await writeAudit(tx ?? c.var.deps.db.sql, auditValues(c, entry));
 }

@@ -1,16 +1,11 @@
 /** Scope: every user sees and changes only their unit's subtree (UnitClosure). */
 import type { Context } from "hono";
+import { isInSubtree, subtreeFilter } from "@sohoa/db";
 import type { AppEnv, AuthUser, Role } from "../context";
 import { forbidden, outOfScope } from "./errors";
 
 export async function inScope(c: Context<AppEnv>, unitId: string): Promise<boolean> {
-  const user = c.var.user;
-  if (unitId === user.unitId) return true;
-  const row = await c.var.deps.db.prisma.unitClosure.findUnique({
-    where: { ancestorId_descendantId: { ancestorId: user.unitId, descendantId: unitId } },
-    select: { distance: true },
-  });
-  return !!row;
+  return isInSubtree(c.var.deps.db, c.var.user.unitId, unitId);
 }
 
 export async function assertInScope(c: Context<AppEnv>, unitId: string): Promise<void> {
@@ -19,7 +14,7 @@ export async function assertInScope(c: Context<AppEnv>, unitId: string): Promise
 
 /** Prisma filter for rows whose unit lies in the user's subtree. */
 export function scopeFilter(user: AuthUser) {
-  return { ancestors: { some: { ancestorId: user.unitId } } };
+  return subtreeFilter(user.unitId);
 }
 
 const RANK: Record<Role, number> = { ADMIN: 4, PROVINCE: 3, DISTRICT: 2, COMMUNE: 1, VIEWER: 0 };

@@ -5,7 +5,7 @@ export interface UnitRow {
   parentId: string | null; validFrom: Date; validTo: Date | null;
 }
 
-export const unitSelect = { id: true, code: true, name: true, fullName: true, nameEn: true, level: true, parentId: true, validFrom: true, validTo: true } as const;
+export { unitSelect, validOn } from "@sohoa/db";
 
 export function toUnitSummary(u: UnitRow): UnitSummary {
   return {
@@ -15,6 +15,3 @@ export function toUnitSummary(u: UnitRow): UnitSummary {
 }
 
 /** Prisma filter: valid on a date (validFrom ≤ d < validTo). */
-export function validOn(d: Date) {
-  return { validFrom: { lte: d }, OR: [{ validTo: null }, { validTo: { gt: d } }] };
-}

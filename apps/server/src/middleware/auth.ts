@@ -3,37 +3,16 @@
  * One statement (credential, user and unit together) for the requests arriving together: it runs before every API call.
  */
 import { createMiddleware } from "hono/factory";
-import { PREPARED, type Database } from "@sohoa/db";
+import { credentialsByHash, touchApiToken, type Database } from "@sohoa/db";
 import { batched } from "../lib/batched";
 import type { AppEnv, AuthUser, Role, TokenScope } from "../context";
 import { API_TOKEN_PREFIX, sha256 } from "../lib/crypto";
 import { forbidden, unauthorized } from "../lib/errors";
 import { toUnitSummary } from "../lib/units";
 
-interface CredentialRow {
-  credentialId: string; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null; scope: TokenScope | null;
-  userId: string; username: string; displayName: string; role: Role; locale: string; userActive: boolean;
-  unitId: string; code: string; name: string; fullName: string; nameEn: string | null; level: string; parentId: string | null; validFrom: Date; validTo: Date | null;
-}
-
-const credentialSql = (table: "Session" | "ApiToken") => `${PREPARED}
-  SELECT req."i", t."id" AS "credentialId", t."revokedAt", t."expiresAt", ${table === "ApiToken" ? `t."lastUsedAt", t."scope"::text AS "scope"` : `NULL::timestamp AS "lastUsedAt", NULL::text AS "scope"`},
-         usr."id" AS "userId", usr."username", usr."displayName", usr."role"::text AS "role", usr."locale", usr."active" AS "userActive",
-         un."id" AS "unitId", un."code", un."name", un."fullName", un."nameEn", un."level"::text AS "level", un."parentId", un."validFrom", un."validTo"
-    FROM unnest($1::text[]) WITH ORDINALITY AS req("hash", "i")
-    JOIN "${table}" t ON t."tokenHash" = req."hash" JOIN "User" usr ON usr."id" = t."userId" JOIN "Unit" un ON un."id" = usr."unitId"`;
-
-/** Credentials by token hash, for the requests arriving together: one statement (null where none matches). */
-const lookup = (table: "Session" | "ApiToken") => {
-  const text = credentialSql(table);
-  return batched(async (db: Database, hashes: string[]) => {
-    const rows = await db.sql.$queryRawUnsafe<(CredentialRow & { i: bigint })[]>(text, hashes);
-    const byIndex = new Map(rows.map((r) => [Number(r.i) - 1, r]));
-    return hashes.map((_, i) => byIndex.get(i) ?? null);
-  });
-};
-const findSession = lookup("Session");
-const findToken = lookup("ApiToken");
+/** Credentials by token hash, for the requests arriving together: one statement. */
+const findSession = batched((db: Database, hashes: string[]) => credentialsByHash(db.sql, "session", hashes));
+const findToken = batched((db: Database, hashes: string[]) => credentialsByHash(db.sql, "token", hashes));
 
 /** An add-in token's "last used" is kept to the minute: not one write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -73,14 +52,15 @@ export const requireAuth = (route: { token?: "submit" } = {}) =>
     const row = await (viaToken ? findToken : findSession)(db, sha256(token));
     const valid = row && !row.revokedAt && (viaToken ? !row.expiresAt || row.expiresAt > now : !!row.expiresAt && row.expiresAt > now) && row.userActive;
     if (!valid) throw unauthorized();
-    if (viaToken && !tokenAllows(row.scope ?? "SUBMIT", c.req.method, route)) throw outsideTokenScope(row.scope ?? "SUBMIT");
+    const scope = (row.scope ?? "SUBMIT") as TokenScope;
+    if (viaToken && !tokenAllows(scope, c.req.method, route)) throw outsideTokenScope(scope);
     const user: AuthUser = {
-      id: row.userId, username: row.username, displayName: row.displayName, role: row.role, locale: row.locale, unitId: row.unitId,
+      id: row.userId, username: row.username, displayName: row.displayName, role: row.role as Role, locale: row.locale, unitId: row.unitId,
       unit: toUnitSummary({ id: row.unitId, code: row.code, name: row.name, fullName: row.fullName, nameEn: row.nameEn, level: row.level, parentId: row.parentId, validFrom: row.validFrom, validTo: row.validTo }),
-      via: viaToken ? "token" : "session", credentialId: row.credentialId, tokenScope: viaToken ? (row.scope ?? "SUBMIT") : null,
+      via: viaToken ? "token" : "session", credentialId: row.credentialId, tokenScope: viaToken ? scope : null,
     };
     if (viaToken && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)) {
-      void db.prisma.apiToken.update({ where: { id: row.credentialId }, data: { lastUsedAt: now } }).catch(() => undefined);
+      touchApiToken(db, row.credentialId, now);
     }
     c.set("user", user);
     await next();

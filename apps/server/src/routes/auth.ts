@@ -1,13 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
-import { purgeExpiredSessions } from "@sohoa/db";
+import { purgeExpiredSessions, userForSignIn, openSession, revokeSession } from "@sohoa/db";
 import { DUMMY_HASH, SESSION_PREFIX, hashPassword, needsRehash, newToken, sha256, verifyPassword } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { clearAttempts, countAttempt } from "../lib/throttle";
 import { errorResponses, router, security } from "../lib/openapi";
 import { clientIp, userAgent } from "../lib/request-info";
-import { toUnitSummary, unitSelect } from "../lib/units";
+import { toUnitSummary } from "../lib/units";
 import { LoginBodySchema as LoginBody, LoginResultSchema as LoginOk, LogoutWithTokenSchema, MeSchema, UnitSummarySchema } from "@sohoa/contract";
 
 const login = createRoute({
@@ -58,7 +58,7 @@ export function authRoutes() {
         en: `Too many sign-in attempts. Try again in ${seconds} seconds.`,
       });
     }
-    const user = await db.prisma.user.findUnique({ where: { username: name }, include: { unit: { select: unitSelect } } });
+    const user = await userForSignIn(db, name);
     // The hash runs for unknown usernames too (DUMMY_HASH), so both take as long.
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
@@ -72,10 +72,7 @@ export function authRoutes() {
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3600_000);
     // A hash of an older, cheaper cost is replaced now that the password is known.
     const stronger = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
-    await db.prisma.$transaction([
-      db.prisma.session.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt, createdAt: now, ip, userAgent: userAgent(c) } }),
-      db.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(stronger ? { passwordHash: stronger } : {}) } }),
-    ]);
+    await openSession(db, { userId: user.id, tokenHash: sha256(token), expiresAt, createdAt: now, ip, userAgent: userAgent(c), passwordHash: stronger });
     await audit(c, { action: "login", entity: "user", entityId: user.id, userId: user.id, username: user.username, unitId: user.unitId });
     return c.json(
       {
@@ -104,7 +101,7 @@ export function authRoutes() {
         },
       }, 200);
     }
-    await c.var.deps.db.prisma.session.update({ where: { id: u.credentialId }, data: { revokedAt: c.var.deps.clock() } });
+    await revokeSession(c.var.deps.db, u.credentialId, c.var.deps.clock());
     await audit(c, { action: "logout", entity: "session", entityId: u.credentialId });
     return c.body(null, 204);
   });

@@ -1,11 +1,12 @@
 import type { Context } from "hono";
+import { activeUnitByCodeOn } from "@sohoa/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
 import { badRequest, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
-import { toUnitSummary, unitSelect, validOn } from "../lib/units";
+import { toUnitSummary } from "../lib/units";
 import { addDays } from "@sohoa/core";
 import { defaultDate } from "../services/progress";
 import { cachedView } from "../services/view-cache";
@@ -51,7 +52,7 @@ const history = createRoute({
 
 /** A unit by code on a date, within the caller's scope (absent and out of scope look the same). */
 export async function unitInScope(c: Context<AppEnv>, code: string, date: string) {
-  const unit = await c.var.deps.db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(new Date(`${date}T00:00:00Z`)) }, select: unitSelect, orderBy: { validFrom: "desc" } });
+  const unit = await activeUnitByCodeOn(c.var.deps.db, code, new Date(`${date}T00:00:00Z`));
   if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
   return toUnitSummary(unit);
 }

@@ -7,13 +7,13 @@
  */
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { carryAcrossReform, carryPlansAcrossReform, importSuccessors, importUnitRegistry, type RegistryNode } from "@sohoa/db";
+import { carryPlans, carryReform, formerUnitByCode, importReformLinks, importRegistry, provincesOf, scopedUnitByCodeOn, successionsBelow, unitsByIds, type RegistryNode } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
 import { audit } from "../lib/audit";
 import { conflict, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
-import { inScope, requireRole, scopeFilter } from "../lib/scope";
-import { toUnitSummary, unitSelect, validOn } from "../lib/units";
+import { inScope, requireRole } from "../lib/scope";
+import { toUnitSummary } from "../lib/units";
 import { bad, limitUploads, multipart, readForm, vnDate } from "./import-form";
 import { Day, toDay } from "./resources/rest";
 import { UnitSummarySchema } from "@sohoa/contract";
@@ -125,7 +125,7 @@ export function importRoutes() {
     if (units > MAX_REGISTRY_UNITS) throw bad("file", `Tệp có ${units} đơn vị, vượt giới hạn ${MAX_REGISTRY_UNITS}.`, `The file has ${units} units, over the ${MAX_REGISTRY_UNITS} limit.`);
     let report;
     try {
-      report = await importUnitRegistry(c.var.deps.db.prisma, registry, effective, { dryRun });
+      report = await importRegistry(c.var.deps.db, registry, effective, { dryRun });
     } catch (e) {
       const m = /already has changes after .* \((.*) from (\d{4}-\d{2}-\d{2})\)/.exec((e as Error).message);
       if (m) throw conflict({ vi: `Cây đơn vị đã có thay đổi sau ngày ${vnDate(effective)} (${m[1]} từ ${vnDate(m[2]!)}); hãy nhập các danh mục theo thứ tự ngày.`, en: `The unit tree already changes after ${effective} (${m[1]} from ${m[2]}); import registries in date order.` });
@@ -145,12 +145,12 @@ export function importRoutes() {
     const { data, sha256 } = await readJsonFile(file);
     const parsed = SuccessorFile.safeParse(data);
     if (!parsed.success) zodFail(parsed.error, { vi: "Tệp đơn vị kế thừa không đúng định dạng ({old, new[], primary})", en: "The successor file is not in the expected format ({old, new[], primary})" });
-    const { prisma } = c.var.deps.db;
-    const report = await importSuccessors(prisma, parsed.data, effective, { dryRun });
+    const { db } = c.var.deps;
+    const report = await importReformLinks(db, parsed.data, effective, { dryRun });
     let carried: { successors: number; predecessors: number } | null = null;
     if (!dryRun) {
-      carried = await carryAcrossReform(prisma, effective);
-      const plans = await carryPlansAcrossReform(prisma, effective);
+      carried = await carryReform(db, effective);
+      const plans = await carryPlans(db, effective);
       await audit(c, { action: "import", entity: "unit_successors", details: { filename: file.name.slice(0, 200), sha256, effective, linked: report.linked, unchanged: report.unchanged, predecessors: report.predecessors, notFound: report.notFound.length, carried, plans } });
     }
     return c.json({
@@ -163,24 +163,20 @@ export function importRoutes() {
   app.openapi(whereabouts, async (c) => {
     const { code } = c.req.valid("param");
     const { date } = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
+    const { db } = c.var.deps;
     const D = toDay(date);
     const what = { vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` };
-    const current = await prisma.unit.findFirst({ where: { code, ...validOn(D), ...scopeFilter(c.var.user) }, select: unitSelect });
+    const current = await scopedUnitByCodeOn(db, c.var.user.unitId, code, D);
     if (current) return c.json({ unit: toUnitSummary(current), current: true, successors: [] }, 200);
     // The unit this code named last before the date, in the person's scope.
-    const former = await prisma.unit.findFirst({ where: { code, validTo: { lte: D }, ...scopeFilter(c.var.user) }, select: { ...unitSelect, depth: true }, orderBy: { validTo: "desc" } });
+    const former = await formerUnitByCode(db, c.var.user.unitId, code, D);
     if (!former) throw notFound(what);
     // Old units at or below it that were succeeded, and what succeeded them.
-    const links = await prisma.unitSuccession.findMany({
-      where: { predecessor: { ancestors: { some: { ancestorId: former.id } } } },
-      select: { predecessorId: true, successorId: true, isPrimary: true },
-    });
+    const links = await successionsBelow(db, former.id);
     const successorIds = [...new Set(links.map((l) => l.successorId))];
     let groups = new Map<string, Set<string>>(); // unit id shown → old predecessors flowing into it
     if (former.level === "PROVINCE") {
-      const up = await prisma.unitClosure.findMany({ where: { descendantId: { in: successorIds }, ancestor: { level: "PROVINCE" } }, select: { ancestorId: true, descendantId: true } });
-      const provinceOf = new Map(up.map((x) => [x.descendantId, x.ancestorId]));
+      const provinceOf = await provincesOf(db, successorIds);
       for (const l of links) {
         const p = provinceOf.get(l.successorId);
         if (p) (groups.get(p) ?? groups.set(p, new Set()).get(p)!).add(l.predecessorId);
@@ -189,7 +185,7 @@ export function importRoutes() {
       groups = new Map();
       for (const l of links) (groups.get(l.successorId) ?? groups.set(l.successorId, new Set()).get(l.successorId)!).add(l.predecessorId);
     }
-    const units = await prisma.unit.findMany({ where: { id: { in: [...groups.keys()] } }, select: unitSelect });
+    const units = await unitsByIds(db, [...groups.keys()]);
     const out = await Promise.all(units.map(async (u) => ({ unit: toUnitSummary(u), communes: groups.get(u.id)!.size, inScope: await inScope(c, u.id) })));
     out.sort((a, b) => b.communes - a.communes || a.unit.code.localeCompare(b.unit.code));
     return c.json({ unit: toUnitSummary(former), current: false, successors: out.slice(0, 50) }, 200);

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { activeUnitByCodeOn } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
 import { notFound } from "../lib/errors";
-import { validOn } from "../lib/units";
 import { addDays, todayInVietnam } from "@sohoa/core";
 import { latestReportDate } from "@sohoa/db";
 import { defaultDate, effectiveDeadlines, unitProgress, unitTrend } from "../services/progress";
@@ -51,7 +51,7 @@ export function progressRoutes() {
     const to = q.to ?? (await defaultDate(db, c.var.user.unitId, clock()));
     const from = q.from ?? addDays(to, -29);
     if (from > to || addDays(from, 800) < to) throw notFound({ vi: "khoảng thời gian hợp lệ (tối đa 800 ngày)", en: "A valid period (at most 800 days)" });
-    const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(new Date(`${to}T00:00:00Z`)) }, orderBy: { validFrom: "desc" } });
+    const unit = await activeUnitByCodeOn(db, code, new Date(`${to}T00:00:00Z`));
     if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
     return c.json(await cachedView(db, code, `trend|${unit.id}|${from}|${to}`, async () => ({
       points: await unitTrend(db, unit.id, from, to),

@@ -4,13 +4,13 @@
  * (primary successor, another successor, or shares summing to 100%), with a reason, audited.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { carryAcrossReform, rollupsAt, sumCountsOf } from "@sohoa/db";
+import { carryReform, provinceAfterReform, rollupsAt, setSuccessionShares, successionLinks, successorLinksOf, sumCountsOf, unitOfCodeOn } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
-import { audit } from "../lib/audit";
+import { auditValues } from "../lib/audit";
 import { ApiError, notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { assertInScope, inScope, requireRole } from "../lib/scope";
-import { toUnitSummary, unitSelect, validOn } from "../lib/units";
+import { toUnitSummary } from "../lib/units";
 import { CalendarDateSchema as IsoDate, ProgressCountsSchema as Counts, SuccessionLinkSchema as Link, UnitHistorySchema, UnitSummarySchema } from "@sohoa/contract";
 
 const history = createRoute({
@@ -74,12 +74,9 @@ export function reorganizationRoutes() {
     const { code } = c.req.valid("param");
     const { db, clock } = c.var.deps;
     const date = c.req.valid("query").date ?? clock().toISOString().slice(0, 10);
-    const unit = await db.prisma.unit.findFirst({ where: { code, ...validOn(new Date(`${date}T00:00:00Z`)) }, select: unitSelect });
+    const unit = await unitOfCodeOn(db, code, new Date(`${date}T00:00:00Z`));
     if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
-    const [preds, succs] = await Promise.all([
-      db.prisma.unitSuccession.findMany({ where: { successorId: unit.id }, include: { predecessor: { select: unitSelect } }, orderBy: { predecessor: { code: "asc" } } }),
-      db.prisma.unitSuccession.findMany({ where: { predecessorId: unit.id }, include: { successor: { select: unitSelect } }, orderBy: [{ isPrimary: "desc" }] }),
-    ]);
+    const { predecessors: preds, successors: succs } = await successionLinks(db, unit.id);
     return c.json({ unit: toUnitSummary(unit), predecessors: preds.map((p) => linkOut(p, p.predecessor)), successors: succs.map((s) => linkOut(s, s.successor)) }, 200);
   });
 
@@ -88,13 +85,12 @@ export function reorganizationRoutes() {
     const { effective } = c.req.valid("query");
     const { db } = c.var.deps;
     const E = new Date(`${effective}T00:00:00Z`);
-    const prov = await db.prisma.unit.findFirst({ where: { code, level: "PROVINCE", ...validOn(E) }, select: unitSelect });
+    const prov = await unitOfCodeOn(db, code, E, "PROVINCE");
     if (!prov || !(await inScope(c, prov.id))) throw notFound({ vi: `tỉnh/thành phố mã ${code} sau sắp xếp trong phạm vi của bạn`, en: `Province ${code} after the reorganization within your scope` });
-    const communes = await db.prisma.unit.findMany({ where: { parentId: prov.id, ...validOn(E) }, select: unitSelect, orderBy: { code: "asc" } });
-    const links = await db.prisma.unitSuccession.findMany({ where: { successorId: { in: communes.map((u) => u.id) }, effectiveDate: E }, include: { predecessor: { select: { ...unitSelect, successors: { select: { id: true } } } } } });
+    const { communes, links } = await provinceAfterReform(db, prov.id, E);
     const dayBefore = new Date(E.getTime() - 86_400_000).toISOString().slice(0, 10);
     const predIds = [...new Set(links.map((l) => l.predecessorId))];
-    const [carried, predFigures] = await Promise.all([rollupsAt(db.prisma, communes.map((u) => u.id), effective), rollupsAt(db.prisma, predIds, dayBefore)]);
+    const [carried, predFigures] = await Promise.all([rollupsAt(db.sql, communes.map((u) => u.id), effective), rollupsAt(db.sql, predIds, dayBefore)]);
     const counts = (r: { booksTotal: number; booksDigitized: number; entriesTotal: number; entriesDigitized: number; entriesChecked: number; entriesLoaded: number } | undefined) => sumCountsOf(r ? [r] : []);
     const out = communes.map((u) => {
       const mine = links.filter((l) => l.successorId === u.id);
@@ -116,7 +112,7 @@ export function reorganizationRoutes() {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const { db } = c.var.deps;
-    const links = await db.prisma.unitSuccession.findMany({ where: { predecessorId: id }, include: { successor: { select: unitSelect } } });
+    const links = await successorLinksOf(db, id);
     if (links.length === 0) throw notFound({ vi: "đơn vị cũ có đơn vị kế thừa", en: "A former unit with successors" });
     await assertInScope(c, id);
     const E = links[0]!.effectiveDate;
@@ -133,12 +129,9 @@ export function reorganizationRoutes() {
       if (shares.some((s) => !links.some((l) => l.successorId === s.successorId))) throw bad("Có đơn vị trong bảng phân chia không phải là đơn vị kế thừa.", "A share names a unit that is not a successor.", "shares");
       updates = links.map((l) => ({ id: l.id, isPrimary: l.isPrimary, shareBp: Math.round((shares.find((s) => s.successorId === l.successorId)?.percent ?? 0) * 100) }));
     }
-    await db.prisma.$transaction(async (tx) => {
-      for (const u of updates) await tx.unitSuccession.update({ where: { id: u.id }, data: { isPrimary: u.isPrimary, shareBp: u.shareBp, reason: body.reason, createdById: c.var.user.id } });
-      await audit(c, { action: "succession_allocation", entity: "unit", entityId: id, unitId: id, details: { mode: body.mode, updates, reason: body.reason } }, tx);
-    });
-    await carryAcrossReform(db.prisma, E.toISOString().slice(0, 10), links.map((l) => l.successorId));
-    const fresh = await db.prisma.unitSuccession.findMany({ where: { predecessorId: id }, include: { successor: { select: unitSelect } } });
+    await setSuccessionShares(db, updates, body.reason, c.var.user.id, auditValues(c, { action: "succession_allocation", entity: "unit", entityId: id, unitId: id, details: { mode: body.mode, updates, reason: body.reason } }));
+    await carryReform(db, E.toISOString().slice(0, 10), links.map((l) => l.successorId));
+    const fresh = await successorLinksOf(db, id);
     return c.json({ links: fresh.map((l) => linkOut(l, l.successor)) }, 200);
   });
   return app;

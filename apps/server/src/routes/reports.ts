@@ -2,13 +2,14 @@
  * Reports: on demand (`/api/reports/preview`, JSON / .xlsx / PDF from the same data) and the ones the
  * scheduler generated at each cut-off (`/api/reports`, Refine list conventions, and their downloads).
  */
+import { generatedReportPage, generatedReport, generatedReportFile } from "@sohoa/db";
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
 import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
-import { inScope, scopeFilter } from "../lib/scope";
+import { inScope } from "../lib/scope";
 import { defaultDate } from "../services/progress";
 import { buildReport, reportFileName, type ReportData } from "../services/report";
 import { writeReportXlsx } from "../services/report-xlsx";
@@ -63,7 +64,6 @@ async function send(c: Context<AppEnv>, data: ReportData, format: z.infer<typeof
   return c.body(new Uint8Array(bytes), 200);
 }
 
-const select = { id: true, scheduleId: true, unitId: true, periodType: true, periodStart: true, periodEnd: true, cutoffAt: true, generatedAt: true, unit: { select: { code: true, name: true, fullName: true } } } as const;
 type Row = { id: string; scheduleId: string | null; unitId: string; periodType: "DAY" | "WEEK" | "MONTH"; periodStart: Date; periodEnd: Date; cutoffAt: Date; generatedAt: Date; unit: { code: string; name: string; fullName: string } };
 const day = (d: Date) => d.toISOString().slice(0, 10);
 function toApi(r: Row, data: Partial<ReportData> | null, has: { xlsx: boolean; pdf: boolean }) {
@@ -89,51 +89,25 @@ export function reportRoutes() {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
-    const where = {
-      unit: scopeFilter(c.var.user),
-      ...idFilter(q),
-      ...(q.unitId ? { unitId: q.unitId } : {}),
-      ...(q.periodType ? { periodType: q.periodType } : {}),
-      ...(q.scheduleId ? { scheduleId: q.scheduleId } : {}),
-    };
-    const { skip, take, orderBy } = page(q, ["generatedAt", "cutoffAt", "periodStart", "periodType"], { cutoffAt: "desc" });
-    const [rows, total] = await Promise.all([
-      prisma.generatedReport.findMany({ where, skip, take, orderBy: [orderBy, { id: "asc" }], select }),
-      prisma.generatedReport.count({ where }),
-    ]);
-    const ids = rows.map((r) => r.id);
-    // Only the small parts of the stored data and files are read for the list.
-    const extra = ids.length
-      ? await prisma.$queryRawUnsafe<{ id: string; title: string | null; subtitle: string | null; progressLine: string | null; x: boolean; p: boolean }[]>(
-          `SELECT id, data->>'title' AS title, data->>'subtitle' AS subtitle, data->>'progressLine' AS "progressLine", "xlsx" IS NOT NULL AS x, "pdf" IS NOT NULL AS p
-             FROM "GeneratedReport" WHERE id = ANY($1::text[])`,
-          ids,
-        )
-      : [];
-    const byId = new Map(extra.map((h) => [h.id, h]));
+    const p = page(q, ["generatedAt", "cutoffAt", "periodStart", "periodType"], { cutoffAt: "desc" });
+    const { rows, total, heads } = await generatedReportPage(c.var.deps.db, { scopeUnitId: c.var.user.unitId, ids: idFilter(q).id?.in, unitId: q.unitId, periodType: q.periodType, scheduleId: q.scheduleId }, p);
     return c.json(withTotal(c, rows.map((r) => {
-      const e = byId.get(r.id);
-      return toApi(r, e ? { title: e.title ?? "BÁO CÁO", subtitle: e.subtitle ?? "", progressLine: e.progressLine ?? "" } : null, { xlsx: !!e?.x, pdf: !!e?.p });
+      const e = heads.get(r.id);
+      return toApi(r, e ? { title: e.title ?? "BÁO CÁO", subtitle: e.subtitle ?? "", progressLine: e.progressLine ?? "" } : null, { xlsx: !!e?.hasXlsx, pdf: !!e?.hasPdf });
     }), total), 200);
   });
 
   app.openapi(show, async (c) => {
-    const { prisma } = c.var.deps.db;
-    const r = await prisma.generatedReport.findUnique({ where: { id: c.req.valid("param").id }, select: { ...select, data: true } });
+    const r = await generatedReport(c.var.deps.db, c.req.valid("param").id);
     if (!r || !(await inScope(c, r.unitId))) throw notFound({ vi: "báo cáo", en: "The report" });
     return c.json({ ...toApi(r, r.data as Partial<ReportData>, { xlsx: true, pdf: true }), data: r.data as Record<string, unknown> }, 200);
   });
 
   app.openapi(download, async (c) => {
-    const { prisma } = c.var.deps.db;
     const format = c.req.valid("query").format;
-    const r = await prisma.generatedReport.findUnique({
-      where: { id: c.req.valid("param").id },
-      select: { unitId: true, data: true, xlsx: format === "xlsx", pdf: format === "pdf" },
-    });
+    const r = await generatedReportFile(c.var.deps.db, c.req.valid("param").id, format);
     if (!r || !(await inScope(c, r.unitId))) throw notFound({ vi: "báo cáo", en: "The report" });
-    return send(c, r.data as unknown as ReportData, format, { xlsx: (r as { xlsx?: Uint8Array | null }).xlsx ?? null, pdf: (r as { pdf?: Uint8Array | null }).pdf ?? null });
+    return send(c, r.data as unknown as ReportData, format, { xlsx: r.xlsx, pdf: r.pdf });
   });
   return app;
 }

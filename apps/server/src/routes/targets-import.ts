@@ -5,6 +5,7 @@
  *                                       cell in vi and en; this route looks the codes up and stores the targets.
  * Mounted before the REST resources: `/api/targets/template.xlsx` would otherwise be read as a target id.
  */
+import { campaignForSheet, isInSubtree, monthTargetsOf, sheetRoot, sheetUnits, sheetUnitsByCode, writeTargetSheet, type TargetSheetWrite } from "@sohoa/db";
 import { createHash } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -12,11 +13,10 @@ import ExcelJS from "exceljs";
 import { checkTargetRows, monthEnd, monthLabel, monthStart, monthsBetween, readTargetSheet, TARGET_HEAD, TARGET_SHEET, type TargetIssue } from "@sohoa/core";
 import type { AppEnv } from "../context";
 import { requireAuth } from "../middleware/auth";
-import { audit } from "../lib/audit";
+import { auditValues } from "../lib/audit";
 import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
-import { inScope, requireManager, scopeFilter } from "../lib/scope";
-import { validOn } from "../lib/units";
+import { inScope, requireManager } from "../lib/scope";
 import { readXlsxGridGuarded as readXlsxGrid } from "../lib/xlsx-guard";
 import { bad, limitUploads, multipart, readForm, vnDate } from "./import-form";
 import { campaignCovering } from "./resources/deadlines";
@@ -52,27 +52,22 @@ export function targetImportRoutes() {
   app.openapi(template, async (c) => {
     requireManager(c.var.user);
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
+    const { db } = c.var.deps;
     const user = c.var.user;
     // A campaign the person may not see is not found, as GET /api/campaigns/{id} answers: its name is not told.
-    const k = await prisma.campaign.findFirst({ where: { id: q.campaignId, ...appliesOrInScope(user) }, select: { id: true, name: true, unitId: true, startDate: true, endDate: true } });
+    const k = await campaignForSheet(db, { id: q.campaignId, ...appliesOrInScope(user) });
     if (!k) throw notFound({ vi: "đợt/chiến dịch trong phạm vi của bạn", en: "Campaign within your scope" });
     const from = q.from ?? fromDay(k.startDate).slice(0, 7);
     const to = q.to ?? fromDay(k.endDate).slice(0, 7);
     const months = monthsBetween(from, to);
     if (to < from || months.length === 0 || months.length > 24) throw bad("to", "Khoảng tháng không hợp lệ (từ tháng đến tháng, tối đa 24 tháng).", "Invalid month range (from ≤ to, at most 24 months).");
     const at = toDay(monthStart(from));
-    const root = q.unit
-      ? await prisma.unit.findFirst({ where: { code: q.unit, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true } })
-      : await prisma.unit.findUnique({ where: { id: user.unitId }, select: { id: true, code: true, fullName: true } });
+    // The person's own unit or below it (closure rows include the unit itself at distance 0).
+    const root = await sheetRoot(db, user.unitId, q.unit, at);
     if (!root || !(await inScope(c, root.id))) throw notFound({ vi: `đơn vị mã ${q.unit ?? ""} vào ngày ${vnDate(monthStart(from))} trong phạm vi của bạn`, en: `Unit ${q.unit ?? ""} on ${monthStart(from)} within your scope` });
     await campaignCovering(c, k.id, root.id);
-    const units = await prisma.unit.findMany({
-      where: { ...validOn(at), active: true, ancestors: { some: { ancestorId: root.id, distance: { gt: 0 } } }, ...(q.level ? { level: q.level } : {}) },
-      select: { id: true, code: true, fullName: true, depth: true, parent: { select: { code: true, fullName: true } } },
-      orderBy: [{ depth: "asc" }, { code: "asc" }],
-    });
-    const existing = await prisma.target.findMany({ where: { campaignId: k.id, periodType: "MONTH", unitId: { in: units.map((u) => u.id) }, periodStart: { in: months.map((m) => toDay(monthStart(m))) } }, select: { unitId: true, periodStart: true, entriesTarget: true } });
+    const units = await sheetUnits(db, root.id, at, q.level);
+    const existing = await monthTargetsOf(db, k.id, units.map((u) => u.id), months.map((m) => toDay(monthStart(m))));
     const have = new Map(existing.map((t) => [`${t.unitId}|${fromDay(t.periodStart).slice(0, 7)}`, t.entriesTarget]));
     const wb = new ExcelJS.Workbook();
     wb.creator = "Sohoa";
@@ -94,8 +89,8 @@ export function targetImportRoutes() {
     const user = c.var.user;
     const { file, fields } = await readForm(c);
     const dryRun = fields.dryRun === "true";
-    const { prisma } = c.var.deps.db;
-    const k = await prisma.campaign.findUnique({ where: { id: fields.campaignId ?? "" }, select: { id: true, name: true, unitId: true, startDate: true, endDate: true } });
+    const { db } = c.var.deps;
+    const k = await campaignForSheet(db, { id: fields.campaignId ?? "" });
     if (!k || !(await campaignApplies(c, k.unitId))) throw bad("campaignId", "Chưa chọn đợt/chiến dịch, hoặc đợt này không thuộc phạm vi của bạn.", "No campaign chosen, or the campaign is outside your scope.");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { config } = c.var.deps;
@@ -107,15 +102,13 @@ export function targetImportRoutes() {
     const seenMonths = sheet.months;
     const at = toDay(monthStart(seenMonths[0]!));
     // Every code of the sheet, looked up once: valid on the first month, in the person's scope, under the campaign.
-    const found = sheet.codes.length
-      ? await prisma.unit.findMany({ where: { code: { in: sheet.codes }, ...validOn(at), ...scopeFilterWithSelf(user) }, select: { id: true, code: true, fullName: true, ancestors: { where: { ancestorId: k.unitId }, select: { distance: true } } } })
-      : [];
-    const byCode = new Map(found.map((u) => [u.code, { id: u.id, code: u.code, fullName: u.fullName, inCampaign: u.ancestors.length > 0 }]));
+    const found = await sheetUnitsByCode(db, user.unitId, sheet.codes, at, k.unitId);
+    const byCode = new Map(found.map((u) => [u.code, u]));
     const checked = checkTargetRows(sheet, byCode, campaign, user.role === "ADMIN" ? null : user.unitId);
     if (checked.issues.length) return fail(checked.issues);
     const rowsOut: z.infer<typeof PreviewRow>[] = checked.rows.map((x) => ({ unit: x.unit, month: x.month, entriesTarget: x.entriesTarget, before: null, cell: x.cell }));
 
-    const existing = await prisma.target.findMany({ where: { campaignId: k.id, periodType: "MONTH", unitId: { in: [...new Set(rowsOut.map((x) => x.unit.id))] }, periodStart: { in: [...seenMonths].map((m) => toDay(monthStart(m))) } }, select: { id: true, unitId: true, periodStart: true, entriesTarget: true } });
+    const existing = await monthTargetsOf(db, k.id, [...new Set(rowsOut.map((x) => x.unit.id))], [...seenMonths].map((m) => toDay(monthStart(m))));
     const have = new Map(existing.map((t) => [`${t.unitId}|${fromDay(t.periodStart).slice(0, 7)}`, t]));
     let created = 0, updated = 0, unchanged = 0;
     for (const x of rowsOut) {
@@ -127,18 +120,17 @@ export function targetImportRoutes() {
     }
     if (!dryRun) {
       const sha256 = createHash("sha256").update(bytes).digest("hex");
-      await prisma.$transaction(async (tx) => {
-        for (const x of rowsOut) {
-          const t = have.get(`${x.unit.id}|${x.month}`);
-          if (t && t.entriesTarget === x.entriesTarget) continue;
-          if (t) await tx.target.update({ where: { id: t.id }, data: { entriesTarget: x.entriesTarget, carried: false, updatedById: user.id } });
-          else await tx.target.create({ data: { campaignId: k.id, unitId: x.unit.id, periodType: "MONTH", periodStart: toDay(monthStart(x.month)), periodEnd: toDay(monthEnd(x.month)), entriesTarget: x.entriesTarget, updatedById: user.id } });
-        }
-        await audit(c, {
-          action: "import", entity: "target", unitId: user.unitId,
-          details: { campaignId: k.id, filename: file.name.slice(0, 200), sha256, created, updated, unchanged, months: seenMonths, changes: rowsOut.filter((x) => x.before !== x.entriesTarget).slice(0, 2000).map((x) => ({ unit: x.unit.code, month: x.month, before: x.before, after: x.entriesTarget })) },
-        }, tx);
-      }, { timeout: 120_000, maxWait: 30_000 });
+      const write: TargetSheetWrite = { update: [], create: [] };
+      for (const x of rowsOut) {
+        const t = have.get(`${x.unit.id}|${x.month}`);
+        if (t && t.entriesTarget === x.entriesTarget) continue;
+        if (t) write.update.push({ id: t.id, entriesTarget: x.entriesTarget });
+        else write.create.push({ unitId: x.unit.id, periodStart: toDay(monthStart(x.month)), periodEnd: toDay(monthEnd(x.month)), entriesTarget: x.entriesTarget });
+      }
+      await writeTargetSheet(db, k.id, user.id, write, auditValues(c, {
+        action: "import", entity: "target", unitId: user.unitId,
+        details: { campaignId: k.id, filename: file.name.slice(0, 200), sha256, created, updated, unchanged, months: seenMonths, changes: rowsOut.filter((x) => x.before !== x.entriesTarget).slice(0, 2000).map((x) => ({ unit: x.unit.code, month: x.month, before: x.before, after: x.entriesTarget })) },
+      }));
     }
     return c.json({ dryRun, created, updated, unchanged, rows: rowsOut }, 200);
   });
@@ -146,13 +138,9 @@ export function targetImportRoutes() {
   return app;
 }
 
-/** Units that are the person's own unit or below it (closure rows include the unit itself at distance 0). */
-const scopeFilterWithSelf = scopeFilter;
-
 /** A campaign applies to the person when its unit is in their subtree or above their unit. */
 async function campaignApplies(c: Context<AppEnv>, campaignUnitId: string): Promise<boolean> {
   if (await inScope(c, campaignUnitId)) return true;
-  const row = await c.var.deps.db.prisma.unitClosure.findUnique({ where: { ancestorId_descendantId: { ancestorId: campaignUnitId, descendantId: c.var.user.unitId } }, select: { distance: true } });
-  return !!row;
+  return isInSubtree(c.var.deps.db, campaignUnitId, c.var.user.unitId);
 }
 

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { buildCommuneTemplate, buildRollupTemplate, formatDate, todayInVietnam } from "@sohoa/core";
-import { templateInputs } from "@sohoa/db";
+import { templateInputsOf } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
 import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
@@ -43,7 +43,7 @@ export function templateDownloadRoutes() {
     const missing = () => notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn vào ngày ${formatDate(date)}`, en: `Unit ${code} within your scope on ${date}` });
     // the figures: those of that day when a date is given, else the latest report in the user's scope
     const figuresDate = q.date ?? (await defaultDate(db, c.var.user.unitId, clock()));
-    const input = await templateInputs(db.prisma, code, date, figuresDate > date ? date : figuresDate);
+    const input = await templateInputsOf(db, code, date, figuresDate > date ? date : figuresDate);
     if (!input || !(await inScope(c, input.unit.id))) throw missing();
     const kind = q.kind ?? (input.children.length ? "rollup" : "commune");
     const sheet = kind === "rollup"

@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { buildCommuneTemplate, buildRollupTemplate, type ProgressCounts, type UnitRef } from "@sohoa/core";
-import { latestSnapshots } from "@sohoa/db";
+import { latestSnapshots, activeUnitByCodeOn, activeChildrenOn, activeKindsAndPhases } from "@sohoa/db";
 import { requireAuth } from "../middleware/auth";
 import { notFound } from "../lib/errors";
 import { errorResponses, router, security } from "../lib/openapi";
 import { inScope } from "../lib/scope";
-import { validOn } from "../lib/units";
 import { todayInVietnam } from "@sohoa/core";
 import { defaultDate } from "../services/progress";
 import { CalendarDateSchema as IsoDate } from "@sohoa/contract";
@@ -31,20 +30,17 @@ export function templateRoutes() {
     const { db, clock } = c.var.deps;
     const date = q.date ?? todayInVietnam(clock());
     const at = new Date(`${date}T00:00:00Z`);
-    const unit = await db.prisma.unit.findFirst({ where: { code, active: true, ...validOn(at) }, orderBy: { validFrom: "desc" } });
+    const unit = await activeUnitByCodeOn(db, code, at);
     if (!unit || !(await inScope(c, unit.id))) throw notFound({ vi: `đơn vị mã ${code} trong phạm vi của bạn`, en: `Unit ${code} within your scope` });
-    const children = await db.prisma.unit.findMany({ where: { parentId: unit.id, active: true, ...validOn(at) }, orderBy: [{ level: "asc" }, { code: "asc" }] });
+    const children = await activeChildrenOn(db, unit.id, at);
     const ref = (u: typeof unit): UnitRef => ({ id: u.id, code: u.code, name: u.name, fullName: u.fullName, level: u.level, parentId: u.parentId, validFrom: u.validFrom.toISOString().slice(0, 10), validTo: u.validTo?.toISOString().slice(0, 10) ?? null });
     const kind = q.kind ?? (children.length ? "rollup" : "commune");
     if (kind === "rollup") {
       return c.json({ sheet: buildRollupTemplate({ parent: ref(unit), children: children.map(ref), reportDate: date, locale: q.locale }) }, 200);
     }
-    const [kinds, phases] = await Promise.all([
-      db.prisma.registerKind.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
-      db.prisma.bookPhase.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } }),
-    ]);
+    const { kinds, phases } = await activeKindsAndPhases(db);
     // Pre-filled with the latest accepted figures, so the official only updates what changed.
-    const last = await latestSnapshots(db.prisma, [unit.id], q.date ?? (await defaultDate(db, unit.id, clock())));
+    const last = await latestSnapshots(db.sql, [unit.id], q.date ?? (await defaultDate(db, unit.id, clock())));
     const previous = new Map<string, ProgressCounts>();
     for (const s of last) {
       const k = kinds.find((x) => x.id === s.registerKindId);

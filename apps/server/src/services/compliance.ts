@@ -16,9 +16,9 @@
  * Without a configured schedule (the national default), the leaves are expected, as with level COMMUNE.
  */
 import type { UnitLevel } from "@sohoa/core";
-import type { Database } from "@sohoa/db";
+import { firstSubmissions, schedulesCovering, subtreeUnitsOn, type Database } from "@sohoa/db";
 import type { UnitSummary } from "../context";
-import { toUnitSummary, unitSelect, validOn } from "../lib/units";
+import { toUnitSummary } from "../lib/units";
 import { periodOf, shiftDate, type Cadence, type Period, type ScheduleRule } from "./schedule";
 
 // The answers' shapes are the contract's; the names here are the ones this service has always used.
@@ -54,10 +54,7 @@ const DEFAULTS: Record<Cadence, Omit<AppliedSchedule, "id" | "unitId" | "level" 
 export async function scheduleFor(db: Database, unitId: string, cadence: Cadence, scheduleId?: string): Promise<AppliedSchedule>;
 export async function scheduleFor(db: Database, unitId: string, cadence: Cadence | null, scheduleId: string): Promise<AppliedSchedule | null>;
 export async function scheduleFor(db: Database, unitId: string, cadence: Cadence | null, scheduleId?: string): Promise<AppliedSchedule | null> {
-  const rows = await db.prisma.reportingSchedule.findMany({
-    where: { ...(cadence ? { cadence } : {}), ...(scheduleId ? { id: scheduleId } : {}), active: true, unit: { descendants: { some: { descendantId: unitId } } } },
-    include: { unit: { select: { depth: true } } },
-  });
+  const rows = await schedulesCovering(db, unitId, cadence, scheduleId);
   const s = rows.sort((a, b) => b.unit.depth - a.unit.depth || a.id.localeCompare(b.id))[0];
   if (!s) return scheduleId || !cadence ? null : { ...DEFAULTS[cadence], id: null, unitId: null, level: null, daysOff: [], reminderMinutesBefore: null };
   return { id: s.id, unitId: s.unitId, level: s.level, name: s.name, cadence: s.cadence, cutoffMinutes: s.cutoffMinutes, weekday: s.weekday, monthDay: s.monthDay, daysOff: s.daysOff, reminderMinutesBefore: s.reminderMinutesBefore };
@@ -77,10 +74,7 @@ export interface ReportingUnit {
  */
 export async function reportingUnits(db: Database, unitId: string, date: string, level: UnitLevel | null = null): Promise<ReportingUnit[]> {
   const at = new Date(`${date}T00:00:00Z`);
-  const subtree = await db.prisma.unit.findMany({
-    where: { ancestors: { some: { ancestorId: unitId } }, active: true, ...validOn(at) },
-    select: { ...unitSelect, parent: { select: unitSelect } },
-  });
+  const subtree = await subtreeUnitsOn(db, unitId, at);
   type Row = (typeof subtree)[number];
   const kids = new Map<string, Row[]>();
   for (const u of subtree) {
@@ -122,16 +116,6 @@ function reportedAt(members: string[], first: (unitId: string) => Date | null | 
   return latest;
 }
 
-/** First accepted (non-carried) submission of each unit per report date in [from, to]. */
-async function firstSubmissions(db: Database, unitIds: string[], from: string, to: string) {
-  if (unitIds.length === 0) return [];
-  const rows = await db.prisma.submission.groupBy({
-    by: ["unitId", "reportDate"],
-    where: { unitId: { in: unitIds }, status: "ACCEPTED", source: { not: "CARRIED" }, reportDate: { gte: new Date(`${from}T00:00:00Z`), lte: new Date(`${to}T00:00:00Z`) } },
-    _min: { submittedAt: true },
-  });
-  return rows.filter((r) => r.reportDate && r._min.submittedAt).map((r) => ({ unitId: r.unitId, date: r.reportDate!.toISOString().slice(0, 10), at: r._min.submittedAt! }));
-}
 
 export async function complianceFor(db: Database, opts: { unitId: string; date: string; schedule: AppliedSchedule; period?: Period }): Promise<ComplianceView> {
   const period = opts.period ?? periodOf(opts.schedule, opts.date);

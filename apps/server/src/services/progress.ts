@@ -15,7 +15,7 @@ import {
   type Bucket,
   type ProgressCounts,
 } from "@sohoa/core";
-import { COUNT_FIELDS, PREPARED, type Database, flowShares, latestReportDate, latestSnapshotsJoin, rollupSeries, rollupsAt, viewFigures, ZERO } from "@sohoa/db";
+import { type Database, latestReportDate, rollupSeries, rollupsAt, viewFigures, ZERO, deadlinesInForce, reformFlows, kindPhaseSnapshots, monthTargets, monthTargetsBetween, unitValidFrom, viewUnits, type ViewUnitRow } from "@sohoa/db";
 import type { UnitSummary } from "../context";
 import { notFound } from "../lib/errors";
 import { cachedSubtreeBreakdown } from "./breakdown-cache";
@@ -50,58 +50,13 @@ function dailySeries(rows: { date: string; entriesDigitized: number }[] | undefi
   return out;
 }
 
-interface UnitRow { role: number; id: string; code: string; name: string; fullName: string; nameEn: string | null; level: string; parentId: string | null; validFrom: string; validTo: string | null; hasChildren: boolean }
-const summary = (u: UnitRow): UnitSummary => ({
+const summary = (u: ViewUnitRow): UnitSummary => ({
   id: u.id, code: u.code, name: u.name, fullName: u.fullName, nameEn: u.nameEn ?? null, level: u.level as UnitSummary["level"], parentId: u.parentId ?? null,
   validFrom: u.validFrom, validTo: u.validTo,
 });
-const validOnDate = (a: string) => `${a}."active" AND ${a}."validFrom" <= $2::date AND (${a}."validTo" IS NULL OR ${a}."validTo" > $2::date)`;
-const unitColumns = (a: string) => `${a}."id", ${a}."code", ${a}."name", ${a}."fullName", ${a}."nameEn", ${a}."level"::text AS "level", ${a}."parentId", to_char(${a}."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(${a}."validTo", 'YYYY-MM-DD') AS "validTo"`;
-/**
- * A view's unit (by code, on the date, only inside the scope: the closure holds every unit as its own ancestor),
- * its path from the top and its children on that date (and whether each has children of its own), as plain
- * rows: role 0 the unit, 1 its ancestors from the top, 2 its children by level and code. (Built as one JSON
- * document it cost several times more, in PostgreSQL and in decoding.)
- */
-const VIEW_HEAD = `${PREPARED}WITH u AS (
-  SELECT u.* FROM "Unit" u
-   WHERE u."code" = $1 AND ${validOnDate("u")}
-     AND EXISTS (SELECT 1 FROM "UnitClosure" c WHERE c."ancestorId" = $3 AND c."descendantId" = u."id")
-   ORDER BY u."validFrom" DESC LIMIT 1
-)
-SELECT * FROM (
-  SELECT 0 AS "role", 0 AS "distance", u."level" AS "sortLevel", ${unitColumns("u")}, false AS "hasChildren" FROM u
-  UNION ALL
-  SELECT 1, l."distance", a."level", ${unitColumns("a")}, true
-    FROM u JOIN "UnitClosure" l ON l."descendantId" = u."id" AND l."distance" > 0 JOIN "Unit" a ON a."id" = l."ancestorId"
-  UNION ALL
-  SELECT 2, 0, c."level", ${unitColumns("c")}, coalesce(
-      -- ordered like the (parentId, validFrom) index, so that it is probed rather than scanned (EXISTS was a scan)
-      (SELECT true FROM "Unit" g WHERE g."parentId" = c."id" AND ${validOnDate("g")} ORDER BY g."parentId", g."validFrom" LIMIT 1), false)
-    FROM u JOIN "Unit" c ON c."parentId" = u."id" WHERE ${validOnDate("c")}
-) x ORDER BY x."role", x."distance" DESC, x."sortLevel", x."code"`;
-
 /** A commune's latest figures per register kind × phase, in the order of the kinds and phases. */
 async function kindPhaseBreakdown(db: Database, unitId: string, date: string): Promise<KindPhaseRow[]> {
-  const rows = await db.sql.$queryRawUnsafe<(Record<string, unknown> & { reportDate: Date; version: number })[]>(
-    `${PREPARED}SELECT k."code" AS "kindCode", k."nameVi" AS "kindVi", k."nameEn" AS "kindEn", b."code" AS "phaseCode", b."nameVi" AS "phaseVi", b."nameEn" AS "phaseEn", p.*
-       FROM (SELECT $1::text AS "id") u
-       ${latestSnapshotsJoin(`u."id"`, "$2::date", `s."reportDate", s."version", ${COUNT_FIELDS.map((f) => `s."${f}"`).join(", ")}`)}
-      ORDER BY k."sortOrder", b."sortOrder"`,
-    unitId, date,
-  );
-  return rows.map((r) => {
-    const counts = { ...ZERO };
-    for (const f of COUNT_FIELDS) counts[f] = Number(r[f] ?? 0);
-    return {
-      registerKind: { code: String(r.kindCode), nameVi: String(r.kindVi), nameEn: String(r.kindEn) },
-      phase: { code: String(r.phaseCode), nameVi: String(r.phaseVi), nameEn: String(r.phaseEn) },
-      counts,
-      completion: completion(counts.entriesDigitized, counts.entriesTotal),
-      reportDate: r.reportDate.toISOString().slice(0, 10),
-      version: Number(r.version),
-    };
-  });
+  return (await kindPhaseSnapshots(db.sql, unitId, date)).map((r) => ({ ...r, completion: completion(r.counts.entriesDigitized, r.counts.entriesTotal) }));
 }
 
 /** Above a commune: each kind × phase summed over the subtree (a sum has no version). */
@@ -116,7 +71,7 @@ async function summedBreakdown(db: Database, unitId: string, date: string): Prom
 export async function unitProgress(db: Database, opts: { code: string; date: string; scopeUnitId: string; isInScope?: (unitId: string) => Promise<boolean>; breakdown?: boolean }): Promise<ProgressView> {
   const { date } = opts;
   // Straight to the database on the pool (db.sql): two round trips whatever the level, every statement prepared.
-  const rows = await db.sql.$queryRawUnsafe<UnitRow[]>(VIEW_HEAD, opts.code, date, opts.scopeUnitId);
+  const rows = await viewUnits(db.sql, opts.code, date, opts.scopeUnitId);
   if (rows[0]?.role !== 0) {
     // Out of scope and absent look the same, so codes outside one's scope cannot be probed.
     throw notFound({ vi: `đơn vị mã ${opts.code} vào ngày ${date.split("-").reverse().join("/")} trong phạm vi của bạn`, en: `Unit ${opts.code} on ${date} within your scope` });
@@ -141,7 +96,7 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   // default date, and a commune's kinds × phases.
   const [figures, targets, deadlines, latest, breakdown] = await Promise.all([
     viewFigures(db.sql, ids, { date, from: windowStart, before: addDays(monthStart, -1) }),
-    monthTargets(db, ids, date),
+    monthTargets(db.sql, ids, date),
     effectiveDeadlines(db, unit.id, children.map((c) => c.id), date),
     latestReportDate(db.sql, opts.scopeUnitId),
     opts.breakdown === false ? Promise.resolve([]) : hasKids.has(unit.id) ? summedBreakdown(db, unit.id, date) : kindPhaseBreakdown(db, unit.id, date),
@@ -205,41 +160,12 @@ export async function unitProgress(db: Database, opts: { code: string; date: str
   return { date, latestReportDate: latest, unit: self, children: kids, buckets, breakdown, ancestors: visible };
 }
 
-/** Monthly target of each unit for the month containing `date`: its own target, or the sum of its subtree's. */
-async function monthTargets(db: Database, unitIds: string[], date: string) {
-  const rows = await db.sql.$queryRawUnsafe<{ unitId: string; periodStart: Date; periodEnd: Date; entriesTarget: bigint }[]>(
-    `${PREPARED}SELECT c."ancestorId" AS "unitId", min(t."periodStart") AS "periodStart", max(t."periodEnd") AS "periodEnd", sum(t."entriesTarget") AS "entriesTarget"
-       FROM "Target" t JOIN "UnitClosure" c ON c."descendantId" = t."unitId"
-      WHERE c."ancestorId" = ANY($1::text[]) AND t."periodType" = 'MONTH' AND t."periodStart" <= $2::date AND t."periodEnd" >= $2::date
-      GROUP BY c."ancestorId"`,
-    unitIds, date,
-  );
-  return new Map(rows.map((r) => [r.unitId, { periodStart: r.periodStart.toISOString().slice(0, 10), periodEnd: r.periodEnd.toISOString().slice(0, 10), entriesTarget: Number(r.entriesTarget) }]));
-}
-
 /**
  * Deadline that applies to each unit: its own, else the nearest ancestor's (a district deadline applies to its
  * communes); for a parent without one, the latest of its children's (everyone must be done by then).
  */
-export async function effectiveDeadlines(db: Database, unitId: string, childIds: string[], date: string): Promise<Map<string, string>> {
-  // Own or inherited deadlines by nearness, then (the last row) the latest deadline anywhere below the unit.
-  const rows = await db.sql.$queryRawUnsafe<{ unitId: string; dueDate: Date | null }[]>(
-    `${PREPARED}SELECT * FROM (
-       SELECT c."descendantId" AS "unitId", d."dueDate", c.distance, false AS "below"
-         FROM "Deadline" d JOIN "Campaign" k ON k.id = d."campaignId"
-         JOIN "UnitClosure" c ON c."ancestorId" = d."unitId"
-        WHERE c."descendantId" = ANY($1::text[]) AND k.active AND k."startDate" <= $2::date
-       UNION ALL
-       -- only deadlines of campaigns covering the unit: the nation does not take one province's deadline as its own
-       SELECT $3, max(d."dueDate"), NULL, true FROM "Deadline" d JOIN "UnitClosure" c ON c."descendantId" = d."unitId"
-         JOIN "Campaign" k ON k.id = d."campaignId" JOIN "UnitClosure" kc ON kc."ancestorId" = k."unitId" AND kc."descendantId" = $3
-        WHERE c."ancestorId" = $3 AND k.active
-     ) x ORDER BY x."below", x.distance`,
-    [unitId, ...childIds], date, unitId,
-  );
-  const out = new Map<string, string>();
-  for (const r of rows) if (r.dueDate && !out.has(r.unitId)) out.set(r.unitId, r.dueDate.toISOString().slice(0, 10));
-  return out;
+export function effectiveDeadlines(db: Database, unitId: string, childIds: string[], date: string): Promise<Map<string, string>> {
+  return deadlinesInForce(db.sql, unitId, childIds, date);
 }
 
 /**
@@ -247,26 +173,19 @@ export async function effectiveDeadlines(db: Database, unitId: string, childIds:
  * 01/07/2025), its line is the sum of what flowed into it from its predecessors, so it runs without a gap.
  */
 export async function unitTrend(db: Database, unitId: string, from: string, to: string) {
-  const unit = await db.prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: { validFrom: true } });
-  const born = unit.validFrom.toISOString().slice(0, 10);
-  const own = (await rollupSeries(db.prisma, [unitId], from, to)).get(unitId) ?? [];
+  const born = await unitValidFrom(db, unitId);
+  const own = (await rollupSeries(db.sql, [unitId], from, to)).get(unitId) ?? [];
   let flows: { predecessorId: string; share: number }[] = [];
   let predSeries: Awaited<ReturnType<typeof rollupSeries>> = new Map();
   if (from < born) {
-    flows = (await flowShares(db.prisma, born, [unitId])).filter((f) => f.successorId === unitId);
-    predSeries = await rollupSeries(db.prisma, flows.map((f) => f.predecessorId), from, addDays(born, -1));
+    flows = (await reformFlows(db, born, [unitId])).filter((f) => f.successorId === unitId);
+    predSeries = await rollupSeries(db.sql, flows.map((f) => f.predecessorId), from, addDays(born, -1));
   }
   const carry = <T extends { date: string }>(rows: T[], d: string, idx: { i: number }): T | undefined => {
     while (idx.i < rows.length && rows[idx.i]!.date <= d) idx.i++;
     return idx.i > 0 ? rows[idx.i - 1] : undefined;
   };
-  const targets = await db.prisma.$queryRawUnsafe<{ periodStart: Date; periodEnd: Date; entriesTarget: bigint }[]>(
-    `SELECT t."periodStart", t."periodEnd", sum(t."entriesTarget") AS "entriesTarget"
-       FROM "Target" t JOIN "UnitClosure" c ON c."descendantId" = t."unitId"
-      WHERE c."ancestorId" = $1 AND t."periodType" = 'MONTH' AND t."periodEnd" >= $2::date AND t."periodStart" <= $3::date
-      GROUP BY 1, 2 ORDER BY 1`,
-    unitId, from, to,
-  );
+  const targets = await monthTargetsBetween(db.sql, unitId, from, to);
   // The target line is cumulative: a month starts where the previous month's line ended (from the actual figure
   // before the first month only), so it does not fall back to the actual figures at each 1st.
   const monthBase = new Map<string, number>();
@@ -290,7 +209,7 @@ export async function unitTrend(db: Database, unitId: string, from: string, to: 
     if (t) {
       const key = t.periodStart.toISOString().slice(0, 10);
       if (!monthBase.has(key)) {
-        const base = lastMonth ? monthBase.get(lastMonth.key)! + lastMonth.target : (await rollupsAt(db.prisma, [unitId], addDays(key, -1))).get(unitId)?.entriesDigitized ?? 0;
+        const base = lastMonth ? monthBase.get(lastMonth.key)! + lastMonth.target : (await rollupsAt(db.sql, [unitId], addDays(key, -1))).get(unitId)?.entriesDigitized ?? 0;
         monthBase.set(key, base);
         lastMonth = { key, target: Number(t.entriesTarget) };
       }

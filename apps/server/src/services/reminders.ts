@@ -7,7 +7,7 @@
  */
 import nodemailer from "nodemailer";
 import { formatDate } from "@sohoa/core";
-import type { Database } from "@sohoa/db";
+import { addReminders, claimReminder, emailsOfUnits, setReminderStatus, type Database } from "@sohoa/db";
 import { complianceFor, type AppliedSchedule } from "./compliance";
 import type { Period } from "./schedule";
 
@@ -33,18 +33,8 @@ export function reminderMessage(unitName: string, scheduleName: string, p: { sta
   };
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
-
-/** Inserts a reminder row; false when it already exists (someone else sent it). */
-async function claim(db: Database, data: { scheduleId: string; unitId: string; cutoffAt: Date; channel: string; status: string; detail: string }): Promise<string | null> {
-  try {
-    const r = await db.prisma.reminder.create({ data, select: { id: true } });
-    return r.id;
-  } catch (err) {
-    if (isUniqueViolation(err)) return null;
-    throw err;
-  }
-}
+/** Inserts a reminder row; null when it already exists (someone else sent it). */
+const claim = claimReminder;
 
 export interface RemindResult { console: number; webhook: number; email: number }
 
@@ -54,11 +44,7 @@ export async function sendReminders(db: Database, schedule: AppliedSchedule & { 
   const comp = await complianceFor(db, { unitId: schedule.unitId, date: period.start, schedule, period });
   if (comp.missing.length === 0) return out;
   const cutoffAt = new Date(period.cutoffAt);
-  const created = await db.prisma.reminder.createMany({
-    data: comp.missing.map((m) => ({ scheduleId: schedule.id, unitId: m.unit.id, cutoffAt, channel: "console", status: "pending", detail: reminderMessage(m.unit.fullName, schedule.name, period).vi })),
-    skipDuplicates: true,
-  });
-  out.console = created.count;
+  out.console = await addReminders(db, comp.missing.map((m) => ({ scheduleId: schedule.id, unitId: m.unit.id, cutoffAt, channel: "console", status: "pending", detail: reminderMessage(m.unit.fullName, schedule.name, period).vi })));
 
   if (ch.webhookUrl) {
     const id = await claim(db, { scheduleId: schedule.id, unitId: schedule.unitId, cutoffAt, channel: "webhook", status: "sending", detail: ch.webhookUrl });
@@ -81,16 +67,14 @@ export async function sendReminders(db: Database, schedule: AppliedSchedule & { 
       } catch (err) {
         status = `failed: ${(err as Error).message}`.slice(0, 200);
       }
-      await db.prisma.reminder.update({ where: { id }, data: { status } });
+      await setReminderStatus(db, id, status);
       if (status === "sent") out.webhook++;
       else ch.log?.(`reminder webhook ${status}`);
     }
   }
 
   if (ch.smtpUrl) {
-    const users = await db.prisma.user.findMany({ where: { unitId: { in: comp.missing.map((m) => m.unit.id) }, active: true, email: { not: null } }, select: { unitId: true, email: true } });
-    const emails = new Map<string, string[]>();
-    for (const u of users) emails.set(u.unitId, [...(emails.get(u.unitId) ?? []), u.email!]);
+    const emails = await emailsOfUnits(db, comp.missing.map((m) => m.unit.id));
     const transport = nodemailer.createTransport(ch.smtpUrl);
     try {
       for (const m of comp.missing) {
@@ -107,7 +91,7 @@ export async function sendReminders(db: Database, schedule: AppliedSchedule & { 
           status = `failed: ${(err as Error).message}`.slice(0, 200);
           ch.log?.(`reminder email to ${to.join(", ")} ${status}`);
         }
-        await db.prisma.reminder.update({ where: { id }, data: { status } });
+        await setReminderStatus(db, id, status);
       }
     } finally {
       transport.close();

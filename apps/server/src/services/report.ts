@@ -16,9 +16,9 @@
  * never disagree. The figures come from the same roll-ups and `unitProgress` as `/api/units/:code/progress`.
  */
 import { bucketOf, completion, FORECAST_LABELS, TERMS, percentOfTarget, formatDate, formatDateInWords, formatNumber, formatPercent, formatProgress } from "@sohoa/core";
-import { type Database, rollupsAt } from "@sohoa/db";
+import { agencyNameUnder, periodTargetShares, rollupsAt, unitById, type Database } from "@sohoa/db";
 import type { ReportData, ReportLateItem, ReportLine } from "@sohoa/contract";
-import { toUnitSummary, unitSelect, validOn } from "../lib/units";
+import { toUnitSummary } from "../lib/units";
 import { complianceFor, reportingUnits, scheduleFor, CADENCE_OF, type AppliedSchedule, type PeriodParam } from "./compliance";
 import { unitProgress, type UnitProgress } from "./progress";
 import { localDate, periodOf, previousPeriod, shiftDate, type Period } from "./schedule";
@@ -54,7 +54,6 @@ export interface BuildReportOptions {
 }
 
 export async function buildReport(db: Database, opts: BuildReportOptions): Promise<ReportData> {
-  const { prisma } = db;
   const schedule = opts.schedule ?? (await scheduleFor(db, opts.unitId, CADENCE_OF[opts.periodType]));
   const period = periodOf(schedule, opts.date);
   const cutDay = asOfFor(period);
@@ -62,7 +61,7 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
   const prev = previousPeriod(schedule, period);
   const prevAsOf = asOfFor(prev);
 
-  const unitRow = await prisma.unit.findUniqueOrThrow({ where: { id: opts.unitId }, select: unitSelect });
+  const unitRow = await unitById(db, opts.unitId);
   const unit = toUnitSummary(unitRow);
   const all = async () => true; // scope is checked by the caller on the unit; its subtree follows
   const top = await unitProgress(db, { code: unit.code, date: asOf, scopeUnitId: unit.id, isInScope: all, breakdown: false });
@@ -83,8 +82,8 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
   const ids = [top.unit.id, ...groupsP.flatMap((g) => [...(g.subtotal ? [g.subtotal.id] : []), ...g.rows.map((r) => r.id)])];
   const windowStart = period.start <= asOf ? period.start : asOf;
   const [before, atStart, shares] = await Promise.all([
-    rollupsAt(prisma, ids, prevAsOf),
-    rollupsAt(prisma, ids, shiftDate(windowStart, -1)),
+    rollupsAt(db.sql, ids, prevAsOf),
+    rollupsAt(db.sql, ids, shiftDate(windowStart, -1)),
     periodTargets(db, unit.id, ids, windowStart, asOf),
   ]);
 
@@ -120,7 +119,7 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
   // level; who had to report follows the schedule's level (compliance.ts).
   const [comp, leaves] = await Promise.all([complianceFor(db, { unitId: unit.id, date: asOf, schedule, period }), reportingUnits(db, unit.id, asOf)]);
   const expected = comp.onTime.length + comp.late.length + comp.missing.length;
-  const leafRoll = await rollupsAt(prisma, leaves.map((l) => l.unit.id), asOf);
+  const leafRoll = await rollupsAt(db.sql, leaves.map((l) => l.unit.id), asOf);
   const lists: ReportData["lists"] = { zero: [], under10: [], under50: [] };
   const sorted = [...leaves].sort((a, b) => (a.district?.code ?? "").localeCompare(b.district?.code ?? "") || a.unit.code.localeCompare(b.unit.code));
   for (const l of sorted) {
@@ -137,9 +136,9 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
   ];
 
   // Header block: the issuing agency is the unit's own justice agency when it has one (Sở Tư pháp), else by level.
-  const agencyRow = await prisma.unit.findFirst({ where: { parentId: unit.id, level: "AGENCY", active: true, ...validOn(new Date(`${asOf}T00:00:00Z`)) }, select: { fullName: true }, orderBy: { code: "asc" } });
+  const agencyName = await agencyNameUnder(db, unit.id, new Date(`${asOf}T00:00:00Z`));
   const agency = upper(
-    agencyRow?.fullName ??
+    agencyName ??
       (unit.level === "NATION" ? "Bộ Tư pháp" : unit.level === "PROVINCE" ? `Sở Tư pháp ${lowerFirst(unit.fullName)}` : unit.level === "DISTRICT" ? `Phòng Tư pháp ${lowerFirst(unit.fullName)}` : `Ủy ban nhân dân ${lowerFirst(unit.fullName)}`),
   );
   const province = unit.level === "PROVINCE" ? unit : top.ancestors.find((a) => a.level === "PROVINCE") ?? null;
@@ -180,7 +179,7 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
     asOf,
     previous: { start: prev.start, end: prev.end, asOf: prevAsOf },
     schedule: { id: schedule.id, name: schedule.name },
-    header: { agency, number: `Số:        /BC-${agencyRow ? "STP" : "TP"}`, nation: NATION_LINE, motto: MOTTO, place, dateLine },
+    header: { agency, number: `Số:        /BC-${agencyName ? "STP" : "TP"}`, nation: NATION_LINE, motto: MOTTO, place, dateLine },
     title: "BÁO CÁO",
     subtitle: `Tiến độ số hóa dữ liệu hộ tịch (báo cáo ${kind}) trên địa bàn ${lowerFirst(unit.fullName)}`,
     periodLine,
@@ -199,33 +198,9 @@ export async function buildReport(db: Database, opts: BuildReportOptions): Promi
 
 const LEVEL_VI: Record<string, string> = { NATION: "toàn quốc", PROVINCE: "tỉnh", DISTRICT: "huyện", COMMUNE: "xã", AGENCY: "cơ quan" };
 
-/**
- * Each unit's share of the MONTH targets for the days [from, to]: Σ target × (days of the target's period in
- * [from, to]) / (days of the target's period). A unit's own targets if it has some, else the sum over its
- * subtree of the topmost units that have (a district target is not added to its communes' targets). One query.
- */
-export async function periodTargets(db: Database, rootId: string, unitIds: string[], from: string, to: string): Promise<Map<string, number>> {
-  if (unitIds.length === 0 || to < from) return new Map();
-  const rows = await db.prisma.$queryRawUnsafe<{ unitId: string; share: number | string }[]>(
-    // Each target's cap: the distance to its nearest ancestor that has a target too; an ancestor at that distance
-    // or beyond counts that one instead. (A NOT EXISTS over the closure per pair cost ~0,5 s for a province.)
-    `WITH share AS (
-       SELECT t."unitId", sum(t."entriesTarget"::float8 * (least(t."periodEnd", $4::date) - greatest(t."periodStart", $3::date) + 1) / (t."periodEnd" - t."periodStart" + 1)) AS s
-         FROM "Target" t JOIN "UnitClosure" r ON r."descendantId" = t."unitId" AND r."ancestorId" = $2
-        WHERE t."periodType" = 'MONTH' AND t."periodStart" <= $4::date AND t."periodEnd" >= $3::date
-        GROUP BY t."unitId"),
-     capped AS MATERIALIZED (
-       SELECT s."unitId", s.s, min(up.distance) FILTER (WHERE s2."unitId" IS NOT NULL) AS cap
-         FROM share s LEFT JOIN "UnitClosure" up ON up."descendantId" = s."unitId" AND up.distance > 0
-         LEFT JOIN share s2 ON s2."unitId" = up."ancestorId"
-        GROUP BY s."unitId", s.s)
-     SELECT c."ancestorId" AS "unitId", sum(s.s)::float8 AS share
-       FROM "UnitClosure" c JOIN capped s ON s."unitId" = c."descendantId"
-      WHERE c."ancestorId" = ANY($1::text[]) AND (s.cap IS NULL OR c.distance < s.cap)
-      GROUP BY c."ancestorId"`,
-    unitIds, rootId, from, to,
-  );
-  return new Map(rows.map((r) => [r.unitId, Number(r.share)]));
+/** Each unit's share of the MONTH targets for the days [from, to] (see periodTargetShares). */
+export function periodTargets(db: Database, rootId: string, unitIds: string[], from: string, to: string): Promise<Map<string, number>> {
+  return periodTargetShares(db, rootId, unitIds, from, to);
 }
 
 /** A file name safe in a Content-Disposition header: bao-cao-ngay-49-2025-02-18.xlsx */

@@ -9,7 +9,7 @@
  *    reminded (reminders.ts).
  * It keeps no state of its own: everything it needs to know is in the database.
  */
-import type { Database } from "@sohoa/db";
+import { activeSchedulesAt, generatedReportExists, storeGeneratedReport, type Database } from "@sohoa/db";
 import type { AppliedSchedule, PeriodParam } from "./compliance";
 import { buildReport } from "./report";
 import { writeReportXlsx } from "./report-xlsx";
@@ -43,31 +43,25 @@ export const dedupeKey = (scheduleId: string, cutoffAt: string) => `schedule:${s
 
 /** Active schedules of units that exist at `now` (a unit closed by a reorganization reports no more). */
 async function activeSchedules(db: Database, now: Date): Promise<(AppliedSchedule & { id: string; unitId: string })[]> {
-  const rows = await db.prisma.reportingSchedule.findMany({
-    where: { active: true, unit: { active: true, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] } },
-    orderBy: { id: "asc" },
-  });
+  const rows = await activeSchedulesAt(db, now);
   return rows.map((s) => ({ id: s.id, unitId: s.unitId, level: s.level, name: s.name, cadence: s.cadence, cutoffMinutes: s.cutoffMinutes, weekday: s.weekday, monthDay: s.monthDay, daysOff: s.daysOff, reminderMinutesBefore: s.reminderMinutesBefore }));
 }
 
 /** Generates and stores the report of a cut-off unless it exists; returns its id when this call created it. */
 export async function generateScheduledReport(db: Database, schedule: AppliedSchedule & { id: string; unitId: string }, period: Period, opts: { now: Date; renderFiles?: boolean }): Promise<string | null> {
   const key = dedupeKey(schedule.id, period.cutoffAt);
-  if (await db.prisma.generatedReport.findUnique({ where: { dedupeKey: key }, select: { id: true } })) return null;
+  if (await generatedReportExists(db, key)) return null;
   const data = await buildReport(db, { unitId: schedule.unitId, periodType: PERIOD[schedule.cadence], date: period.end, schedule, now: opts.now });
   const render = opts.renderFiles ?? true;
   const [xlsx, pdf] = render ? await Promise.all([writeReportXlsx(data), writeReportPdf(data)]) : [null, null];
   const id = crypto.randomUUID();
   // Another instance may have stored it meanwhile: insert-if-absent on the unique dedupe key.
-  const { count } = await db.prisma.generatedReport.createMany({
-    data: [{
+  const stored = await storeGeneratedReport(db, {
       id, scheduleId: schedule.id, unitId: schedule.unitId, periodType: PERIOD_TYPE[schedule.cadence],
       periodStart: new Date(`${period.start}T00:00:00Z`), periodEnd: new Date(`${period.end}T00:00:00Z`), cutoffAt: new Date(period.cutoffAt),
       dedupeKey: key, generatedAt: opts.now, data: JSON.parse(JSON.stringify(data)), xlsx: xlsx ? new Uint8Array(xlsx) : null, pdf: pdf ? new Uint8Array(pdf) : null,
-    }],
-    skipDuplicates: true,
   });
-  return count === 1 ? id : null;
+  return stored ? id : null;
 }
 
 /** One pass: catch up the cut-offs of the window, then the reminders due now. */

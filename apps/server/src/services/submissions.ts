@@ -30,12 +30,12 @@ import {
   type WorkbookReading,
 } from "@sohoa/core";
 import { batched } from "../lib/batched";
-import { flowShares, isUniqueViolation, searchText, sheetLayoutsOf, splitCounts, submissionContexts, type ContextQuery, type ContextUnit, type Database, type Prisma } from "@sohoa/db";
+import { formerUnitFlows, isUniqueViolation, searchText, sheetLayoutsOf, splitCounts, submissionByIdempotencyKey, submissionContexts, writeSubmissionBatch, type ContextQuery, type ContextUnit, type Database, type GuardedField, type SubmissionRowInput } from "@sohoa/db";
 import type { AppEnv, AuthUser } from "../context";
-import { audit, auditValues } from "../lib/audit";
+import { auditValues } from "../lib/audit";
 import { uuidv7 } from "../lib/crypto";
 import { replay, requestFingerprint } from "./idempotency";
-import { STALE, writeAccepted, type AcceptedRow, type GuardedField } from "./submission-writer";
+import { STALE, writeAccepted } from "./submission-writer";
 import { ApiError, notFound } from "../lib/errors";
 import { clientIp, userAgent } from "../lib/request-info";
 
@@ -145,7 +145,7 @@ const GUARDED: GuardedField[] = ["entriesDigitized", "entriesChecked", "entriesL
  * unit's total equals the sheet and nothing is counted twice.
  */
 function expandWildcards(rows: ValidationResult["rows"], ctx: ValidationContext, date: string, kindIds: Map<string, string>, phaseIds: Map<string, string>, checked: Set<ValidationResult["rows"][number]>) {
-  const out: AcceptedRow[] = [];
+  const out: SubmissionRowInput[] = [];
   const fallbackKind = kindIds.has("OTHER") ? "OTHER" : [...kindIds.keys()].at(-1)!;
   const fallbackPhase = [...phaseIds.keys()][0]!;
   for (const r of rows) {
@@ -175,8 +175,7 @@ async function creditFormerUnits(db: Database, result: ValidationResult, formerI
   const byId = new Map(units.map((u) => [u.id, u]));
   const issues: ValidationIssue[] = [];
   const out = result.rows.filter((r) => !formerIds.has(r.unit.id));
-  const succ = await db.prisma.unitSuccession.findMany({ where: { predecessorId: { in: [...new Set(formerRows.map((r) => r.unit.id))] } }, select: { predecessorId: true, effectiveDate: true } });
-  const flows = succ.length ? await flowShares(db.prisma, succ[0]!.effectiveDate.toISOString().slice(0, 10)) : [];
+  const flows = await formerUnitFlows(db, [...new Set(formerRows.map((r) => r.unit.id))]);
   const merged = new Map<string, (typeof out)[number]>();
   for (const r of formerRows) {
     const fl = flows.filter((f) => f.predecessorId === r.unit.id && byId.has(f.successorId));
@@ -279,44 +278,41 @@ async function attempt(c: Context<AppEnv>, input: SubmitInput, now: Date, gridJs
   };
 
   if (errors.length > 0) {
-    // Kept for the inbox (what was sent and why it was refused); nothing is counted.
-    const rejected = await db.prisma.$transaction(async (tx) => {
-      const file = input.file ? await tx.storedFile.create({ data: { filename: input.file.filename, contentType: input.file.contentType, size: input.file.bytes.length, sha256: checksum, data: Buffer.from(input.file.bytes) } }) : null;
-      const s = await tx.submission.create({ data: { ...base, grid: input.grid as unknown as Prisma.InputJsonValue, issues: issues as unknown as Prisma.InputJsonValue, status: "REJECTED", fileId: file?.id ?? null } });
-      await audit(c, { action: "submission_rejected", entity: "submission", entityId: s.id, unitId: submitter.id, details: { errors: errors.length, warnings: warnings.length, source: input.source } }, tx);
-      return s;
-    });
-    return { status: 422, code: "validation_failed", issues, id: rejected.id, reading };
+    // Kept for the inbox (what was sent and why it was refused); nothing is counted. Written as accepted ones are.
+    const rejectedId = uuidv7(now.getTime());
+    await writeSubmissionBatch(db, [{
+      submission: { ...base, id: rejectedId, issues, status: "REJECTED", warningsAccepted: false, idempotencyKey: null, requestHash: null },
+      gridJson,
+      file: input.file ? { ...input.file, id: uuidv7(now.getTime()), sha256: checksum } : undefined,
+      rows: [],
+      audit: auditValues(c, { action: "submission_rejected", entity: "submission", entityId: rejectedId, unitId: submitter.id, details: { errors: errors.length, warnings: warnings.length, source: input.source } }),
+    }]);
+    return { status: 422, code: "validation_failed", issues, id: rejectedId, reading };
   }
   if (warnings.length > 0 && !input.acceptWarnings) return { status: 422, code: "warnings_not_accepted", issues, id: null, reading };
 
   const rows = expandWildcards(result.rows, ctx, date, kindIds, phaseIds, checked);
   const id = uuidv7(now.getTime());
-  const meta = {
-    source: input.source, submittedById: user.id, submittedAt: now, checksum,
-    isCorrection: !!input.correctionReason, correctionReason: input.correctionReason ?? null,
-  };
   try {
     const receipt = await writeAccepted<Receipt>(db, {
       submission: { ...base, id, issues, status: "ACCEPTED", warningsAccepted: warnings.length > 0, idempotencyKey: input.idempotencyKey ?? null, requestHash: input.idempotencyKey ? fingerprint : null },
       gridJson,
-      file: input.file ? { ...input.file, sha256: checksum } : undefined,
+      file: input.file ? { ...input.file, id: uuidv7(now.getTime()), sha256: checksum } : undefined,
       rows,
-      meta,
       audit: auditValues(c, { action: input.correctionReason ? "submission_correction" : "submission_accepted", entity: "submission", entityId: id, unitId: submitter.id, details: { rows: rows.length, warnings: warnings.length, source: input.source, reason: input.correctionReason } }),
-      receipt: (recorded): Receipt => ({
+      // The db adds one change per row once their versions are known.
+      receipt: {
         id, checksum, status: "ACCEPTED", reportDate: date, submittedAt: now.toISOString(),
         accepted: { rows: rows.length, units: new Set(rows.map((r) => r.unitId)).size },
         warnings,
-        changes: recorded.map((x, i) => ({ unitCode: rows[i]!.unitCode, registerKind: rows[i]!.kind, phase: rows[i]!.phase, version: x.version, entriesDigitized: x.counts.entriesDigitized, delta: x.delta.entriesDigitized })),
-      }),
+      },
     });
     if (receipt === STALE) return STALE;
     return { status: 201, receipt, reading };
   } catch (err) {
     // A concurrent retry with the same Idempotency-Key (the unique index refused it): answer with the first receipt.
     if (input.idempotencyKey && isUniqueViolation(err)) {
-      const prior = await db.prisma.submission.findUnique({ where: { submittedById_idempotencyKey: { submittedById: user.id, idempotencyKey: input.idempotencyKey } } });
+      const prior = await submissionByIdempotencyKey(db, user.id, input.idempotencyKey);
       if (prior) return replay<Receipt>(prior, fingerprint, checksum);
     }
     throw err;

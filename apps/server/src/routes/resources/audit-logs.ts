@@ -1,8 +1,8 @@
 /** The audit log, read-only. Admins see everything; others see entries about units of their subtree. */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import { subtreeUnitIds, auditLogPage, auditLogEntry, type Prisma } from "@sohoa/db";
 import { AuditEntrySchema as Entry } from "@sohoa/contract";
-import type { Prisma } from "@sohoa/db";
 import type { AppEnv } from "../../context";
 import { requireAuth } from "../../middleware/auth";
 import { notFound } from "../../lib/errors";
@@ -34,8 +34,7 @@ const out = (r: Row) => ({ ...r, id: String(r.id), at: r.at.toISOString(), detai
 async function scope(c: Context<AppEnv>): Promise<Prisma.AuditLogWhereInput> {
   const user = c.var.user;
   if (user.role === "ADMIN") return {};
-  const ids = await c.var.deps.db.prisma.unitClosure.findMany({ where: { ancestorId: user.unitId }, select: { descendantId: true } });
-  return { unitId: { in: ids.map((r) => r.descendantId) } };
+  return { unitId: { in: await subtreeUnitIds(c.var.deps.db, user.unitId) } };
 }
 
 const instant = (s: string, end: boolean) => (s.length === 10 ? new Date(`${s}T${end ? "23:59:59.999" : "00:00:00"}+07:00`) : new Date(s));
@@ -44,7 +43,6 @@ export function auditLogResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     const from = q.from ? instant(q.from, false) : undefined;
     const to = q.to ? instant(q.to, true) : undefined;
     if (from && to && to < from) throw invalid("to", "Thời điểm kết thúc phải sau thời điểm bắt đầu.", "'to' must not be before 'from'.");
@@ -57,12 +55,11 @@ export function auditLogResources() {
       ],
     };
     const p = page(q, ["at", "action", "entity", "username"], { at: "desc" });
-    const [rows, total] = await Promise.all([prisma.auditLog.findMany({ where, ...p, orderBy: [p.orderBy, { id: "desc" }] }), prisma.auditLog.count({ where })]);
+    const { rows, total } = await auditLogPage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(out), total), 200);
   });
   app.openapi(one, async (c) => {
-    const { prisma } = c.var.deps.db;
-    const r = await prisma.auditLog.findFirst({ where: { AND: [{ id: BigInt(c.req.valid("param").id) }, await scope(c)] } });
+    const r = await auditLogEntry(c.var.deps.db, { AND: [{ id: BigInt(c.req.valid("param").id) }, await scope(c)] });
     if (!r) throw notFound({ vi: "mục nhật ký trong phạm vi của bạn", en: "Audit entry within your scope" });
     return c.json(out(r), 200);
   });

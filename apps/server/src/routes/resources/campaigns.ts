@@ -4,10 +4,10 @@
  * submissions refer to a campaign long after it ends.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { campaignPage, campaignWhere, createCampaign, phaseCodes, updateCampaign, type CampaignRow, type Database, type Prisma } from "@sohoa/db";
 import { CampaignSchema as Campaign } from "@sohoa/contract";
-import type { Prisma } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { appliesOrInScope, assertManages, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, withTotal } from "./rest";
@@ -41,16 +41,15 @@ const update = createRoute({
 });
 const remove = createRoute({ method: "delete", path: "/api/campaigns/{id}", tags: ["Campaigns"], security, middleware: [requireAuth()] as const, summary: "Deactivate a campaign (history stays)", request: { params: IdParam }, responses: { 200: jsonOk(Campaign, "Deactivated"), ...errorResponses } });
 
-const include = { unit: { select: { id: true, code: true, fullName: true } } } as const;
-type Row = Prisma.CampaignGetPayload<{ include: typeof include }>;
+type Row = CampaignRow;
 const out = (k: Row) => ({
   id: k.id, code: k.code, name: k.name, legalReference: k.legalReference, description: k.description, unitId: k.unitId, unit: k.unit,
   startDate: fromDay(k.startDate), endDate: fromDay(k.endDate), phases: k.phases, active: k.active, createdAt: k.createdAt.toISOString(), updatedAt: k.updatedAt.toISOString(),
 });
 
-async function checkPhases(prisma: Prisma.TransactionClient | { bookPhase: Prisma.TransactionClient["bookPhase"] }, phases: string[] | undefined) {
+async function checkPhases(db: Database, phases: string[] | undefined) {
   if (!phases?.length) return;
-  const known = new Set((await prisma.bookPhase.findMany({ select: { code: true } })).map((p) => p.code));
+  const known = await phaseCodes(db);
   const bad = phases.filter((p) => !known.has(p));
   if (bad.length) throw invalid("phases", `Giai đoạn sổ không có: ${bad.join(", ")}.`, `Unknown book phases: ${bad.join(", ")}.`);
 }
@@ -59,7 +58,6 @@ export function campaignResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     const where: Prisma.CampaignWhereInput = {
       AND: [
         appliesOrInScope(c.var.user), idFilter(q),
@@ -68,72 +66,59 @@ export function campaignResources() {
       ],
     };
     const p = page(q, ["startDate", "endDate", "name", "code", "createdAt"], { startDate: "desc" });
-    const [rows, total] = await Promise.all([prisma.campaign.findMany({ where, ...p, include }), prisma.campaign.count({ where })]);
+    const { rows, total } = await campaignPage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(out), total), 200);
   });
   app.openapi(one, async (c) => {
-    const { prisma } = c.var.deps.db;
-    const k = await prisma.campaign.findFirst({ where: { id: c.req.valid("param").id, ...appliesOrInScope(c.var.user) }, include });
+    const k = await campaignWhere(c.var.deps.db, { id: c.req.valid("param").id, ...appliesOrInScope(c.var.user) });
     if (!k) throw notFound(WHAT);
     return c.json(out(k), 200);
   });
   app.openapi(create, async (c) => {
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
+    const { db } = c.var.deps;
     await assertManages(c, b.unitId);
     if (b.endDate < b.startDate) throw invalid("endDate", "Ngày kết thúc phải sau ngày bắt đầu.", "The end date must not be before the start date.");
-    await checkPhases(prisma, b.phases);
-    const k = await prisma.$transaction(async (tx) => {
-      if (await tx.campaign.findUnique({ where: { code: b.code }, select: { id: true } })) throw conflict({ vi: `Mã đợt ${b.code} đã có.`, en: `Campaign code ${b.code} already exists.` });
-      const k = await tx.campaign.create({
-        data: { code: b.code, name: b.name, legalReference: b.legalReference ?? b.legalRef ?? null, description: b.description ?? null, unitId: b.unitId, startDate: toDay(b.startDate), endDate: toDay(b.endDate), phases: b.phases ?? ["P1", "P2"], createdById: c.var.user.id },
-        include,
-      });
-      await audit(c, { action: "create", entity: "campaign", entityId: k.id, unitId: k.unitId, details: out(k) }, tx);
-      return k;
-    });
+    await checkPhases(db, b.phases);
+    const k = await createCampaign(
+      db,
+      { code: b.code, name: b.name, legalReference: b.legalReference ?? b.legalRef ?? null, description: b.description ?? null, unitId: b.unitId, startDate: toDay(b.startDate), endDate: toDay(b.endDate), phases: b.phases ?? ["P1", "P2"], createdById: c.var.user.id },
+      (k) => auditValues(c, { action: "create", entity: "campaign", entityId: k.id, unitId: k.unitId, details: out(k) }),
+    );
+    if (!k) throw conflict({ vi: `Mã đợt ${b.code} đã có.`, en: `Campaign code ${b.code} already exists.` });
     return c.json(out(k), 201);
   });
   app.openapi(update, async (c) => {
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.campaign.findFirst({ where: { id, ...appliesOrInScope(c.var.user) }, include });
+    const { db } = c.var.deps;
+    const before = await campaignWhere(db, { id, ...appliesOrInScope(c.var.user) });
     if (!before) throw notFound(WHAT);
     await assertManages(c, before.unitId);
     const start = b.startDate ?? fromDay(before.startDate);
     const end = b.endDate ?? fromDay(before.endDate);
     if (end < start) throw invalid("endDate", "Ngày kết thúc phải sau ngày bắt đầu.", "The end date must not be before the start date.");
-    await checkPhases(prisma, b.phases);
-    const k = await prisma.$transaction(async (tx) => {
-      const k = await tx.campaign.update({
-        where: { id },
-        data: {
+    await checkPhases(db, b.phases);
+    const k = await updateCampaign(
+      db, id,
+      {
           ...(b.name !== undefined ? { name: b.name } : {}),
           ...(b.legalReference !== undefined || b.legalRef !== undefined ? { legalReference: b.legalReference ?? b.legalRef ?? null } : {}),
           ...(b.description !== undefined ? { description: b.description } : {}),
           ...(b.phases !== undefined ? { phases: b.phases } : {}),
           ...(b.active !== undefined ? { active: b.active } : {}),
           startDate: toDay(start), endDate: toDay(end),
-        },
-        include,
-      });
-      await audit(c, { action: "update", entity: "campaign", entityId: id, unitId: k.unitId, details: { before: out(before), after: out(k) } }, tx);
-      return k;
-    });
+      },
+      (k) => auditValues(c, { action: "update", entity: "campaign", entityId: id, unitId: k.unitId, details: { before: out(before), after: out(k) } }),
+    );
     return c.json(out(k), 200);
   });
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid("param");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.campaign.findFirst({ where: { id, ...appliesOrInScope(c.var.user) }, include });
+    const before = await campaignWhere(c.var.deps.db, { id, ...appliesOrInScope(c.var.user) });
     if (!before) throw notFound(WHAT);
     await assertManages(c, before.unitId);
-    const k = await prisma.$transaction(async (tx) => {
-      const k = await tx.campaign.update({ where: { id }, data: { active: false }, include });
-      await audit(c, { action: "deactivate", entity: "campaign", entityId: id, unitId: k.unitId, details: { code: k.code } }, tx);
-      return k;
-    });
+    const k = await updateCampaign(c.var.deps.db, id, { active: false }, (k) => auditValues(c, { action: "deactivate", entity: "campaign", entityId: id, unitId: k.unitId, details: { code: k.code } }));
     return c.json(out(k), 200);
   });
   return app;

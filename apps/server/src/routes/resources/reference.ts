@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { bookPhases } from "@sohoa/db";
 import { BookPhaseSchema } from "@sohoa/contract";
 import { requireAuth } from "../../middleware/auth";
 import { errorResponses, router, security } from "../../lib/openapi";
@@ -10,7 +11,7 @@ const phases = createRoute({ method: "get", path: "/api/book-phases", tags: ["Re
 export function referenceResources() {
   const app = router();
   app.openapi(phases, async (c) => {
-    const rows = await c.var.deps.db.prisma.bookPhase.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+    const rows = await bookPhases(c.var.deps.db);
     return c.json(withTotal(c, rows, rows.length), 200);
   });
   return app;

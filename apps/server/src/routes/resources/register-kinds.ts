@@ -1,9 +1,9 @@
 /** Register kinds are data, not code: everyone reads them; an admin may rename, reorder or retire one. */
 import { createRoute, z } from "@hono/zod-openapi";
+import { searchText, registerKinds, registerKind, updateRegisterKind } from "@sohoa/db";
 import { RegisterKindSchema as Kind } from "@sohoa/contract";
-import { searchText } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { requireRole } from "../../lib/scope";
@@ -30,11 +30,10 @@ export function registerKindResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     // Names are short and few (a dozen kinds): filter the search in memory, diacritics-insensitive.
     const where = { ...idFilter(q), ...(q.active ? { active: q.active === "true" } : {}), ...(q.code ? { code: q.code } : {}) };
     const p = page(q, ["sortOrder", "code", "nameVi", "nameEn"], { sortOrder: "asc" });
-    let rows = await prisma.registerKind.findMany({ where, orderBy: p.orderBy });
+    let rows = await registerKinds(c.var.deps.db, where, p.orderBy);
     if (q.q) {
       const term = searchText(q.q);
       rows = rows.filter((k) => searchText(`${k.code} ${k.nameVi} ${k.nameEn}`).includes(term));
@@ -42,7 +41,7 @@ export function registerKindResources() {
     return c.json(withTotal(c, rows.slice(p.skip, p.skip + p.take), rows.length), 200);
   });
   app.openapi(one, async (c) => {
-    const k = await c.var.deps.db.prisma.registerKind.findUnique({ where: { id: c.req.valid("param").id } });
+    const k = await registerKind(c.var.deps.db, c.req.valid("param").id);
     if (!k) throw notFound(WHAT);
     return c.json(k, 200);
   });
@@ -50,14 +49,9 @@ export function registerKindResources() {
     requireRole(c.var.user, "ADMIN");
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.registerKind.findUnique({ where: { id } });
+    const before = await registerKind(c.var.deps.db, id);
     if (!before) throw notFound(WHAT);
-    const k = await prisma.$transaction(async (tx) => {
-      const k = await tx.registerKind.update({ where: { id }, data: b });
-      await audit(c, { action: "update", entity: "register_kind", entityId: id, details: { before: { nameVi: before.nameVi, nameEn: before.nameEn, sortOrder: before.sortOrder, active: before.active }, after: b } }, tx);
-      return k;
-    });
+    const k = await updateRegisterKind(c.var.deps.db, id, b, auditValues(c, { action: "update", entity: "register_kind", entityId: id, details: { before: { nameVi: before.nameVi, nameEn: before.nameEn, sortOrder: before.sortOrder, active: before.active }, after: b } }));
     return c.json(k, 200);
   });
   return app;

@@ -4,9 +4,9 @@
  * Write: managers, on schedules of their subtree. Delete deactivates (reports and reminders refer to it).
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Prisma } from "@sohoa/db";
+import { createSchedule, schedulePage, scheduleWhere, updateSchedule, type Prisma, type ScheduleRow } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { CadenceSchema as Cadence, LevelSchema as Level, ReportingScheduleSchema as Schedule } from "@sohoa/contract";
@@ -62,8 +62,7 @@ const update = createRoute({
 });
 const remove = createRoute({ method: "delete", path: "/api/schedules/{id}", tags: ["Schedules"], security, middleware: [requireAuth()] as const, summary: "Deactivate a schedule", request: { params: IdParam }, responses: { 200: jsonOk(Schedule, "Deactivated"), ...errorResponses } });
 
-const include = { unit: { select: { id: true, code: true, fullName: true } } } as const;
-type Row = Prisma.ReportingScheduleGetPayload<{ include: typeof include }>;
+type Row = ScheduleRow;
 const out = (s: Row) => ({
   id: s.id, campaignId: s.campaignId, unitId: s.unitId, level: s.level, name: s.name, cadence: s.cadence, cutoffMinutes: s.cutoffMinutes, weekday: s.weekday, monthDay: s.monthDay,
   timezone: s.timezone, daysOff: Array.isArray(s.daysOff) ? (s.daysOff as (number | string)[]) : [], reminderMinutesBefore: s.reminderMinutesBefore, active: s.active, unit: s.unit, updatedAt: s.updatedAt.toISOString(),
@@ -80,7 +79,6 @@ export function scheduleResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     const where: Prisma.ReportingScheduleWhereInput = {
       AND: [
         appliesOrInScope(c.var.user), idFilter(q),
@@ -89,66 +87,52 @@ export function scheduleResources() {
       ],
     };
     const p = page(q, ["name", "cadence", "cutoffMinutes", "updatedAt"], { name: "asc" });
-    const [rows, total] = await Promise.all([prisma.reportingSchedule.findMany({ where, ...p, include }), prisma.reportingSchedule.count({ where })]);
+    const { rows, total } = await schedulePage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(out), total), 200);
   });
   app.openapi(one, async (c) => {
-    const s = await c.var.deps.db.prisma.reportingSchedule.findFirst({ where: { id: c.req.valid("param").id, ...appliesOrInScope(c.var.user) }, include });
+    const s = await scheduleWhere(c.var.deps.db, { id: c.req.valid("param").id, ...appliesOrInScope(c.var.user) });
     if (!s) throw notFound(WHAT);
     return c.json(out(s), 200);
   });
   app.openapi(create, async (c) => {
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
     await assertManages(c, b.unitId);
     if (b.campaignId) await campaignCovering(c, b.campaignId, b.unitId);
     const extra = cadenceFields(b);
-    const s = await prisma.$transaction(async (tx) => {
-      const s = await tx.reportingSchedule.create({
-        data: { campaignId: b.campaignId ?? null, unitId: b.unitId, level: b.level, name: b.name, cadence: b.cadence, cutoffMinutes: b.cutoffMinutes, ...extra, timezone: b.timezone, daysOff: b.daysOff, reminderMinutesBefore: b.reminderMinutesBefore ?? null },
-        include,
-      });
-      await audit(c, { action: "create", entity: "schedule", entityId: s.id, unitId: s.unitId, details: out(s) }, tx);
-      return s;
-    });
+    const s = await createSchedule(
+      c.var.deps.db,
+      { campaignId: b.campaignId ?? null, unitId: b.unitId, level: b.level, name: b.name, cadence: b.cadence, cutoffMinutes: b.cutoffMinutes, ...extra, timezone: b.timezone, daysOff: b.daysOff, reminderMinutesBefore: b.reminderMinutesBefore ?? null },
+      (s) => auditValues(c, { action: "create", entity: "schedule", entityId: s.id, unitId: s.unitId, details: out(s) }),
+    );
     return c.json(out(s), 201);
   });
   app.openapi(update, async (c) => {
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.reportingSchedule.findFirst({ where: { id, ...appliesOrInScope(c.var.user) }, include });
+    const before = await scheduleWhere(c.var.deps.db, { id, ...appliesOrInScope(c.var.user) });
     if (!before) throw notFound(WHAT);
     await assertManages(c, before.unitId);
     const cadence = b.cadence ?? before.cadence;
     const extra = cadenceFields({ cadence, weekday: b.weekday === undefined ? before.weekday : b.weekday, monthDay: b.monthDay === undefined ? before.monthDay : b.monthDay });
-    const s = await prisma.$transaction(async (tx) => {
-      const s = await tx.reportingSchedule.update({
-        where: { id },
-        data: {
+    const s = await updateSchedule(
+      c.var.deps.db, id,
+      {
           cadence, ...extra,
           ...(b.name !== undefined ? { name: b.name } : {}), ...(b.level !== undefined ? { level: b.level } : {}), ...(b.cutoffMinutes !== undefined ? { cutoffMinutes: b.cutoffMinutes } : {}),
           ...(b.timezone !== undefined ? { timezone: b.timezone } : {}), ...(b.daysOff !== undefined ? { daysOff: b.daysOff } : {}),
           ...(b.reminderMinutesBefore !== undefined ? { reminderMinutesBefore: b.reminderMinutesBefore } : {}), ...(b.active !== undefined ? { active: b.active } : {}),
-        },
-        include,
-      });
-      await audit(c, { action: "update", entity: "schedule", entityId: id, unitId: s.unitId, details: { before: out(before), after: out(s) } }, tx);
-      return s;
-    });
+      },
+      (s) => auditValues(c, { action: "update", entity: "schedule", entityId: id, unitId: s.unitId, details: { before: out(before), after: out(s) } }),
+    );
     return c.json(out(s), 200);
   });
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid("param");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.reportingSchedule.findFirst({ where: { id, ...appliesOrInScope(c.var.user) }, include });
+    const before = await scheduleWhere(c.var.deps.db, { id, ...appliesOrInScope(c.var.user) });
     if (!before) throw notFound(WHAT);
     await assertManages(c, before.unitId);
-    const s = await prisma.$transaction(async (tx) => {
-      const s = await tx.reportingSchedule.update({ where: { id }, data: { active: false }, include });
-      await audit(c, { action: "deactivate", entity: "schedule", entityId: id, unitId: s.unitId, details: { name: s.name } }, tx);
-      return s;
-    });
+    const s = await updateSchedule(c.var.deps.db, id, { active: false }, (s) => auditValues(c, { action: "deactivate", entity: "schedule", entityId: id, unitId: s.unitId, details: { name: s.name } }));
     return c.json(out(s), 200);
   });
   return app;

@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { submissionDetail, submissionFile, submissionPage } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
 import { notFound } from "../../lib/errors";
 import { xlsxHeaders } from "../../lib/xlsx-write";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { inScope } from "../../lib/scope";
-import { toUnitSummary, unitSelect } from "../../lib/units";
+import { toUnitSummary } from "../../lib/units";
 import { CalendarDateSchema as IsoDate, SubmissionSourceSchema as Source, SubmissionStatusSchema as Status, SubmissionSummarySchema as Row } from "@sohoa/contract";
 import { idFilter, ListQuery, page, withTotal, unitMatch } from "./rest";
 
@@ -33,7 +34,6 @@ const summary = (s: SubRow) => ({
   submittedBy: s.submittedBy?.username ?? null, rowCount: s.rowCount, errorCount: s.errorCount, warningCount: s.warningCount, isCorrection: s.isCorrection,
   correctionReason: s.correctionReason, hasFile: !!s.fileId, ip: s.ip,
 });
-const select = { id: true, unit: { select: { id: true, code: true, fullName: true } }, reportDate: true, source: true, status: true, submittedAt: true, submittedBy: { select: { username: true } }, rowCount: true, errorCount: true, warningCount: true, isCorrection: true, correctionReason: true, fileId: true, ip: true } as const;
 
 export function submissionResources() {
   const app = router();
@@ -48,27 +48,13 @@ export function submissionResources() {
       ...(q.reportDate ? { reportDate: new Date(`${q.reportDate}T00:00:00Z`) } : {}),
     };
     const p = page(q, ["submittedAt", "reportDate", "status", "source"], { submittedAt: "desc" });
-    const { prisma } = c.var.deps.db;
-    const [rows, total] = await Promise.all([prisma.submission.findMany({ where, ...p, select }), prisma.submission.count({ where })]);
+    const { rows, total } = await submissionPage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(summary), total), 200);
   });
   app.openapi(one, async (c) => {
-    const { prisma } = c.var.deps.db;
-    const s = await prisma.submission.findUnique({ where: { id: c.req.valid("param").id }, select: { ...select, grid: true, issues: true, receipt: true, userAgent: true, requestId: true, checksum: true, unit: { select: unitSelect } } });
-    if (!s || !(await inScope(c, s.unit.id))) throw notFound({ vi: "lần gửi trong phạm vi của bạn", en: "Submission within your scope" });
-    const [rawSnapshots, kinds, phases] = await Promise.all([
-      prisma.progressSnapshot.findMany({ where: { submissionId: s.id } }),
-      prisma.registerKind.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, sortOrder: true } }),
-      prisma.bookPhase.findMany({ select: { id: true, code: true, nameVi: true, nameEn: true, sortOrder: true } }),
-    ]);
-    const kindOf = new Map(kinds.map((k) => [k.id, k]));
-    const phaseOf = new Map(phases.map((p) => [p.id, p]));
-    const snapshots = rawSnapshots
-      .map((x) => ({ ...x, registerKind: kindOf.get(x.registerKindId)!, phase: phaseOf.get(x.phaseId)! }))
-      .sort((a, b) => a.registerKind.sortOrder - b.registerKind.sortOrder || a.phase.sortOrder - b.phase.sortOrder);
-    const versions = s.reportDate
-      ? await prisma.submission.findMany({ where: { unitId: s.unit.id, reportDate: s.reportDate }, select, orderBy: { submittedAt: "asc" } })
-      : [];
+    const detail = await submissionDetail(c.var.deps.db, c.req.valid("param").id);
+    if (!detail || !(await inScope(c, detail.submission.unit.id))) throw notFound({ vi: "lần gửi trong phạm vi của bạn", en: "Submission within your scope" });
+    const { submission: s, snapshots, versions } = detail;
     return c.json({
       ...summary({ ...s, unit: { id: s.unit.id, code: s.unit.code, fullName: s.unit.fullName } }),
       unitDetail: toUnitSummary(s.unit), checksum: s.checksum, userAgent: s.userAgent, requestId: s.requestId, grid: s.grid, issues: s.issues, receipt: s.receipt,
@@ -77,8 +63,7 @@ export function submissionResources() {
     }, 200);
   });
   app.openapi(file, async (c) => {
-    const { prisma } = c.var.deps.db;
-    const s = await prisma.submission.findUnique({ where: { id: c.req.valid("param").id }, select: { unitId: true, file: true } });
+    const s = await submissionFile(c.var.deps.db, c.req.valid("param").id);
     if (!s || !s.file || !(await inScope(c, s.unitId))) throw notFound({ vi: "tệp gốc của lần gửi", en: "The submission's original file" });
     // Never what the client declared (text/html, <img…>.html): only workbooks Sohoa could read are stored.
     return c.body(new Uint8Array(s.file.data), 200, xlsxHeaders(s.file.filename));

@@ -3,10 +3,10 @@
  * managers write for units below their own, within a campaign that covers the unit.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { createTarget, deleteTarget, targetById, targetPage, updateTarget, type Prisma, type TargetRow } from "@sohoa/db";
 import { PeriodTypeSchema as PeriodType, TargetSchema as Target } from "@sohoa/contract";
-import type { Prisma } from "@sohoa/db";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { scopeFilter } from "../../lib/scope";
@@ -33,8 +33,7 @@ const update = createRoute({
 });
 const remove = createRoute({ method: "delete", path: "/api/targets/{id}", tags: ["Targets"], security, middleware: [requireAuth()] as const, summary: "Remove a target (the audit log keeps it)", request: { params: IdParam }, responses: { 204: { description: "Removed" }, ...errorResponses } });
 
-const include = { unit: { select: { id: true, code: true, name: true, fullName: true, level: true } }, campaign: { select: { id: true, code: true, name: true } } } as const;
-type Row = Prisma.TargetGetPayload<{ include: typeof include }>;
+type Row = TargetRow;
 const out = (t: Row) => ({
   id: t.id, campaignId: t.campaignId, unitId: t.unitId, periodType: t.periodType, periodStart: fromDay(t.periodStart), periodEnd: fromDay(t.periodEnd),
   entriesTarget: t.entriesTarget, booksTarget: t.booksTarget, carried: t.carried, unit: t.unit, campaign: t.campaign, updatedAt: t.updatedAt.toISOString(),
@@ -45,71 +44,57 @@ export function targetResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     const where: Prisma.TargetWhereInput = {
       unit: { ...scopeFilter(c.var.user), ...unitMatch(q) }, ...idFilter(q),
       ...(q.campaignId ? { campaignId: q.campaignId } : {}), ...(q.unitId ? { unitId: q.unitId } : {}),
       ...(q.periodStart ? { periodStart: toDay(q.periodStart) } : {}), ...(q.periodType ? { periodType: q.periodType } : {}),
     };
     const p = page(q, ["periodStart", "periodEnd", "entriesTarget", "updatedAt"], { periodStart: "desc" });
-    const [rows, total] = await Promise.all([prisma.target.findMany({ where, ...p, include }), prisma.target.count({ where })]);
+    const { rows, total } = await targetPage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(out), total), 200);
   });
   app.openapi(one, async (c) => {
-    const t = await c.var.deps.db.prisma.target.findUnique({ where: { id: c.req.valid("param").id }, include });
+    const t = await targetById(c.var.deps.db, c.req.valid("param").id);
     await assertVisible(c, t?.unitId, WHAT);
     return c.json(out(t!), 200);
   });
   app.openapi(create, async (c) => {
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
     await assertManages(c, b.unitId, { below: true });
     if (b.periodEnd < b.periodStart) throw badPeriod();
     await campaignCovering(c, b.campaignId, b.unitId);
-    const t = await prisma.$transaction(async (tx) => {
-      const key = { campaignId: b.campaignId, unitId: b.unitId, periodType: b.periodType, periodStart: toDay(b.periodStart) };
-      if (await tx.target.findUnique({ where: { campaignId_unitId_periodType_periodStart: key }, select: { id: true } })) {
-        throw conflict({ vi: "Đơn vị đã có chỉ tiêu cho kỳ này; hãy sửa chỉ tiêu đó.", en: "The unit already has a target for this period; edit that one." });
-      }
-      const t = await tx.target.create({ data: { ...key, periodEnd: toDay(b.periodEnd), entriesTarget: b.entriesTarget, booksTarget: b.booksTarget ?? null, updatedById: c.var.user.id }, include });
-      await audit(c, { action: "create", entity: "target", entityId: t.id, unitId: t.unitId, details: { campaignId: t.campaignId, periodType: t.periodType, periodStart: b.periodStart, periodEnd: b.periodEnd, entriesTarget: t.entriesTarget, booksTarget: t.booksTarget } }, tx);
-      return t;
-    });
+    const t = await createTarget(
+      c.var.deps.db,
+      { campaignId: b.campaignId, unitId: b.unitId, periodType: b.periodType, periodStart: toDay(b.periodStart), periodEnd: toDay(b.periodEnd), entriesTarget: b.entriesTarget, booksTarget: b.booksTarget ?? null, updatedById: c.var.user.id },
+      (t) => auditValues(c, { action: "create", entity: "target", entityId: t.id, unitId: t.unitId, details: { campaignId: t.campaignId, periodType: t.periodType, periodStart: b.periodStart, periodEnd: b.periodEnd, entriesTarget: t.entriesTarget, booksTarget: t.booksTarget } }),
+    );
+    if (!t) throw conflict({ vi: "Đơn vị đã có chỉ tiêu cho kỳ này; hãy sửa chỉ tiêu đó.", en: "The unit already has a target for this period; edit that one." });
     return c.json(out(t), 201);
   });
   app.openapi(update, async (c) => {
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.target.findUnique({ where: { id }, include });
+    const before = await targetById(c.var.deps.db, id);
     await assertVisible(c, before?.unitId, WHAT);
     await assertManages(c, before!.unitId, { below: true });
     if (b.periodEnd && b.periodEnd < fromDay(before!.periodStart)) throw badPeriod();
-    const t = await prisma.$transaction(async (tx) => {
-      const t = await tx.target.update({
-        where: { id },
-        data: {
+    const t = await updateTarget(
+      c.var.deps.db, id,
+      {
           ...(b.periodEnd ? { periodEnd: toDay(b.periodEnd) } : {}), ...(b.entriesTarget !== undefined ? { entriesTarget: b.entriesTarget } : {}),
           ...(b.booksTarget !== undefined ? { booksTarget: b.booksTarget } : {}), ...(b.carried !== undefined ? { carried: b.carried } : {}), updatedById: c.var.user.id,
-        },
-        include,
-      });
-      await audit(c, { action: "update", entity: "target", entityId: id, unitId: t.unitId, details: { before: out(before!), after: b } }, tx);
-      return t;
-    });
+      },
+      (t) => auditValues(c, { action: "update", entity: "target", entityId: id, unitId: t.unitId, details: { before: out(before!), after: b } }),
+    );
     return c.json(out(t), 200);
   });
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid("param");
-    const { prisma } = c.var.deps.db;
-    const before = await prisma.target.findUnique({ where: { id }, include });
+    const before = await targetById(c.var.deps.db, id);
     if (!before) throw notFound(WHAT);
     await assertVisible(c, before.unitId, WHAT);
     await assertManages(c, before.unitId, { below: true });
-    await prisma.$transaction(async (tx) => {
-      await tx.target.delete({ where: { id } });
-      await audit(c, { action: "delete", entity: "target", entityId: id, unitId: before.unitId, details: out(before) }, tx);
-    });
+    await deleteTarget(c.var.deps.db, id, auditValues(c, { action: "delete", entity: "target", entityId: id, unitId: before.unitId, details: out(before) }));
     return c.body(null, 204);
   });
   return app;

@@ -1,5 +1,5 @@
 /** Shared by the resources' tests: the demo database, an app on a pinned clock, signed-in clients. */
-import type { Database } from "@sohoa/db";
+import { unitByCodeOn, isInSubtree, type Database } from "@sohoa/db";
 import { createApp } from "../../app";
 import { fromSocket, openTestDatabase, signIn } from "../../testing";
 
@@ -46,12 +46,12 @@ export async function setup(): Promise<{ db: Database; app: TestApp; as: Record<
 /** The unit with this code valid on a date (codes are reused across reorganizations). */
 export async function unitId(db: Database, code: string, date = DAY): Promise<string> {
   const d = new Date(`${date}T00:00:00Z`);
-  const u = await db.prisma.unit.findFirstOrThrow({ where: { code, validFrom: { lte: d }, OR: [{ validTo: null }, { validTo: { gt: d } }] }, select: { id: true } });
+  const u = await unitByCodeOn(db, code, d);
   return u.id;
 }
 
 export async function isDescendant(db: Database, ancestorId: string, descendantId: string): Promise<boolean> {
-  return !!(await db.prisma.unitClosure.findUnique({ where: { ancestorId_descendantId: { ancestorId, descendantId } } }));
+  return isInSubtree(db, ancestorId, descendantId);
 }
 
 export async function body<T = any>(res: Response): Promise<T> {

@@ -7,11 +7,11 @@
  */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
+import { tokenPage, tokenWhere, tokenWithOwner, createToken, revokeToken, type Prisma, type TokenRow } from "@sohoa/db";
 import { ApiTokenSchema as Token, ApiTokenScopeSchema as Scope } from "@sohoa/contract";
-import type { Prisma } from "@sohoa/db";
 import type { AppEnv } from "../../context";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { API_TOKEN_PREFIX, newToken, sha256 } from "../../lib/crypto";
 import { notFound } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
@@ -34,8 +34,7 @@ const create = createRoute({
 });
 const revoke = createRoute({ method: "delete", path: "/api/tokens/{id}", tags: ["Auth"], security, middleware: [requireAuth()] as const, summary: "Revoke a token", request: { params: IdParam }, responses: { 204: { description: "Revoked" }, ...errorResponses } });
 
-const include = { user: { select: { id: true, username: true, displayName: true } } } as const;
-type Row = Prisma.ApiTokenGetPayload<{ include: typeof include }>;
+type Row = TokenRow;
 const out = (t: Row) => ({
   id: t.id, name: t.name, prefix: t.prefix, scope: t.scope, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null,
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, user: t.user,
@@ -54,16 +53,15 @@ export function tokenResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     const where: Prisma.ApiTokenWhereInput = {
       AND: [visible(c), idFilter(q), q.userId ? { userId: q.userId } : {}, q.revoked ? (q.revoked === "true" ? { revokedAt: { not: null } } : { revokedAt: null }) : {}],
     };
     const p = page(q, ["createdAt", "lastUsedAt", "expiresAt", "name"], { createdAt: "desc" });
-    const [rows, total] = await Promise.all([prisma.apiToken.findMany({ where, ...p, include }), prisma.apiToken.count({ where })]);
+    const { rows, total } = await tokenPage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(out), total), 200);
   });
   app.openapi(one, async (c) => {
-    const t = await c.var.deps.db.prisma.apiToken.findFirst({ where: { id: c.req.valid("param").id, ...visible(c) }, include });
+    const t = await tokenWhere(c.var.deps.db, { id: c.req.valid("param").id, ...visible(c) });
     if (!t) throw notFound(WHAT);
     return c.json(out(t), 200);
   });
@@ -74,27 +72,21 @@ export function tokenResources() {
     if (body.expiresAt && body.expiresAt > addDays(day, MAX_TOKEN_DAYS)) throw invalid("expiresAt", `Ngày hết hạn chỉ được trong vòng ${MAX_TOKEN_DAYS} ngày tới.`, `The expiry date must be within ${MAX_TOKEN_DAYS} days.`);
     const expiresOn = body.expiresAt ?? addDays(day, DEFAULT_TOKEN_DAYS);
     const token = newToken(API_TOKEN_PREFIX);
-    const row = await c.var.deps.db.prisma.$transaction(async (tx) => {
-      const t = await tx.apiToken.create({
-        // Valid through the end of the expiry day in Vietnam.
-        data: { userId: c.var.user.id, name: body.name, scope: body.scope, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token), expiresAt: new Date(`${expiresOn}T23:59:59.999+07:00`), createdAt: c.var.deps.clock() },
-        include,
-      });
-      await audit(c, { action: "create", entity: "api_token", entityId: t.id, unitId: c.var.user.unitId, details: { name: body.name, prefix: t.prefix, scope: body.scope, expiresAt: expiresOn } }, tx);
-      return t;
-    });
+    const prefix = token.slice(0, API_TOKEN_PREFIX.length + 6);
+    const row = await createToken(
+      c.var.deps.db,
+      // Valid through the end of the expiry day in Vietnam.
+      { userId: c.var.user.id, name: body.name, scope: body.scope, prefix, tokenHash: sha256(token), expiresAt: new Date(`${expiresOn}T23:59:59.999+07:00`), createdAt: c.var.deps.clock() },
+      auditValues(c, { action: "create", entity: "api_token", unitId: c.var.user.unitId, details: { name: body.name, prefix, scope: body.scope, expiresAt: expiresOn } }),
+    );
     return c.json({ ...out(row), token }, 201);
   });
   app.openapi(revoke, async (c) => {
     const { id } = c.req.valid("param");
-    const { prisma } = c.var.deps.db;
-    const t = await prisma.apiToken.findFirst({ where: { id, ...visible(c) }, include: { user: { select: { unitId: true, username: true } } } });
+    const t = await tokenWithOwner(c.var.deps.db, { id, ...visible(c) });
     if (!t) throw notFound(WHAT);
     if (!t.revokedAt) {
-      await prisma.$transaction(async (tx) => {
-        await tx.apiToken.update({ where: { id }, data: { revokedAt: c.var.deps.clock() } });
-        await audit(c, { action: "revoke", entity: "api_token", entityId: id, unitId: t.user.unitId, details: { name: t.name, prefix: t.prefix, owner: t.user.username } }, tx);
-      });
+      await revokeToken(c.var.deps.db, id, c.var.deps.clock(), auditValues(c, { action: "revoke", entity: "api_token", entityId: id, unitId: t.user.unitId, details: { name: t.name, prefix: t.prefix, owner: t.user.username } }));
     }
     return c.body(null, 204);
   });

@@ -5,14 +5,14 @@
  * figures went, and the figures are carried to C the way the 2025 reorganization carries them.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { carryAcrossReformIn, searchText, successorsOf, type Prisma } from "@sohoa/db";
+import { activeChildCount, childrenLivingAfter, createUnit, mergeUnits, parentOn, searchText, unitAdminRow, unitAdminRowOn, unitList, unitsAdminRows, unitWithChildCount, updateUnit, type NewUnitData, type Prisma, type UnitAdminRow } from "@sohoa/db";
 import { defaultDate } from "../../services/progress";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { conflict } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { scopeFilter } from "../../lib/scope";
-import { toUnitSummary, unitSelect, validOn } from "../../lib/units";
+import { toUnitSummary } from "../../lib/units";
 import { LevelSchema as Level, UnitRowSchema as UnitRow, UnitSummarySchema } from "@sohoa/contract";
 import { assertManages, assertVisible, Day, fromDay, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, page, toDay, today, withTotal } from "./rest";
 
@@ -76,8 +76,7 @@ const merge = createRoute({
   },
 });
 
-const rowSelect = { ...unitSelect, typeName: true, active: true, depth: true } as const;
-type Row = Prisma.UnitGetPayload<{ select: typeof rowSelect }>;
+type Row = UnitAdminRow;
 const out = (u: Row, childCount: number) => ({ ...toUnitSummary(u), typeName: u.typeName, active: u.active, childCount });
 
 const DEFAULT_TYPE: Record<string, string> = { PROVINCE: "Tỉnh", DISTRICT: "Huyện", COMMUNE: "Xã", AGENCY: "Cơ quan" };
@@ -90,17 +89,10 @@ function names(b: { name: string; fullName?: string; typeName?: string; level: s
   return { typeName, fullName };
 }
 
-type Tx = Prisma.TransactionClient;
-/** Creates the unit and its closure rows (itself at distance 0, each ancestor of the parent one further). */
-async function insertUnit(tx: Tx, b: z.infer<typeof NewUnit>, parent: { id: string; depth: number }, validFrom: Date) {
+/** A new unit's stored fields from what was given. */
+function newUnitData(b: z.infer<typeof NewUnit>): NewUnitData {
   const { typeName, fullName } = names(b);
-  const u = await tx.unit.create({
-    data: { code: b.code, level: b.level, typeName, name: b.name, fullName, nameEn: b.nameEn || null, searchName: searchText(fullName), parentId: parent.id, depth: parent.depth + 1, validFrom },
-    select: rowSelect,
-  });
-  const up = await tx.unitClosure.findMany({ where: { descendantId: parent.id }, select: { ancestorId: true, distance: true } });
-  await tx.unitClosure.createMany({ data: [{ ancestorId: u.id, descendantId: u.id, distance: 0 }, ...up.map((a) => ({ ancestorId: a.ancestorId, descendantId: u.id, distance: a.distance + 1 }))] });
-  return u;
+  return { code: b.code, level: b.level, typeName, name: b.name, fullName, nameEn: b.nameEn || null, searchName: searchText(fullName) };
 }
 
 export function unitResources() {
@@ -122,51 +114,37 @@ export function unitResources() {
       q.active ? { active: q.active === "true" } : {},
       term ? { OR: [{ searchName: { contains: term } }, { code: { startsWith: q.q!.trim() } }] } : {},
     ];
-    const where: Prisma.UnitWhereInput = { AND: [...filters, validOn(at)] };
     const p = page(q, ["code", "name", "fullName", "level", "validFrom", "depth"], { code: "asc" });
-    const select = { ...rowSelect, _count: { select: { children: { where: validOn(at) } } } } as const;
-    const [rows, total, former] = await Promise.all([
-      db.prisma.unit.findMany({ where, ...p, select }),
-      db.prisma.unit.count({ where }),
-      // units closed by that date, for a search only: the old names people still type, with where they went
-      term && q.former === "true" ? db.prisma.unit.findMany({ where: { AND: [...filters, { validTo: { lte: at } }] }, orderBy: [{ validTo: "desc" }, { code: "asc" }], take: 50, select }) : Promise.resolve([]),
-    ]);
-    const all = [...rows, ...former];
-    const successors = await successorsOf(db.prisma, all.filter((u) => u.validTo).map((u) => u.id));
-    const list = all.map((u) => ({ ...out(u, u._count.children), ...(successors.has(u.id) ? { successors: successors.get(u.id)! } : {}) }));
-    return c.json(withTotal(c, list, total + former.length), 200);
+    // units closed by that date, for a search only: the old names people still type, with where they went
+    const { rows, total, successors } = await unitList(db, filters, at, p, !!term && q.former === "true");
+    const list = rows.map((u) => ({ ...out(u, u._count.children), ...(successors.has(u.id) ? { successors: successors.get(u.id)! } : {}) }));
+    return c.json(withTotal(c, list, total), 200);
   });
 
   app.openapi(one, async (c) => {
     const { id } = c.req.valid("param");
-    const u = await c.var.deps.db.prisma.unit.findUnique({ where: { id }, select: { ...rowSelect, _count: { select: { children: true } } } });
+    const u = await unitWithChildCount(c.var.deps.db, id);
     await assertVisible(c, u?.id, WHAT);
     return c.json(out(u!, u!._count.children), 200);
   });
 
   app.openapi(create, async (c) => {
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
+    const { db } = c.var.deps;
     const validFrom = toDay(b.validFrom ?? today(c));
-    const parent = await prisma.unit.findFirst({ where: { id: b.parentId, ...validOn(validFrom) }, select: { id: true, depth: true, level: true } });
+    const parent = await parentOn(db, b.parentId, validFrom);
     if (!parent) throw invalid("parentId", "Đơn vị cấp trên không tồn tại hoặc không còn hiệu lực vào ngày bắt đầu.", "The parent unit does not exist or is not valid on the start date.");
     await assertManages(c, parent.id);
     if (parent.level === "COMMUNE" || parent.level === "AGENCY") throw invalid("parentId", "Xã/phường và cơ quan không có đơn vị trực thuộc.", "Communes and agencies cannot have units under them.");
-    const u = await prisma.$transaction(async (tx) => {
-      const clash = await tx.unit.findFirst({ where: { code: b.code, ...validOn(validFrom) }, select: { fullName: true } });
-      if (clash) throw conflict({ vi: `Mã ${b.code} đang được dùng cho ${clash.fullName} vào ngày này.`, en: `Code ${b.code} is used by ${clash.fullName} on that date.` });
-      const u = await insertUnit(tx, b, parent, validFrom);
-      await audit(c, { action: "create", entity: "unit", entityId: u.id, unitId: u.id, details: { code: u.code, fullName: u.fullName, level: u.level, parentId: parent.id, validFrom: fromDay(validFrom) } }, tx);
-      return u;
-    });
-    return c.json(out(u, 0), 201);
+    const made = await createUnit(db, newUnitData(b), parent, validFrom, (u) => auditValues(c, { action: "create", entity: "unit", entityId: u.id, unitId: u.id, details: { code: u.code, fullName: u.fullName, level: u.level, parentId: parent.id, validFrom: fromDay(validFrom) } }));
+    if ("clash" in made) throw conflict({ vi: `Mã ${b.code} đang được dùng cho ${made.clash} vào ngày này.`, en: `Code ${b.code} is used by ${made.clash} on that date.` });
+    return c.json(out(made.unit, 0), 201);
   });
 
   app.openapi(update, async (c) => {
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
-    const u = await prisma.unit.findUnique({ where: { id }, select: rowSelect });
+    const u = await unitAdminRow(c.var.deps.db, id);
     await assertVisible(c, u?.id, WHAT);
     await assertManages(c, id, { below: true });
     const name = b.name ?? u!.name;
@@ -176,37 +154,28 @@ export function unitResources() {
     if (b.name && !b.fullName) fullName = `${typeName} ${name}`.trim();
     if (b.typeName && !b.fullName) fullName = `${typeName} ${name}`.trim();
     const data = { name, typeName, fullName, searchName: searchText(fullName), ...(b.nameEn !== undefined ? { nameEn: b.nameEn || null } : {}) };
-    const [row, children] = await prisma.$transaction(async (tx) => {
-      const row = await tx.unit.update({ where: { id }, data, select: rowSelect });
-      await audit(c, { action: "update", entity: "unit", entityId: id, unitId: id, details: { before: { name: u!.name, fullName: u!.fullName, typeName: u!.typeName, nameEn: u!.nameEn }, after: { name, fullName, typeName, nameEn: row.nameEn } } }, tx);
-      return [row, await tx.unit.count({ where: { parentId: id } })] as const;
-    });
+    const [row, children] = await updateUnit(c.var.deps.db, id, data, (row) => auditValues(c, { action: "update", entity: "unit", entityId: id, unitId: id, details: { before: { name: u!.name, fullName: u!.fullName, typeName: u!.typeName, nameEn: u!.nameEn }, after: { name, fullName, typeName, nameEn: row.nameEn } } }));
     return c.json(out(row, children), 200);
   });
 
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid("param");
-    const { prisma } = c.var.deps.db;
-    const u = await prisma.unit.findUnique({ where: { id }, select: rowSelect });
+    const u = await unitAdminRow(c.var.deps.db, id);
     await assertVisible(c, u?.id, WHAT);
     await assertManages(c, id, { below: true });
-    const activeChildren = await prisma.unit.count({ where: { parentId: id, active: true, ...validOn(toDay(today(c))) } });
+    const activeChildren = await activeChildCount(c.var.deps.db, id, toDay(today(c)));
     if (activeChildren > 0) throw conflict({ vi: `Đơn vị còn ${activeChildren} đơn vị trực thuộc đang hoạt động; hãy ngừng hoặc sáp nhập chúng trước.`, en: `The unit still has ${activeChildren} active units under it; deactivate or merge them first.` });
-    const row = await prisma.$transaction(async (tx) => {
-      const row = await tx.unit.update({ where: { id }, data: { active: false }, select: rowSelect });
-      await audit(c, { action: "deactivate", entity: "unit", entityId: id, unitId: id, details: { code: u!.code, fullName: u!.fullName } }, tx);
-      return row;
-    });
+    const [row] = await updateUnit(c.var.deps.db, id, { active: false }, () => auditValues(c, { action: "deactivate", entity: "unit", entityId: id, unitId: id, details: { code: u!.code, fullName: u!.fullName } }));
     return c.json(out(row, 0), 200);
   });
 
   app.openapi(merge, async (c) => {
     const b = c.req.valid("json");
-    const { prisma } = c.var.deps.db;
+    const { db } = c.var.deps;
     const E = toDay(b.effectiveDate);
     const sourceIds = [...new Set(b.sourceIds)];
     if (sourceIds.length < 2) throw invalid("sourceIds", "Cần ít nhất hai đơn vị khác nhau để sáp nhập.", "A merge needs at least two different units.");
-    const sources = await prisma.unit.findMany({ where: { id: { in: sourceIds } }, select: rowSelect });
+    const sources = await unitsAdminRows(db, sourceIds);
     for (const id of sourceIds) {
       const s = sources.find((x) => x.id === id);
       await assertVisible(c, s?.id, WHAT);
@@ -215,52 +184,41 @@ export function unitResources() {
         throw invalid("sourceIds", `${s!.fullName} không còn hiệu lực vào ngày sáp nhập ${b.effectiveDate}.`, `${s!.fullName} is not valid on the merge date ${b.effectiveDate}.`);
       }
     }
-    const living = await prisma.unit.count({ where: { parentId: { in: sourceIds }, OR: [{ validTo: null }, { validTo: { gt: E } }] } });
+    const living = await childrenLivingAfter(db, sourceIds, E);
     if (living > 0) throw invalid("sourceIds", "Đơn vị bị sáp nhập còn đơn vị trực thuộc sau ngày sáp nhập; hãy chuyển hoặc sáp nhập chúng trước.", "A merged unit still has units under it after the merge date; move or merge them first.");
 
     // Validate the target before the transaction: scope checks read outside it.
     let existingTarget: Row | null = null;
     let parent: { id: string; depth: number } | null = null;
     if ("id" in b.target) {
-      const t = await prisma.unit.findFirst({ where: { id: b.target.id, ...validOn(E) }, select: rowSelect });
+      const t = await unitAdminRowOn(db, b.target.id, E);
       await assertVisible(c, t?.id, WHAT);
       if (sourceIds.includes(t!.id)) throw invalid("target.id", "Đơn vị nhận không được là một trong các đơn vị bị sáp nhập.", "The target cannot be one of the merged units.");
       existingTarget = t!;
     } else {
-      const p = await prisma.unit.findFirst({ where: { id: b.target.parentId, ...validOn(E) }, select: { id: true, depth: true, level: true } });
+      const p = await parentOn(db, b.target.parentId, E);
       if (!p) throw invalid("target.parentId", "Đơn vị cấp trên của đơn vị mới không tồn tại hoặc không còn hiệu lực vào ngày sáp nhập.", "The new unit's parent does not exist or is not valid on the merge date.");
       await assertManages(c, p.id);
       if (p.level === "COMMUNE" || p.level === "AGENCY") throw invalid("target.parentId", "Xã/phường và cơ quan không có đơn vị trực thuộc.", "Communes and agencies cannot have units under them.");
       parent = p;
     }
 
-    const result = await prisma.$transaction(async (tx) => {
-      let target: Row;
-      const created = !existingTarget;
-      if (existingTarget) {
-        target = existingTarget;
-      } else {
-        const nb = b.target as z.infer<typeof NewUnit>;
-        const clash = await tx.unit.findFirst({ where: { code: nb.code, ...validOn(E), id: { notIn: sourceIds } }, select: { fullName: true } });
-        if (clash) throw conflict({ vi: `Mã ${nb.code} đang được dùng cho ${clash.fullName} vào ngày sáp nhập.`, en: `Code ${nb.code} is used by ${clash.fullName} on the merge date.` });
-        target = await insertUnit(tx, nb, parent!, E);
-      }
-      const existing = await tx.unitSuccession.findFirst({ where: { predecessorId: { in: sourceIds }, successorId: target.id } });
-      if (existing) throw conflict({ vi: "Quan hệ kế thừa giữa các đơn vị này đã có.", en: "These units are already linked as predecessor and successor." });
-      await tx.unit.updateMany({ where: { id: { in: sourceIds } }, data: { validTo: E } });
-      const successions = [];
-      for (const id of sourceIds) {
-        successions.push(await tx.unitSuccession.create({ data: { predecessorId: id, successorId: target.id, effectiveDate: E, kind: "MERGE", isPrimary: true, reason: b.reason, createdById: c.var.user.id } }));
-      }
-      const closed = await tx.unit.findMany({ where: { id: { in: sourceIds } }, select: rowSelect, orderBy: { code: "asc" } });
-      await audit(c, {
+    const result = await mergeUnits(
+      db,
+      {
+        sourceIds, effective: E, effectiveIso: b.effectiveDate, reason: b.reason, createdById: c.var.user.id,
+        target: existingTarget ? { existing: existingTarget } : { create: newUnitData(b.target as z.infer<typeof NewUnit>), parent: parent! },
+      },
+      ({ target, created, closed }) => auditValues(c, {
         action: "merge", entity: "unit", entityId: target.id, unitId: target.id,
         details: { sources: closed.map((s) => ({ id: s.id, code: s.code, fullName: s.fullName })), target: { id: target.id, code: target.code, fullName: target.fullName, created }, effectiveDate: b.effectiveDate, reason: b.reason },
-      }, tx);
-      // Figures of A and B flow to C from the effective date, in the same transaction: all or nothing.
-      await carryAcrossReformIn(tx, b.effectiveDate, [target.id]);
-      return { target, closed, successions };
-    }, { timeout: 120_000, maxWait: 30_000 });
+      }),
+    );
+    if ("clash" in result) {
+      const nb = b.target as z.infer<typeof NewUnit>;
+      throw conflict({ vi: `Mã ${nb.code} đang được dùng cho ${result.clash} vào ngày sáp nhập.`, en: `Code ${nb.code} is used by ${result.clash} on the merge date.` });
+    }
+    if ("linked" in result) throw conflict({ vi: "Quan hệ kế thừa giữa các đơn vị này đã có.", en: "These units are already linked as predecessor and successor." });
     return c.json({
       target: out(result.target, 0),
       closed: result.closed.map(toUnitSummary),

@@ -5,15 +5,15 @@
  */
 import type { Context } from "hono";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Prisma } from "@sohoa/db";
+import { createUser, resetPassword, unitExists, updateUser, userById, userPage, type Prisma, type UserRow } from "@sohoa/db";
 import type { AppEnv, Role } from "../../context";
 import { requireAuth } from "../../middleware/auth";
-import { audit } from "../../lib/audit";
+import { auditValues } from "../../lib/audit";
 import { hashPassword } from "../../lib/crypto";
 import { conflict, forbidden } from "../../lib/errors";
 import { errorResponses, router, security } from "../../lib/openapi";
 import { canGrantRole, requireManager, scopeFilter } from "../../lib/scope";
-import { toUnitSummary, unitSelect } from "../../lib/units";
+import { toUnitSummary } from "../../lib/units";
 import { AccountSchema as Account, RoleSchema } from "@sohoa/contract";
 import { assertManages, assertVisible, IdParam, idFilter, invalid, jsonBody, jsonOk, ListQuery, managesUser, page, withTotal } from "./rest";
 
@@ -51,8 +51,7 @@ const reset = createRoute({
 });
 
 /** Everything but the password hash and the sign-in counters. */
-const select = { id: true, username: true, displayName: true, email: true, role: true, unitId: true, unit: { select: unitSelect }, locale: true, active: true, mustChangePassword: true, lastLoginAt: true, createdAt: true, updatedAt: true } as const;
-type Row = Prisma.UserGetPayload<{ select: typeof select }>;
+type Row = UserRow;
 const out = (u: Row) => ({ ...u, unit: toUnitSummary(u.unit), lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() });
 
 const cannotGrant = (role: Role) => forbidden({ vi: `Bạn không được cấp vai trò ${role}; chỉ được cấp vai trò thấp hơn vai trò của mình.`, en: `You may not grant the role ${role}; only roles below your own.` });
@@ -60,7 +59,7 @@ const notYours = () => forbidden({ vi: "Bạn chỉ quản lý được tài kho
 
 /** Loads an account the signed-in user may manage: 404 outside scope, 403 when in scope but not theirs to manage. */
 async function manageable(c: Context<AppEnv>, id: string): Promise<Row> {
-  const u = await c.var.deps.db.prisma.user.findUnique({ where: { id }, select });
+  const u = await userById(c.var.deps.db, id);
   await assertVisible(c, u?.unitId, WHAT);
   requireManager(c.var.user);
   if (u!.id === c.var.user.id || !(await managesUser(c, c.var.user, u!))) throw notYours();
@@ -71,7 +70,6 @@ export function userResources() {
   const app = router();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { prisma } = c.var.deps.db;
     const term = q.q?.trim();
     const where: Prisma.UserWhereInput = {
       AND: [
@@ -81,12 +79,12 @@ export function userResources() {
       ],
     };
     const p = page(q, ["username", "displayName", "role", "createdAt", "lastLoginAt"], { username: "asc" });
-    const [rows, total] = await Promise.all([prisma.user.findMany({ where, ...p, select }), prisma.user.count({ where })]);
+    const { rows, total } = await userPage(c.var.deps.db, where, p);
     return c.json(withTotal(c, rows.map(out), total), 200);
   });
 
   app.openapi(one, async (c) => {
-    const u = await c.var.deps.db.prisma.user.findUnique({ where: { id: c.req.valid("param").id }, select });
+    const u = await userById(c.var.deps.db, c.req.valid("param").id);
     await assertVisible(c, u?.unitId, WHAT);
     return c.json(out(u!), 200);
   });
@@ -94,18 +92,16 @@ export function userResources() {
   app.openapi(create, async (c) => {
     const b = c.req.valid("json");
     const me = c.var.user;
-    const { prisma } = c.var.deps.db;
     await assertManages(c, b.unitId);
     if (!canGrantRole(me, b.role)) throw cannotGrant(b.role);
-    const unit = await prisma.unit.findUnique({ where: { id: b.unitId }, select: { id: true } });
-    if (!unit) throw invalid("unitId", "Không có đơn vị này.", "No such unit.");
+    if (!(await unitExists(c.var.deps.db, b.unitId))) throw invalid("unitId", "Không có đơn vị này.", "No such unit.");
     const passwordHash = await hashPassword(b.password);
-    const u = await prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { username: b.username }, select: { id: true } })) throw conflict({ vi: `Tên đăng nhập ${b.username} đã có.`, en: `The username ${b.username} is taken.` });
-      const u = await tx.user.create({ data: { username: b.username, displayName: b.displayName, email: b.email ?? null, role: b.role, unitId: b.unitId, locale: b.locale, passwordHash, mustChangePassword: b.mustChangePassword }, select });
-      await audit(c, { action: "create", entity: "user", entityId: u.id, unitId: u.unitId, details: { username: u.username, role: u.role, unitId: u.unitId } }, tx);
-      return u;
-    });
+    const u = await createUser(
+      c.var.deps.db,
+      { username: b.username, displayName: b.displayName, email: b.email ?? null, role: b.role, unitId: b.unitId, locale: b.locale, passwordHash, mustChangePassword: b.mustChangePassword },
+      auditValues(c, { action: "create", entity: "user", unitId: b.unitId, details: { username: b.username, role: b.role, unitId: b.unitId } }),
+    );
+    if (!u) throw conflict({ vi: `Tên đăng nhập ${b.username} đã có.`, en: `The username ${b.username} is taken.` });
     return c.json(out(u), 201);
   });
 
@@ -113,35 +109,25 @@ export function userResources() {
     const { id } = c.req.valid("param");
     const b = c.req.valid("json");
     const me = c.var.user;
-    const { prisma } = c.var.deps.db;
     let before: Row;
     if (id === me.id) {
       // Your own account: the personal fields only; role, unit and status are set by the level above.
       if (b.role !== undefined || b.unitId !== undefined || b.active !== undefined) throw forbidden({ vi: "Bạn không tự đổi được vai trò, đơn vị hay trạng thái của mình.", en: "You cannot change your own role, unit or status." });
-      before = (await prisma.user.findUnique({ where: { id }, select }))!;
+      before = (await userById(c.var.deps.db, id))!;
     } else {
       before = await manageable(c, id);
       if (b.role !== undefined && !canGrantRole(me, b.role)) throw cannotGrant(b.role);
       if (b.unitId !== undefined) await assertManages(c, b.unitId);
     }
-    const u = await prisma.$transaction(async (tx) => {
-      const u = await tx.user.update({ where: { id }, data: b, select });
-      if (b.active === false) await endCredentials(tx, id, c.var.deps.clock());
-      await audit(c, { action: "update", entity: "user", entityId: id, unitId: u.unitId, details: { before: { displayName: before.displayName, email: before.email, role: before.role, unitId: before.unitId, locale: before.locale, active: before.active }, after: b } }, tx);
-      return u;
-    });
+    // The entry's unit is the account's after the change (filled in by updateUser).
+    const u = await updateUser(c.var.deps.db, id, b, c.var.deps.clock(), auditValues(c, { action: "update", entity: "user", entityId: id, details: { before: { displayName: before.displayName, email: before.email, role: before.role, unitId: before.unitId, locale: before.locale, active: before.active }, after: b } }));
     return c.json(out(u), 200);
   });
 
   app.openapi(remove, async (c) => {
     const { id } = c.req.valid("param");
     const before = await manageable(c, id);
-    const u = await c.var.deps.db.prisma.$transaction(async (tx) => {
-      const u = await tx.user.update({ where: { id }, data: { active: false }, select });
-      await endCredentials(tx, id, c.var.deps.clock());
-      await audit(c, { action: "deactivate", entity: "user", entityId: id, unitId: before.unitId, details: { username: before.username } }, tx);
-      return u;
-    });
+    const u = await updateUser(c.var.deps.db, id, { active: false }, c.var.deps.clock(), auditValues(c, { action: "deactivate", entity: "user", entityId: id, unitId: before.unitId, details: { username: before.username } }));
     return c.json(out(u), 200);
   });
 
@@ -154,18 +140,9 @@ export function userResources() {
       throw forbidden({ vi: "Chỉ quản trị viên hoặc cấp trên của đơn vị mới đặt lại được mật khẩu tài khoản này.", en: "Only an administrator or the level above this account's unit may reset its password." });
     }
     const passwordHash = await hashPassword(b.password);
-    await c.var.deps.db.prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: b.mustChangePassword, failedLogins: 0, lockedUntil: null } });
-      // Whoever knew the old password is signed out; personal API tokens stay (revoke them separately).
-      await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: c.var.deps.clock() } });
-      await audit(c, { action: "reset_password", entity: "user", entityId: id, unitId: target.unitId, details: { username: target.username } }, tx);
-    });
+    // Whoever knew the old password is signed out; personal API tokens stay (revoke them separately).
+    await resetPassword(c.var.deps.db, id, { passwordHash, mustChangePassword: b.mustChangePassword }, c.var.deps.clock(), auditValues(c, { action: "reset_password", entity: "user", entityId: id, unitId: target.unitId, details: { username: target.username } }));
     return c.body(null, 204);
   });
   return app;
-}
-
-async function endCredentials(tx: Prisma.TransactionClient, userId: string, now: Date) {
-  await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-  await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
 }
